@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# ci/build.sh [PRESET]: configure (once) and build a CMake preset (default: "default").
+# Quiet when there is nothing to do; prints the configure log only when configuring fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-default}"
+"$(dirname "$0")/setup.sh"
+
+binary_dir="build/${preset}"
+if [ ! -f "${binary_dir}/CMakeCache.txt" ]; then
+  log="$(mktemp)"
+  if ! cmake --preset "${preset}" >"${log}" 2>&1; then
+    cat "${log}" >&2
+    rm -f "${log}"
+    echo "ci/build.sh: configuring preset '${preset}' failed" >&2
+    exit 1
+  fi
+  rm -f "${log}"
+fi
+# --quiet: ninja prints compiler output (warnings, errors) but no progress lines.
+cmake --build --preset "${preset}" -- --quiet

@@ -1,0 +1,79 @@
+#include "vsssim/trace/trace.h"
+
+#include <gtest/gtest.h>
+
+#include "vsssim/trace/text.h"
+
+namespace vsssim::trace {
+namespace {
+
+using std::chrono::seconds;
+
+void RecordSample(runtime::Clock& clock, Trace& trace, const std::string& result) {
+  trace.Append(EntryKind::kCall, "requester:r1", "vss", "DoSnapshotSet");
+  clock.AdvanceBy(seconds(60));
+  trace.Append(EntryKind::kResult, "vss", "requester:r1", "DoSnapshotSet", {{"hr", result}});
+  trace.Append(EntryKind::kFinding, "writer:DemoDB", "", "SetWriterFailure in Identify",
+               {{"detail", "called from OnIdentify"}}, "WRT-IDENTIFY-03");
+}
+
+TEST(Trace_Core, StampsSequenceAndVirtualTime) {
+  runtime::Clock clock;
+  Trace trace(clock);
+  RecordSample(clock, trace, "S_OK");
+  ASSERT_EQ(trace.size(), 3u);
+  EXPECT_EQ(trace.entries()[0].sequence, 0u);
+  EXPECT_EQ(trace.entries()[0].time, runtime::TimePoint{});
+  EXPECT_EQ(trace.entries()[1].time.since_start, seconds(60));
+  EXPECT_EQ(trace.entries()[2].sequence, 2u);
+  EXPECT_EQ(trace.entries()[1].Get("hr"), "S_OK");
+  EXPECT_EQ(trace.entries()[1].Get("missing"), "");
+}
+
+TEST(Trace_Core, ObserverSeesEachAppend) {
+  runtime::Clock clock;
+  Trace trace(clock);
+  std::vector<std::string> seen;
+  trace.SetObserver([&](const Entry& e) { seen.push_back(e.name); });
+  RecordSample(clock, trace, "S_OK");
+  EXPECT_EQ(seen, (std::vector<std::string>{"DoSnapshotSet", "DoSnapshotSet",
+                                            "SetWriterFailure in Identify"}));
+}
+
+TEST(Trace_Text, RendersTheDocumentedLineFormat) {
+  runtime::Clock clock;
+  Trace trace(clock);
+  RecordSample(clock, trace, "S_OK");
+  EXPECT_EQ(RenderText(trace),
+            "000000.000000000 #0000 call     requester:r1 -> vss DoSnapshotSet\n"
+            "000060.000000000 #0001 result   vss -> requester:r1 DoSnapshotSet hr=S_OK\n"
+            "000060.000000000 #0002 finding  writer:DemoDB SetWriterFailure in Identify "
+            "detail=\"called from OnIdentify\"  [WRT-IDENTIFY-03]\n");
+}
+
+TEST(Trace_Text, QuotesAndEscapesAwkwardValues) {
+  runtime::Clock clock;
+  Trace trace(clock);
+  trace.Append(EntryKind::kNote, "scenario", "", "step",
+               {{"path", "C:\\db"}, {"empty", ""}, {"q", "a\"b\nc"}});
+  EXPECT_EQ(RenderTextLine(trace.entries()[0]),
+            "000000.000000000 #0000 note     scenario step path=\"C:\\\\db\" empty=\"\" "
+            "q=\"a\\\"b\\nc\"");
+}
+
+TEST(Trace_Digest, SameEntriesSameDigestAnyChangeDiffers) {
+  runtime::Clock c1, c2, c3;
+  Trace t1(c1), t2(c2), t3(c3);
+  RecordSample(c1, t1, "S_OK");
+  RecordSample(c2, t2, "S_OK");
+  RecordSample(c3, t3, "VSS_E_BAD_STATE");
+  EXPECT_EQ(Digest(t1), Digest(t2));
+  EXPECT_NE(Digest(t1), Digest(t3));
+  EXPECT_EQ(Digest(t1).size(), 16u);
+  // FNV-1a 64 reference values.
+  EXPECT_EQ(Fnv1a64Hex(""), "cbf29ce484222325");
+  EXPECT_EQ(Fnv1a64Hex("a"), "af63dc4c8601ec8c");
+}
+
+}  // namespace
+}  // namespace vsssim::trace
