@@ -17,5 +17,7 @@ if [ ! -f "${binary_dir}/CMakeCache.txt" ]; then
   fi
   rm -f "${log}"
 fi
-# --quiet: ninja prints compiler output (warnings, errors) but no progress lines.
-cmake --build --preset "${preset}" -- --quiet
+# --quiet: ninja prints compiler output (warnings, errors) but no progress lines; the filter
+# drops the two lines a build with nothing to do (or a CMake re-run) would print.
+cmake --build --preset "${preset}" -- --quiet 2>&1 |
+  { grep -v -E '^(ninja: no work to do\.|-- (Configuring|Generating) done|-- Build files have been written to: .*)$' || true; }

@@ -36,3 +36,24 @@ TEST(Vocabulary_Guid, NullAndOrdering) {
 
 }  // namespace
 }  // namespace vsssim
+
+#include "vsssim/vss/writer_event.h"
+
+namespace vsssim::vss {
+namespace {
+
+TEST(Vocabulary_WriterEvent, NamesRoundTrip) {
+  EXPECT_EQ(NameOf(WriterEvent::kPrepareForSnapshot), "PrepareForSnapshot");
+  EXPECT_EQ(ParseWriterEvent("Freeze"), WriterEvent::kFreeze);
+  EXPECT_EQ(ParseWriterEvent("OnBackupShutdown"), WriterEvent::kBackupShutdown);
+  EXPECT_FALSE(ParseWriterEvent("freeze").has_value());
+  EXPECT_FALSE(ParseWriterEvent("Freezer").has_value());
+  for (std::string_view name : kWriterEventNames) {
+    auto e = ParseWriterEvent(name);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(NameOf(*e), name);
+  }
+}
+
+}  // namespace
+}  // namespace vsssim::vss

@@ -38,8 +38,8 @@ struct SnapshotProperties {
   Guid snapshot_id;
   Guid snapshot_set_id;
   std::int32_t snapshots_in_set = 0;
-  std::string original_volume;     // "C:\"
-  std::string device_object;       // "\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy3"
+  std::string original_volume;  // "C:\"
+  std::string device_object;    // "\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy3"
   Guid provider_id;
   vss::SnapshotContext context = vss::SnapshotContext::VSS_CTX_BACKUP;
   // Context bits plus modifiers (PERSISTENT, NO_AUTO_RELEASE, ...), as VSS reports them.
