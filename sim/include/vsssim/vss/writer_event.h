@@ -6,24 +6,24 @@
 #ifndef VSSSIM_VSS_WRITER_EVENT_H_
 #define VSSSIM_VSS_WRITER_EVENT_H_
 
-#include <optional>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 namespace vsssim::vss {
 
 // X(Enumerator, "TraceName")
-#define VSSSIM_WRITER_EVENT_TABLE(X)        \
-  X(kIdentify, "Identify")                  \
-  X(kPrepareForBackup, "PrepareForBackup")  \
+#define VSSSIM_WRITER_EVENT_TABLE(X)           \
+  X(kIdentify, "Identify")                     \
+  X(kPrepareForBackup, "PrepareForBackup")     \
   X(kPrepareForSnapshot, "PrepareForSnapshot") \
-  X(kFreeze, "Freeze")                      \
-  X(kThaw, "Thaw")                          \
-  X(kPostSnapshot, "PostSnapshot")          \
-  X(kAbort, "Abort")                        \
-  X(kBackupComplete, "BackupComplete")      \
-  X(kBackupShutdown, "BackupShutdown")      \
-  X(kPreRestore, "PreRestore")              \
+  X(kFreeze, "Freeze")                         \
+  X(kThaw, "Thaw")                             \
+  X(kPostSnapshot, "PostSnapshot")             \
+  X(kAbort, "Abort")                           \
+  X(kBackupComplete, "BackupComplete")         \
+  X(kBackupShutdown, "BackupShutdown")         \
+  X(kPreRestore, "PreRestore")                 \
   X(kPostRestore, "PostRestore")
 
 enum class WriterEvent {
@@ -39,9 +39,7 @@ inline constexpr std::string_view kWriterEventNames[] = {
 };
 
 // "Freeze" for WriterEvent::kFreeze.
-constexpr std::string_view NameOf(WriterEvent e) {
-  return kWriterEventNames[static_cast<int>(e)];
-}
+constexpr std::string_view NameOf(WriterEvent e) { return kWriterEventNames[static_cast<int>(e)]; }
 
 // Parses the name ("Freeze", also "OnFreeze"), case-sensitively as traces print it.
 inline std::optional<WriterEvent> ParseWriterEvent(std::string_view text) {
