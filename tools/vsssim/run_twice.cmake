@@ -1,6 +1,7 @@
-# cmake -DVSSSIM=<path> -P run_twice.cmake: the demo run twice must print identical traces.
+# cmake -DVSSSIM=<path> [-DEMULATOR=<wine>] -P run_twice.cmake: the demo run twice must print
+# identical traces.
 foreach(i 1 2)
-  execute_process(COMMAND ${VSSSIM} demo --seed 7 OUTPUT_VARIABLE out${i} RESULT_VARIABLE rc${i})
+  execute_process(COMMAND ${EMULATOR} ${VSSSIM} demo --seed 7 OUTPUT_VARIABLE out${i} RESULT_VARIABLE rc${i})
   if(NOT rc${i} EQUAL 0)
     message(FATAL_ERROR "vsssim demo failed with ${rc${i}}")
   endif()
@@ -8,7 +9,7 @@ endforeach()
 if(NOT out1 STREQUAL out2)
   message(FATAL_ERROR "two runs with seed 7 differ:\n${out1}\n---\n${out2}")
 endif()
-execute_process(COMMAND ${VSSSIM} demo --seed 8 OUTPUT_VARIABLE out3)
+execute_process(COMMAND ${EMULATOR} ${VSSSIM} demo --seed 8 OUTPUT_VARIABLE out3)
 if(out1 STREQUAL out3)
   message(FATAL_ERROR "seeds 7 and 8 gave the same trace: the seed is not used")
 endif()
