@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <iostream>
+#include <string>
 
+#include "tools/vsssim/check_command.h"
 #include "tools/vsssim/demo_lifecycle.h"
+#include "tools/vsssim/show_command.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/trace/text.h"
 #include "vsssim/trace/trace.h"
@@ -36,6 +39,18 @@ int main(int argc, char** argv) {
       "demo", "Run a built-in backup lifecycle (one requester, one writer) and print its trace");
   demo->add_option("--seed", seed, "Seed for the run (the same seed gives the same trace)");
 
+  std::string document;
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "Validate a Writer Metadata or Backup Components document (exit 0 valid, 1 findings, "
+      "2 unreadable)");
+  check->add_option("FILE", document, "The saved WMD or BCD (UTF-8 or UTF-16)")->required();
+  bool json = false;
+  CLI::App* show = app.add_subcommand(
+      "show", "Show a Writer Metadata or Backup Components document like vshadow -wm");
+  show->add_option("FILE", document, "The saved WMD or BCD (UTF-8 or UTF-16)")->required();
+  show->add_flag("--json", json, "Print the complete model as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,5 +58,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (demo->parsed()) return RunDemo(seed);
+  if (check->parsed()) return vsssim::tools::RunCheck(document, std::cout);
+  if (show->parsed()) return vsssim::tools::RunShow(document, json, std::cout, std::cerr);
   return 2;
 }

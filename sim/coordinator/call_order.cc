@@ -1,0 +1,99 @@
+#include "sim/coordinator/call_order.h"
+
+namespace vsssim::coordinator {
+namespace {
+
+constexpr std::uint16_t Bit(Phase p) {
+  return static_cast<std::uint16_t>(1u << static_cast<int>(p));
+}
+constexpr std::uint16_t kN = Bit(Phase::kNew);
+constexpr std::uint16_t kI = Bit(Phase::kInitialized);
+constexpr std::uint16_t kM = Bit(Phase::kMetadataGathered);
+constexpr std::uint16_t kS = Bit(Phase::kSnapshotSetStarted);
+constexpr std::uint16_t kP = Bit(Phase::kPreparedForBackup);
+constexpr std::uint16_t kC = Bit(Phase::kSnapshotCreated);
+constexpr std::uint16_t kF = Bit(Phase::kSnapshotFailed);
+constexpr std::uint16_t kD = Bit(Phase::kBackupCompleted);
+constexpr std::uint16_t kA = Bit(Phase::kAborted);
+constexpr std::uint16_t kAnyInitialized = kI | kM | kS | kP | kC | kF | kD | kA;
+constexpr std::uint16_t kAll = kN | kAnyInitialized;
+
+// clang-format off
+// One row per Method, in declaration order.   legal phases                 rule
+constexpr CallRule kRules[] = {
+  /* InitializeForBackup    */ {kN,                                  "REQ-LIFE-03"},
+  /* SetContext             */ {kI | kM,                             "REQ-ORDER-02"},
+  /* SetBackupState         */ {kI | kM | kS,                        "REQ-ORDER-04"},
+  /* EnableWriterClasses    */ {kAnyInitialized,                     "REQ-CALL-04"},   // REQ-ORDER-03: late = no effect
+  /* DisableWriterClasses   */ {kAnyInitialized,                     "REQ-CALL-04"},
+  /* DisableWriterInstances */ {kAnyInitialized,                     "REQ-CALL-04"},
+  /* GatherWriterMetadata   */ {kI | kS,                             "REQ-ORDER-05"},
+  /* GetWriterMetadataCount */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-ORDER-06"},
+  /* GetWriterMetadata      */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-ORDER-06"},
+  /* FreeWriterMetadata     */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-CALL-08"},
+  /* AddComponent           */ {kM,                                  "REQ-ORDER-07"},
+  /* SetBackupOptions       */ {kM | kS,                             "REQ-ORDER-08"},
+  /* SetPreviousBackupStamp */ {kM | kS,                             "REQ-ORDER-08"},
+  /* StartSnapshotSet       */ {kI | kM,                             "REQ-ORDER-09"},
+  /* AddToSnapshotSet       */ {kS | kP,                             "REQ-ORDER-12"},
+  /* IsVolumeSupported      */ {kAnyInitialized,                     "REQ-CALL-14"},
+  /* PrepareForBackup       */ {kS,                                  "REQ-CALL-15"},
+  /* DoSnapshotSet          */ {kS | kP,                             "REQ-ORDER-11"},
+  /* GetSnapshotProperties  */ {kC | kD,                             "REQ-CALL-20"},
+  /* SetBackupSucceeded     */ {kC,                                  "REQ-ORDER-15"},
+  /* SaveAsXML              */ {kS | kP | kC | kF | kD | kA,         "REQ-ORDER-16"},  // kS: only after PrepareForBackup ran
+  /* BackupComplete         */ {kC,                                  "REQ-ORDER-15"},
+  /* AbortBackup            */ {kAnyInitialized,                     "REQ-CALL-24"},
+  /* GatherWriterStatus     */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-17"},   // kS: only after PrepareForBackup ran
+  /* GetWriterStatusCount   */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-18"},
+  /* GetWriterStatus        */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-18"},
+  /* FreeWriterStatus       */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-19"},
+  /* Query                  */ {kAnyInitialized,                     "REQ-CALL-26"},
+  /* DeleteSnapshots        */ {kAnyInitialized,                     "REQ-CALL-27"},
+  /* GetSessionId           */ {kAll,                                "REQ-CALL-43"},
+  /* Release                */ {kAll,                                "REQ-LIFE-01"},
+};
+// clang-format on
+
+constexpr std::string_view kMethodNames[] = {
+#define VSSSIM_METHOD_NAME_(m) #m,
+    VSSSIM_REQUESTER_METHOD_TABLE(VSSSIM_METHOD_NAME_)
+#undef VSSSIM_METHOD_NAME_
+};
+static_assert(std::size(kRules) == std::size(kMethodNames), "one rule row per method");
+
+}  // namespace
+
+std::string_view NameOf(Phase phase) {
+  switch (phase) {
+    case Phase::kNew:
+      return "New";
+    case Phase::kInitialized:
+      return "Initialized";
+    case Phase::kMetadataGathered:
+      return "MetadataGathered";
+    case Phase::kSnapshotSetStarted:
+      return "SnapshotSetStarted";
+    case Phase::kPreparedForBackup:
+      return "PreparedForBackup";
+    case Phase::kSnapshotCreated:
+      return "SnapshotCreated";
+    case Phase::kSnapshotFailed:
+      return "SnapshotFailed";
+    case Phase::kBackupCompleted:
+      return "BackupCompleted";
+    case Phase::kAborted:
+      return "Aborted";
+  }
+  return "?";
+}
+
+std::string_view NameOf(Method method) { return kMethodNames[static_cast<int>(method)]; }
+
+const CallRule& RuleFor(Method method) { return kRules[static_cast<int>(method)]; }
+
+bool IsLegal(Method method, Phase phase) {
+  return (RuleFor(method).legal_phases & Bit(phase)) != 0;
+}
+
+}  // namespace vsssim::coordinator

@@ -1,0 +1,105 @@
+#include "vsssim/coordinator/coordinator.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "sim/coordinator/delivery.h"
+#include "sim/coordinator/session.h"
+#include "vsssim/metadata/create_writer_metadata.h"
+
+namespace vsssim::coordinator {
+
+Coordinator::Coordinator(runtime::Clock& clock, trace::Trace& trace, storage::Provider& provider,
+                         Choices choices, std::uint64_t seed)
+    : clock_(clock), trace_(trace), choices_(choices), random_(runtime::Random(seed).Fork("vss")) {
+  providers_.push_back(&provider);
+}
+
+Coordinator::~Coordinator() {
+  for (Session* s : sessions_) s->Orphan();
+}
+
+RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
+  for (const RegisteredWriter& known : writers_) {
+    if (known.writer == &writer) {  // WRT-INIT-03: a second Subscribe
+      trace_.Append(trace::EntryKind::kFinding, known.actor, "vss", "Subscribe called twice",
+                    {{"hr", ToString(hr::VSS_E_WRITER_ALREADY_SUBSCRIBED)}}, "WRT-INIT-03");
+      return known;
+    }
+  }
+  RegisteredWriter r;
+  r.writer = &writer;
+  r.instance_id = random_.NextGuid();  // WRT-INIT-04
+  const writer::WriterIdentity& id = writer.identity();
+  r.actor = "writer:" + id.name;
+  if (!id.instance_name.empty()) r.actor += "(" + id.instance_name + ")";
+  writers_.push_back(r);
+  trace_.Append(trace::EntryKind::kNote, r.actor, "vss", "Subscribe",
+                {{"class", id.class_id.ToString()},
+                 {"instance", r.instance_id.ToString()},
+                 {"level", ToString(id.level)},
+                 {"freeze-timeout", runtime::FormatDuration(id.freeze_timeout)}});
+  return r;
+}
+
+void Coordinator::AddProvider(storage::Provider& provider) { providers_.push_back(&provider); }
+
+std::unique_ptr<Requester> Coordinator::CreateVssBackupComponents(std::string name) {
+  auto session = std::make_unique<Session>(*this, std::move(name));
+  sessions_.push_back(session.get());
+  trace_.Append(trace::EntryKind::kCall, "requester:" + session->name(), "vss",
+                "CreateVssBackupComponents");
+  return session;
+}
+
+void Coordinator::Forget(Session* session) {
+  sessions_.erase(std::remove(sessions_.begin(), sessions_.end(), session), sessions_.end());
+  if (creating_ == session) creating_ = nullptr;
+}
+
+void Coordinator::InjectIdentify(std::string_view by) {
+  // WRT-IDENTIFY-01/02: part of no session; every entry carries by=NAME.
+  const std::vector<trace::Attribute> tag{{"by", std::string(by)}};
+  trace_.Append(trace::EntryKind::kNote, std::string(by), "vss", "Identify requested", tag,
+                "WRT-IDENTIFY-01");
+  for (const RegisteredWriter& w : writers_) {
+    trace_.Append(trace::EntryKind::kEvent, "vss", w.actor, "Identify", tag);
+    metadata::FindingSink sink = [this, actor = w.actor, tag](std::string_view rule,
+                                                              std::string message) {
+      trace_.Append(trace::EntryKind::kFinding, actor, "vss", std::move(message), tag,
+                    std::string(rule));
+    };
+    metadata::CreateWriterMetadata wmd(IdentityFor(w), sink);
+    const DeliveryView no_session;
+    Delivery delivery(trace_, choices_, w.actor, vss::WriterEvent::kIdentify, no_session,
+                      tag.front());
+    const DeliveryOutcome& outcome = delivery.Run(*w.writer, nullptr, &wmd, kGuidNull);
+    std::vector<trace::Attribute> reply = tag;
+    reply.push_back({"returned", outcome.returned ? "true" : "false"});
+    if (outcome.spent.count() != 0) {
+      reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
+    }
+    if (outcome.hung) reply.push_back({"hung", "yes"});
+    trace_.Append(trace::EntryKind::kReply, w.actor, "vss", "Identify", std::move(reply));
+  }
+}
+
+void Coordinator::Terminate(Requester& requester) {
+  if (auto* session = dynamic_cast<Session*>(&requester)) session->Terminate();
+}
+
+vss::WriterState Coordinator::WriterStateIn(const Requester& requester,
+                                            const writer::Writer& writer) const {
+  const auto* session = dynamic_cast<const Session*>(&requester);
+  const Participant* p = session ? session->FindParticipant(writer) : nullptr;
+  return p ? p->machine.state() : vss::WriterState::VSS_WS_UNKNOWN;
+}
+
+HResult Coordinator::WriterFailureIn(const Requester& requester,
+                                     const writer::Writer& writer) const {
+  const auto* session = dynamic_cast<const Session*>(&requester);
+  const Participant* p = session ? session->FindParticipant(writer) : nullptr;
+  return p ? p->machine.failure() : hr::S_OK;
+}
+
+}  // namespace vsssim::coordinator

@@ -1,0 +1,238 @@
+// Session: the simulator's Requester — one IVssBackupComponents instance and the VSS session
+// behind it. Calls are checked against the call-order data table (call_order.h) and move the
+// phase machine (requester_phase_machine.h); asynchronous calls run as steps on the virtual
+// clock (one writer event per step, each after the previous handler's spent time); each
+// participating writer has its own WriterStateMachine for this session (WRT-STATE-14).
+//
+// Files: session.cc (synchronous calls), session_ops.cc (gather, prepare, complete, status,
+// abort, shutdown), session_snapshot.cc (DoSnapshotSet), session_events.cc (event delivery).
+//
+// Thread safety: none; simulator thread only. Requester calls must not be made from inside a
+// Coordinator hook (InjectIdentify may).
+#ifndef VSSSIM_SIM_COORDINATOR_SESSION_H_
+#define VSSSIM_SIM_COORDINATOR_SESSION_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/coordinator/async_operation.h"
+#include "sim/coordinator/call_order.h"
+#include "sim/coordinator/delivery.h"
+#include "sim/coordinator/requester_phase_machine.h"
+#include "vsssim/coordinator/coordinator.h"
+#include "vsssim/coordinator/requester.h"
+#include "vsssim/metadata/backup_components.h"
+#include "vsssim/metadata/examine_writer_metadata.h"
+#include "vsssim/writer/writer_state_machine.h"
+
+namespace vsssim::coordinator {
+
+// One writer that answered this session's Identify.
+struct Participant {
+  RegisteredWriter registered;
+  metadata::ExamineWriterMetadata metadata;
+  writer::WriterStateMachine machine;
+  bool responding = true;
+  bool identified = false;  // answered this session's Identify
+  bool in_backup = false;   // got PrepareForBackup (or is a target of this backup)
+  runtime::TimerId freeze_window = 0;
+  HResult application_failure;
+  std::string application_message;
+
+  explicit Participant(RegisteredWriter r, vss::WriterState timeout_state)
+      : registered(std::move(r)), machine(timeout_state) {}
+};
+
+struct VolumeInSet {
+  std::string volume;
+  storage::Provider* provider = nullptr;
+  Guid snapshot_id;
+};
+
+// The identity a writer's CreateWriterMetadata starts with (WMD-01).
+metadata::WriterIdentity IdentityFor(const RegisteredWriter& w);
+
+class Session final : public Requester {
+ public:
+  Session(Coordinator& vss, std::string name);
+  ~Session() override;
+
+  HResult InitializeForBackup(std::string_view bcd_xml) override;
+  HResult SetContext(std::uint32_t context) override;
+  HResult SetBackupState(bool select_components, bool bootable_system_state,
+                         vss::BackupType backup_type, bool partial_file_support) override;
+  HResult EnableWriterClasses(const std::vector<Guid>& ids) override;
+  HResult DisableWriterClasses(const std::vector<Guid>& ids) override;
+  HResult DisableWriterInstances(const std::vector<Guid>& ids) override;
+  HResult GatherWriterMetadata(AsyncPtr* async) override;
+  HResult GetWriterMetadataCount(std::uint32_t* count) override;
+  HResult GetWriterMetadata(std::uint32_t index, Guid* instance_id,
+                            const metadata::ExamineWriterMetadata** metadata) override;
+  HResult FreeWriterMetadata() override;
+  HResult AddComponent(const Guid& instance_id, const Guid& writer_id, vss::ComponentType type,
+                       std::string_view logical_path, std::string_view component_name) override;
+  HResult SetBackupOptions(const Guid& writer_id, vss::ComponentType type,
+                           std::string_view logical_path, std::string_view component_name,
+                           std::string_view options) override;
+  HResult SetPreviousBackupStamp(const Guid& writer_id, vss::ComponentType type,
+                                 std::string_view logical_path, std::string_view component_name,
+                                 std::string_view previous_stamp) override;
+  HResult StartSnapshotSet(Guid* snapshot_set_id) override;
+  HResult AddToSnapshotSet(std::string_view volume, const Guid& provider_id,
+                           Guid* snapshot_id) override;
+  HResult IsVolumeSupported(const Guid& provider_id, std::string_view volume,
+                            bool* supported) override;
+  HResult PrepareForBackup(AsyncPtr* async) override;
+  HResult DoSnapshotSet(AsyncPtr* async) override;
+  HResult GetSnapshotProperties(const Guid& snapshot_id,
+                                storage::SnapshotProperties* properties) override;
+  HResult SetBackupSucceeded(const Guid& instance_id, const Guid& writer_id,
+                             vss::ComponentType type, std::string_view logical_path,
+                             std::string_view component_name, bool succeeded) override;
+  HResult SaveAsXML(std::string* bcd_xml) override;
+  HResult BackupComplete(AsyncPtr* async) override;
+  HResult AbortBackup() override;
+  HResult GatherWriterStatus(AsyncPtr* async) override;
+  HResult GetWriterStatusCount(std::uint32_t* count) override;
+  HResult GetWriterStatus(std::uint32_t index, WriterStatus* status) override;
+  HResult FreeWriterStatus() override;
+  HResult Query(const Guid& query_object, vss::ObjectType query_object_type,
+                vss::ObjectType returned_type,
+                std::vector<storage::SnapshotProperties>* snapshots) override;
+  HResult DeleteSnapshots(const Guid& source_id, vss::ObjectType source_type, bool force_delete,
+                          std::int32_t* deleted_count, Guid* non_deleted_snapshot_id) override;
+  HResult GetSessionId(Guid* session_id) override;
+  HResult Release() override;
+
+  // REQ-LIFE-04: the requester process died (Coordinator::Terminate).
+  void Terminate();
+  // The coordinator is being destroyed: touch it no more.
+  void Orphan() { orphaned_ = true; }
+  const std::string& name() const { return name_; }
+  const Participant* FindParticipant(const writer::Writer& w) const;
+
+ private:
+  // --- call bookkeeping (session.cc) ---
+  void Call(Method method, std::vector<trace::Attribute> attributes = {});
+  HResult Done(Method method, HResult result, std::string_view rule = {});
+  // The error for a call that is not legal now (released, wrong phase), already recorded.
+  std::optional<HResult> Gate(Method method);
+  void ApplyPhase(RequesterPhaseMachine::Change change);
+  void RequesterFinding(std::string_view rule, std::string title,
+                        std::vector<trace::Attribute> attributes = {});
+  bool WriterContext() const;
+  bool AutoRelease() const;
+  vss::VolumeSnapshotAttributes SnapshotAttributes() const;
+  bool WriterIncluded(const RegisteredWriter& w) const;
+  metadata::WriterComponents* FindBcdWriter(const Guid& writer_id);
+  metadata::ComponentState* FindBcdComponent(const Guid& writer_id, vss::ComponentType type,
+                                             std::string_view logical_path, std::string_view name);
+  HResult StartAsync(Method method, AsyncPtr* async);
+
+  // --- steps on the clock (session_events.cc) ---
+  // A template so `step` is wrapped once: one std::function per step, not two.
+  template <class Step>
+  void Schedule(runtime::Duration delay, Step step) {
+    CancelPendingStep();
+    pending_step_ = vss_.clock().ScheduleAfter(delay, [this, step = std::move(step)]() mutable {
+      pending_step_ = 0;
+      step();
+    });
+  }
+  void CancelPendingStep();
+  // Delivers `event` to each target in turn, then calls `then(any_veto)`.
+  void Broadcast(vss::WriterEvent event, std::vector<Participant*> targets,
+                 std::function<void(bool)> then);
+  // One event to one participant; returns its outcome (traced, machine updated).
+  DeliveryOutcome DeliverTo(Participant& p, vss::WriterEvent event, const DeliveryView& view);
+  DeliveryView View() const;
+  void TraceState(Participant& p, vss::WriterState before, HResult before_failure);
+  std::vector<Participant*> Targets() const;
+  std::vector<Participant*> FreezeOrder(std::vector<Participant*> targets) const;
+  std::vector<Participant*> AbortTargets() const;
+  void PumpUntil(const std::function<bool()>& done);
+
+  // --- operations (session_ops.cc, session_snapshot.cc) ---
+  void FinishOp(HResult result);
+  void RunGather();
+  void RunPrepare();
+  void RunBackupComplete();
+  void RunStatus();
+  void SnapshotBegin();
+  void SnapshotAfterPrepare(bool veto);
+  void SnapshotCommit();
+  void SnapshotAfterThaw(bool veto);
+  void SnapshotFinalCommit();
+  void AbortCreation();
+  void FailCreation(HResult result);
+  void OnFreezeWindowExpired(Participant& p);
+  HResult ProviderCall(storage::Provider& provider, std::string_view method,
+                       const std::function<HResult()>& call,
+                       std::vector<trace::Attribute> attributes = {});
+  std::vector<storage::Provider*> SetProviders() const;
+  void DeleteSetSnapshots();
+  void ReleaseCreationSlot();
+  void EndSession(bool terminated);
+  void CancelFreezeWindows();
+  void CancelOperation();
+
+  Coordinator& vss_;
+  std::string name_;
+  std::string actor_;  // "requester:NAME"
+  RequesterPhaseMachine phase_;
+  Guid session_id_;
+  bool released_ = false;
+  bool orphaned_ = false;
+  bool cancelled_ = false;  // the running operation was cancelled (Async::Cancel / AbortBackup)
+
+  // Settings.
+  bool context_set_ = false;
+  std::uint32_t context_value_ = 0;
+  vss::SnapshotContext context_ = vss::SnapshotContext::VSS_CTX_BACKUP;
+  std::uint32_t modifiers_ = 0;
+  bool backup_state_set_ = false;
+  std::vector<Guid> enabled_classes_;
+  std::vector<Guid> disabled_classes_;
+  std::vector<Guid> disabled_instances_;
+
+  // Discovery and BCD.
+  bool gather_called_ = false;
+  bool gathered_ = false;
+  bool metadata_freed_ = false;
+  std::vector<std::unique_ptr<Participant>> participants_;
+  metadata::BackupComponents bcd_;
+
+  // Snapshot set.
+  bool set_started_ = false;
+  std::vector<VolumeInSet> volumes_;
+  bool prepare_called_ = false;
+  bool prepare_failed_ = false;
+  bool creation_begun_ = false;    // BeginPrepareSnapshot was called
+  bool end_prepared_ = false;      // EndPrepareSnapshots was called (PRV-06)
+  bool committed_ = false;         // PostCommitSnapshots returned
+  bool snapshot_created_ = false;  // DoSnapshotSet succeeded
+  bool abort_requested_ = false;
+  bool backup_complete_called_ = false;
+  bool status_after_complete_ = false;
+  bool aborted_ = false;
+  HResult failure_result_;
+  std::string set_id_text_;  // bcd_.snapshot_set_id as text, for trace entries  // a provider
+                             // failure that made VSS abort the creation
+
+  // Status.
+  bool status_gathered_ = false;
+  std::vector<WriterStatus> status_;
+
+  // The running asynchronous operation and its next step.
+  std::shared_ptr<AsyncOperation> op_;
+  runtime::TimerId pending_step_ = 0;
+  runtime::TimePoint busy_until_;
+};
+
+}  // namespace vsssim::coordinator
+
+#endif  // VSSSIM_SIM_COORDINATOR_SESSION_H_

@@ -1,0 +1,221 @@
+// Session: delivering writer events as steps on the virtual clock.
+#include <algorithm>
+#include <utility>
+
+#include "sim/coordinator/session.h"
+#include "sim/coordinator/session_writer_components.h"
+#include "vsssim/metadata/create_writer_metadata.h"
+#include "vsssim/metadata/examine_writer_metadata.h"
+
+namespace vsssim::coordinator {
+namespace {
+
+using vss::WriterEvent;
+
+bool TakesComponents(WriterEvent e) {  // §3.6: handlers with IVssWriterComponents
+  return e == WriterEvent::kPrepareForBackup || e == WriterEvent::kPostSnapshot ||
+         e == WriterEvent::kBackupComplete || e == WriterEvent::kPreRestore ||
+         e == WriterEvent::kPostRestore;
+}
+
+// WRT-SEQ-09: FRONT_END first, then BACK_END, then SYSTEM (others after, documented choice).
+int FreezeRank(vss::ApplicationLevel level) {
+  switch (level) {
+    case vss::ApplicationLevel::VSS_APP_FRONT_END:
+      return 0;
+    case vss::ApplicationLevel::VSS_APP_BACK_END:
+      return 1;
+    case vss::ApplicationLevel::VSS_APP_SYSTEM:
+      return 2;
+    case vss::ApplicationLevel::VSS_APP_SYSTEM_RM:
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+struct BroadcastState {
+  WriterEvent event;
+  DeliveryView view;  // what the writers may see; fixed for the whole fan-out
+  std::vector<Participant*> targets;
+  std::size_t next = 0;
+  bool any_veto = false;
+  std::function<void(bool)> then;
+};
+
+}  // namespace
+
+void Session::CancelPendingStep() {
+  if (pending_step_ != 0) vss_.clock().Cancel(pending_step_);
+  pending_step_ = 0;
+}
+
+void Session::Broadcast(WriterEvent event, std::vector<Participant*> targets,
+                        std::function<void(bool)> then) {
+  auto state = std::make_shared<BroadcastState>();
+  state->event = event;
+  state->view = View();
+  state->targets = std::move(targets);
+  state->then = std::move(then);
+  auto step = std::make_shared<std::function<void()>>();
+  // The step delivers to the next responding target and reschedules itself after the time
+  // that handler took (or the event timeout when it never answered, WRT-TIME-05).
+  *step = [this, state, weak = std::weak_ptr<std::function<void()>>(step)] {
+    while (state->next < state->targets.size() && !state->targets[state->next]->responding) {
+      ++state->next;
+    }
+    if (state->next == state->targets.size()) {
+      state->then(state->any_veto);
+      return;
+    }
+    Participant& p = *state->targets[state->next++];
+    const DeliveryOutcome outcome = DeliverTo(p, state->event, state->view);
+    state->any_veto = state->any_veto || outcome.vetoed();
+    runtime::Duration wait = outcome.hung ? vss_.choices().writer_event_timeout : outcome.spent;
+    busy_until_ = vss_.clock().Now() + (outcome.hung ? runtime::Duration{0} : outcome.spent);
+    if (auto self = weak.lock()) Schedule(wait, [self] { (*self)(); });
+  };
+  // Keep the step alive through the scheduled callbacks.
+  Schedule(runtime::Duration{0}, [step] { (*step)(); });
+}
+
+DeliveryView Session::View() const {
+  DeliveryView view;
+  view.backup_type = backup_state_set_ ? bcd_.backup_type : vss::BackupType::VSS_BT_UNDEFINED;
+  view.context = context_;
+  view.snapshot_set_id = creation_begun_ || snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;
+  for (const VolumeInSet& v : volumes_) view.volumes.push_back(v.volume);
+  view.components_selected = bcd_.select_components;
+  view.bootable_system_state = bcd_.bootable_system_state_backup;
+  view.partial_file_support = bcd_.partial_file_support;
+  view.session_id = session_id_;
+  return view;
+}
+
+DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const DeliveryView& view) {
+  const std::string& actor = p.registered.actor;
+  if (const auto& hook = vss_.before_event_hook()) hook(name_, actor, event);
+  trace::Trace& trace = vss_.trace();
+  std::vector<trace::Attribute> event_attributes{{"requester", name_}};
+  const Guid shutdown_set = snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;  // WRT-SEQ-08
+  if (event == WriterEvent::kBackupShutdown) {
+    event_attributes.push_back(
+        {"snapshot-set", snapshot_created_ ? set_id_text_ : kGuidNull.ToString()});
+  }
+  trace.Append(trace::EntryKind::kEvent, "vss", actor, std::string(NameOf(event)),
+               std::move(event_attributes));
+  const vss::WriterState before = p.machine.state();
+  const HResult before_failure = p.machine.failure();
+  if (event != WriterEvent::kIdentify && !p.machine.Deliver(event)) {
+    return {};  // refused by the writer state machine (already reported as a finding)
+  }
+  if (event == WriterEvent::kFreeze) {  // WRT-TIME-01: the window starts at Freeze delivery
+    Participant* target = &p;
+    p.freeze_window =
+        vss_.clock().ScheduleAfter(p.registered.writer->identity().freeze_timeout,
+                                   [this, target] { OnFreezeWindowExpired(*target); });
+  }
+  if ((event == WriterEvent::kThaw || event == WriterEvent::kAbort) && p.freeze_window != 0) {
+    vss_.clock().Cancel(p.freeze_window);
+    p.freeze_window = 0;
+  }
+
+  Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester", name_});
+  // Two pointers: small enough for std::function's inline storage (no allocation per event).
+  metadata::FindingSink sink = [this, writer_actor = &actor](std::string_view rule,
+                                                             std::string message) {
+    vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
+                        {{"requester", name_}}, std::string(rule));
+  };
+  std::unique_ptr<SessionWriterComponents> components;
+  if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
+    components = std::make_unique<SessionWriterComponents>(
+        bcd_.FindWriter(p.registered.instance_id), event, sink);
+  }
+  std::unique_ptr<metadata::CreateWriterMetadata> wmd;
+  if (event == WriterEvent::kIdentify) {
+    wmd = std::make_unique<metadata::CreateWriterMetadata>(IdentityFor(p.registered), sink);
+  }
+  const DeliveryOutcome outcome =
+      delivery.Run(*p.registered.writer, components.get(), wmd.get(), shutdown_set);
+
+  std::vector<trace::Attribute> reply{{"returned", outcome.returned ? "true" : "false"}};
+  if (outcome.failure) reply.push_back({"failure", ToString(*outcome.failure)});
+  if (outcome.threw) reply.push_back({"threw", "yes"});
+  if (outcome.hung) reply.push_back({"hung", "yes"});
+  if (outcome.spent.count() != 0)
+    reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
+  trace.Append(trace::EntryKind::kReply, actor, "vss", std::string(NameOf(event)),
+               std::move(reply));
+
+  if (event == WriterEvent::kIdentify) {
+    if (!outcome.vetoed()) {
+      p.identified = true;
+      const metadata::WriterMetadata& m = wmd->metadata();
+      if (!m.restore_method || m.components.empty()) {  // WRT-IDENTIFY-05 (warning level)
+        trace.Append(trace::EntryKind::kFinding, actor, "vss",
+                     m.restore_method ? "no component in the WMD" : "no restore method in the WMD",
+                     {{"requester", name_}}, "WRT-IDENTIFY-05");
+      }
+      p.metadata = metadata::ExamineWriterMetadata(m);
+    }
+    return outcome;
+  }
+  if (outcome.hung) {  // WRT-TIME-05, WRT-STATE-13: VSS reports it as not responding
+    p.responding = false;
+    p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
+  } else if (outcome.vetoed()) {
+    p.machine.Fail(outcome.failure.value_or(vss_.choices().failure_without_code));
+  } else if (outcome.failure && vss_.choices().failure_without_veto_fails_writer) {
+    p.machine.Fail(*outcome.failure);  // GAP-06, WRT-RET-08
+  }
+  if (outcome.failure) {
+    p.application_failure = outcome.application_failure;
+    p.application_message = outcome.message;
+  }
+  TraceState(p, before, before_failure);
+  return outcome;
+}
+
+void Session::TraceState(Participant& p, vss::WriterState before, HResult before_failure) {
+  if (p.machine.state() == before && p.machine.failure() == before_failure) return;
+  std::vector<trace::Attribute> attributes{{"requester", name_}};
+  if (p.machine.failure() != hr::S_OK) {
+    attributes.push_back({"failure", ToString(p.machine.failure())});
+  }
+  vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "",
+                      std::string(vss::NameOf(p.machine.state())), std::move(attributes));
+}
+
+std::vector<Participant*> Session::Targets() const {
+  std::vector<Participant*> out;
+  for (const auto& p : participants_) {
+    if (p->in_backup) out.push_back(p.get());
+  }
+  return out;
+}
+
+std::vector<Participant*> Session::FreezeOrder(std::vector<Participant*> targets) const {
+  std::stable_sort(targets.begin(), targets.end(), [](Participant* a, Participant* b) {
+    return FreezeRank(a->registered.writer->identity().level) <
+           FreezeRank(b->registered.writer->identity().level);
+  });
+  return targets;
+}
+
+std::vector<Participant*> Session::AbortTargets() const {
+  std::vector<Participant*> out;
+  for (Participant* p : FreezeOrder(Targets())) {
+    // WRT-ABORT-04; a writer already aborted is not sent a second Abort (allowed by
+    // WRT-ABORT-02, but noise).
+    if (p->machine.AbortAllowed() && p->machine.SequenceName() != "Aborted") out.push_back(p);
+  }
+  return out;
+}
+
+void Session::PumpUntil(const std::function<bool()>& done) {
+  while (!done() && vss_.clock().FireNext()) {
+  }
+}
+
+}  // namespace vsssim::coordinator

@@ -1,0 +1,309 @@
+// Session: the asynchronous calls other than DoSnapshotSet, AbortBackup, Release and
+// termination (CATALOGUE.md §2.2, §2.5, §2.6, REQ-LIFE-04, WRT-SEQ-07).
+#include <utility>
+
+#include "sim/coordinator/session.h"
+
+namespace vsssim::coordinator {
+
+using vss::WriterEvent;
+
+metadata::WriterIdentity IdentityFor(const RegisteredWriter& w) {
+  const writer::WriterIdentity& id = w.writer->identity();
+  metadata::WriterIdentity out;
+  out.writer_id = id.class_id;
+  out.instance_id = w.instance_id;
+  out.writer_name = id.name;
+  out.instance_name = id.instance_name;
+  out.usage = id.usage;
+  out.source_type = id.source;
+  return out;
+}
+
+HResult Session::StartAsync(Method method, AsyncPtr* async) {
+  if (async == nullptr) return Done(method, hr::E_INVALIDARG);
+  if (op_ && op_->pending()) return Done(method, vss_.choices().async_call_while_pending);
+  cancelled_ = false;
+  op_ =
+      std::make_shared<AsyncOperation>(vss_.clock(), vss_.trace(), actor_,
+                                       std::string(NameOf(method)), [this] { CancelOperation(); });
+  *async = op_;
+  return hr::S_OK;
+}
+
+void Session::FinishOp(HResult result) {
+  if (op_) op_->Finish(cancelled_ ? hr::VSS_S_ASYNC_CANCELLED : result);
+}
+
+void Session::CancelOperation() {  // ASYNC-04
+  cancelled_ = true;
+  CancelPendingStep();
+  if (creation_begun_ && !snapshot_created_ && vss_.creating_session() == this) {
+    AbortCreation();  // WRT-SEQ-06: frozen writers still get their Abort
+    PumpUntil([this] { return vss_.creating_session() != this; });
+  }
+}
+
+// --- GatherWriterMetadata ----------------------------------------------------------------------
+
+HResult Session::GatherWriterMetadata(AsyncPtr* async) {
+  Call(Method::kGatherWriterMetadata);
+  if (auto e = Gate(Method::kGatherWriterMetadata)) return *e;
+  if (gather_called_) {  // REQ-ORDER-05: exactly once; GAP-04
+    return Done(Method::kGatherWriterMetadata, vss_.choices().repeated_call, "REQ-ORDER-05");
+  }
+  HResult started = StartAsync(Method::kGatherWriterMetadata, async);
+  if (started != hr::S_OK) return started;
+  gather_called_ = true;
+  RunGather();
+  return Done(Method::kGatherWriterMetadata, hr::S_OK);
+}
+
+void Session::RunGather() {
+  std::vector<Participant*> asked;
+  for (const RegisteredWriter& w : vss_.writers()) {
+    if (!WriterIncluded(w)) continue;  // REQ-CALL-04
+    participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
+    // An event the writer state machine refuses is a bug of the coordinator, made visible.
+    participants_.back()->machine.SetUnexpectedHandler(
+        [this, actor = w.actor](std::string_view event, std::string_view state) {
+          vss_.trace().Append(
+              trace::EntryKind::kFinding, "vss", actor, "event out of the writer sequence",
+              {{"requester", name_}, {"event", std::string(event)}, {"state", std::string(state)}},
+              "WRT-SEQ-01");
+        });
+    asked.push_back(participants_.back().get());
+  }
+  Broadcast(WriterEvent::kIdentify, asked, [this](bool) {
+    // WRT-IDENTIFY-04, BUG-06/07: a writer whose Identify failed or never answered is absent.
+    std::vector<std::unique_ptr<Participant>> kept;
+    for (auto& p : participants_) {
+      if (p->identified) {
+        kept.push_back(std::move(p));
+      } else {
+        vss_.trace().Append(trace::EntryKind::kNote, "vss", actor_, "writer omitted",
+                            {{"writer", p->registered.actor}}, "WRT-IDENTIFY-04");
+      }
+    }
+    participants_ = std::move(kept);
+    gathered_ = true;
+    ApplyPhase(RequesterPhaseMachine::Change::kGatherCompleted);
+    FinishOp(hr::S_OK);
+  });
+}
+
+// --- PrepareForBackup --------------------------------------------------------------------------
+
+HResult Session::PrepareForBackup(AsyncPtr* async) {
+  Call(Method::kPrepareForBackup);
+  if (!WriterContext() && !released_) {  // CTX-NW-02, GAP-03
+    return Done(Method::kPrepareForBackup, vss_.choices().writerless_context_call, "CTX-NW-02");
+  }
+  if (auto e = Gate(Method::kPrepareForBackup)) return *e;
+  if (!backup_state_set_) {
+    return Done(Method::kPrepareForBackup, hr::VSS_E_BAD_STATE, "REQ-ORDER-04");
+  }
+  if (!gathered_) return Done(Method::kPrepareForBackup, hr::VSS_E_BAD_STATE, "REQ-ORDER-05");
+  if (prepare_called_) {
+    return Done(Method::kPrepareForBackup, vss_.choices().repeated_call, "REQ-CALL-15");
+  }
+  HResult started = StartAsync(Method::kPrepareForBackup, async);
+  if (started != hr::S_OK) return started;
+  prepare_called_ = true;
+  RunPrepare();
+  return Done(Method::kPrepareForBackup, hr::S_OK);
+}
+
+void Session::RunPrepare() {
+  // WRT-SEQ-04, SEL-02, GAP-08: in component mode only writers with an added component take
+  // part; otherwise every writer that identified.
+  for (auto& p : participants_) {
+    const bool has_components = bcd_.FindWriter(p->registered.instance_id) != nullptr;
+    p->in_backup =
+        !bcd_.select_components || has_components || vss_.choices().prepare_unselected_writers;
+  }
+  Broadcast(WriterEvent::kPrepareForBackup, Targets(), [this](bool veto) {
+    if (veto) {  // documented choice: a veto fails PrepareForBackup (BUG-10)
+      prepare_failed_ = true;
+      FinishOp(vss_.choices().writer_veto_result);
+      return;
+    }
+    ApplyPhase(RequesterPhaseMachine::Change::kPrepareCompleted);
+    FinishOp(hr::S_OK);
+  });
+}
+
+// --- BackupComplete ----------------------------------------------------------------------------
+
+HResult Session::BackupComplete(AsyncPtr* async) {
+  Call(Method::kBackupComplete);
+  if (!released_ && (phase_.phase() == Phase::kSnapshotFailed || prepare_failed_)) {
+    // REQ-ORDER-15, BUG-10: no BackupComplete after a failed sequence.
+    return Done(Method::kBackupComplete, hr::VSS_E_BAD_STATE, "REQ-ORDER-15");
+  }
+  if (!WriterContext() && !released_) {  // CTX-NW-02, GAP-03
+    return Done(Method::kBackupComplete, vss_.choices().writerless_context_call, "CTX-NW-02");
+  }
+  if (auto e = Gate(Method::kBackupComplete)) return *e;
+  HResult started = StartAsync(Method::kBackupComplete, async);
+  if (started != hr::S_OK) return started;
+  backup_complete_called_ = true;
+  if (bcd_.select_components) {  // REQ-ORDER-15: SetBackupSucceeded for each added component
+    for (const metadata::WriterComponents& w : bcd_.writers) {
+      for (const metadata::ComponentState& c : w.components) {
+        if (!c.backup_succeeded) {
+          RequesterFinding("REQ-ORDER-15", "BackupComplete before SetBackupSucceeded",
+                           {{"component", c.logical_path + "\\" + c.name}});
+        }
+      }
+    }
+  }
+  RunBackupComplete();
+  return Done(Method::kBackupComplete, hr::S_OK);
+}
+
+void Session::RunBackupComplete() {
+  std::vector<Participant*> targets;
+  for (Participant* p : Targets()) {
+    if (p->machine.SequenceName() == "WaitingForBackupComplete") targets.push_back(p);
+  }
+  Broadcast(WriterEvent::kBackupComplete, targets, [this](bool veto) {
+    ApplyPhase(RequesterPhaseMachine::Change::kBackupCompleted);
+    FinishOp(veto ? vss_.choices().writer_veto_result : hr::S_OK);
+  });
+}
+
+// --- GatherWriterStatus ------------------------------------------------------------------------
+
+HResult Session::GatherWriterStatus(AsyncPtr* async) {
+  Call(Method::kGatherWriterStatus);
+  if (auto e = Gate(Method::kGatherWriterStatus)) return *e;
+  if (!prepare_called_ && phase_.phase() == Phase::kSnapshotSetStarted) {
+    return Done(Method::kGatherWriterStatus, hr::VSS_E_BAD_STATE, "REQ-CALL-17");
+  }
+  HResult started = StartAsync(Method::kGatherWriterStatus, async);
+  if (started != hr::S_OK) return started;
+  Schedule(runtime::Duration{0}, [this] { RunStatus(); });
+  return Done(Method::kGatherWriterStatus, hr::S_OK);
+}
+
+void Session::RunStatus() {
+  // REQ-STAT-03: only writers that answered Identify, in metadata order.
+  status_.clear();
+  for (const auto& p : participants_) {
+    WriterStatus s;
+    s.instance_id = p->registered.instance_id;
+    s.writer_id = p->registered.writer->identity().class_id;
+    s.writer_name = p->registered.writer->identity().name;
+    s.state = p->machine.state();
+    // WRT-STATE-13, REQ-STAT-04: VSS substitutes NOT_RESPONDING for a writer that hangs.
+    s.failure = p->responding ? p->machine.failure() : hr::VSS_E_WRITER_NOT_RESPONDING;
+    s.application_failure = p->application_failure;
+    s.application_message = p->application_message;
+    status_.push_back(std::move(s));
+  }
+  status_gathered_ = true;
+  if (backup_complete_called_) status_after_complete_ = true;  // REQ-ORDER-18
+  FinishOp(hr::S_OK);
+}
+
+// --- AbortBackup -------------------------------------------------------------------------------
+
+HResult Session::AbortBackup() {
+  Call(Method::kAbortBackup);
+  if (auto e = Gate(Method::kAbortBackup)) return *e;
+  const Phase phase = phase_.phase();
+  const bool in_progress = phase == Phase::kSnapshotSetStarted ||
+                           phase == Phase::kPreparedForBackup || phase == Phase::kSnapshotCreated ||
+                           phase == Phase::kSnapshotFailed;
+  if (!in_progress) return Done(Method::kAbortBackup, hr::S_OK);  // REQ-ABORT-05: ignored
+  if (op_ && op_->pending()) op_->Cancel();                       // stops a running creation
+  bool done = false;
+  Broadcast(WriterEvent::kAbort, AbortTargets(), [&done](bool) { done = true; });  // REQ-ABORT-06
+  PumpUntil([&done] { return done; });
+  if (committed_ && AutoRelease()) DeleteSetSnapshots();
+  ReleaseCreationSlot();  // REQ-ABORT-01
+  aborted_ = true;
+  ApplyPhase(RequesterPhaseMachine::Change::kAbortBackup);
+  return Done(Method::kAbortBackup, hr::S_OK);
+}
+
+// --- Release and termination -------------------------------------------------------------------
+
+HResult Session::Release() {
+  Call(Method::kRelease);
+  if (released_) return Done(Method::kRelease, vss_.choices().call_after_release, "REQ-LIFE-02");
+  switch (phase_.phase()) {
+    case Phase::kSnapshotSetStarted:
+      if (!prepare_called_) {
+        RequesterFinding("REQ-ABORT-01", "stopped after StartSnapshotSet without AbortBackup");
+      } else if (!prepare_failed_) {  // REQ-ABORT-03: a failed PrepareForBackup may just release
+        RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
+      }
+      break;
+    case Phase::kPreparedForBackup:
+    case Phase::kSnapshotFailed:
+      RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
+      break;
+    case Phase::kSnapshotCreated:
+      RequesterFinding("REQ-ABORT-02", "stopped without BackupComplete or AbortBackup");
+      break;
+    case Phase::kBackupCompleted:
+      if (!status_after_complete_) {  // REQ-ORDER-18, BUG-09
+        RequesterFinding("REQ-ORDER-18", "no GatherWriterStatus after BackupComplete");
+      }
+      break;
+    default:
+      break;
+  }
+  EndSession(/*terminated=*/false);
+  return Done(Method::kRelease, hr::S_OK);
+}
+
+void Session::Terminate() {
+  if (released_) return;
+  vss_.trace().Append(trace::EntryKind::kNote, actor_, "vss", "terminated", {}, "REQ-LIFE-04");
+  EndSession(/*terminated=*/true);
+}
+
+void Session::EndSession(bool terminated) {
+  if (released_) return;
+  const bool creating = creation_begun_ && !snapshot_created_ && vss_.creating_session() == this;
+  if (op_ && op_->pending()) {
+    cancelled_ = true;
+    CancelPendingStep();
+  }
+  if (creating && committed_) DeleteSetSnapshots();
+  if (creating && !committed_ && end_prepared_) {
+    for (storage::Provider* p : SetProviders()) {  // PRV-06
+      ProviderCall(*p, "AbortSnapshots", [&] { return p->AbortSnapshots(bcd_.snapshot_set_id); });
+    }
+  }
+  CancelFreezeWindows();
+  // WRT-SEQ-06: a frozen writer still gets exactly one of Thaw or Abort: VSS aborts it.
+  std::vector<Participant*> frozen;
+  for (Participant* p : FreezeOrder(Targets())) {
+    if (p->machine.AwaitingThawOrAbort()) frozen.push_back(p);
+  }
+  // REQ-LIFE-04, WRT-SEQ-07: BackupShutdown to the session's writers, without BackupComplete.
+  std::vector<Participant*> shutdown;
+  if (gathered_) {
+    for (const auto& p : participants_) {
+      if (p->in_backup || vss_.choices().shutdown_to_unselected_writers) {
+        shutdown.push_back(p.get());
+      }
+    }
+  }
+  bool done = false;
+  Broadcast(WriterEvent::kAbort, frozen, [this, shutdown, &done](bool) {
+    Broadcast(WriterEvent::kBackupShutdown, shutdown, [&done](bool) { done = true; });
+  });
+  PumpUntil([&done] { return done; });
+  if (committed_ && AutoRelease()) DeleteSetSnapshots();  // REQ-LIFE-04, CTX-GEN-06
+  ReleaseCreationSlot();
+  if (op_) op_->Detach();
+  released_ = true;
+  vss_.trace().Append(trace::EntryKind::kState, actor_, "", terminated ? "Terminated" : "Released");
+}
+
+}  // namespace vsssim::coordinator

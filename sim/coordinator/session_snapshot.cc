@@ -1,0 +1,220 @@
+// Session: DoSnapshotSet — the provider calls (PRV-02) interleaved with the writer events
+// PrepareForSnapshot, Freeze, Thaw, PostSnapshot (WRT-SEQ-01, WRT-SEQ-10), the freeze window
+// (WRT-TIME-01) and Abort generation (WRT-ABORT-01).
+#include <algorithm>
+#include <utility>
+
+#include "sim/coordinator/session.h"
+
+namespace vsssim::coordinator {
+namespace {
+
+using vss::WriterEvent;
+
+// PRV-07 and REQ-CALL-16: codes a provider may return; anything else is converted.
+bool DocumentedProviderResult(HResult r) {
+  return r.Succeeded() || r == hr::E_INVALIDARG || r == hr::E_OUTOFMEMORY ||
+         r == hr::VSS_E_OBJECT_NOT_FOUND || r == hr::VSS_E_PROVIDER_VETO ||
+         r == hr::VSS_E_INSUFFICIENT_STORAGE || r == hr::VSS_E_UNSUPPORTED_CONTEXT ||
+         r == hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER || r == hr::VSS_E_FLUSH_WRITES_TIMEOUT ||
+         r == hr::VSS_E_HOLD_WRITES_TIMEOUT || r == hr::VSS_E_REBOOT_REQUIRED ||
+         r == hr::VSS_E_TRANSACTION_FREEZE_TIMEOUT || r == hr::VSS_E_TRANSACTION_THAW_TIMEOUT ||
+         r == hr::VSS_E_NESTED_VOLUME_LIMIT || r == hr::VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED;
+}
+
+}  // namespace
+
+HResult Session::ProviderCall(storage::Provider& provider, std::string_view method,
+                              const std::function<HResult()>& call,
+                              std::vector<trace::Attribute> attributes) {
+  HResult r = call();
+  if (!DocumentedProviderResult(r)) {  // PRV-07
+    attributes.push_back({"returned", ToString(r)});
+    r = hr::VSS_E_UNEXPECTED_PROVIDER_ERROR;
+  }
+  std::vector<trace::Attribute> all;
+  all.reserve(attributes.size() + 2);
+  all.push_back({"snapshot-set", set_id_text_});
+  for (trace::Attribute& a : attributes) all.push_back(std::move(a));
+  all.push_back({"hr", ToString(r)});
+  attributes = std::move(all);
+  vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", std::string(method),
+                      std::move(attributes));
+  (void)provider;
+  return r;
+}
+
+std::vector<storage::Provider*> Session::SetProviders() const {
+  std::vector<storage::Provider*> out;
+  for (const VolumeInSet& v : volumes_) {
+    if (std::find(out.begin(), out.end(), v.provider) == out.end()) out.push_back(v.provider);
+  }
+  return out;
+}
+
+HResult Session::DoSnapshotSet(AsyncPtr* async) {
+  Call(Method::kDoSnapshotSet);
+  if (auto e = Gate(Method::kDoSnapshotSet)) return *e;
+  if (context_ == vss::SnapshotContext::VSS_CTX_ALL) {  // CTX-ALL-01
+    return Done(Method::kDoSnapshotSet, hr::VSS_E_BAD_STATE, "CTX-ALL-01");
+  }
+  if (creation_begun_) return Done(Method::kDoSnapshotSet, vss_.choices().repeated_call);
+  if (WriterContext()) {
+    if (!gathered_) {  // REQ-ORDER-05, CTX-W-01
+      return Done(Method::kDoSnapshotSet, hr::VSS_E_BAD_STATE, "REQ-ORDER-05");
+    }
+    if (phase_.phase() != Phase::kPreparedForBackup) {  // REQ-ORDER-11
+      return Done(Method::kDoSnapshotSet, hr::VSS_E_BAD_STATE, "REQ-ORDER-11");
+    }
+  }
+  HResult started = StartAsync(Method::kDoSnapshotSet, async);
+  if (started != hr::S_OK) return started;
+  creation_begun_ = true;  // REQ-ORDER-12: the volume list is frozen from here
+  Schedule(runtime::Duration{0}, [this] { SnapshotBegin(); });
+  return Done(Method::kDoSnapshotSet, hr::S_OK);
+}
+
+void Session::SnapshotBegin() {
+  for (const VolumeInSet& v : volumes_) {  // PRV-02
+    HResult r = ProviderCall(*v.provider, "BeginPrepareSnapshot",
+                             [&] {
+                               return v.provider->BeginPrepareSnapshot(
+                                   bcd_.snapshot_set_id, v.snapshot_id, v.volume, context_,
+                                   SnapshotAttributes());
+                             },
+                             {{"volume", v.volume}});
+    if (r.Failed()) return FailCreation(r);
+  }
+  for (storage::Provider* p : SetProviders()) {
+    end_prepared_ = true;
+    HResult r = ProviderCall(*p, "EndPrepareSnapshots",
+                             [&] { return p->EndPrepareSnapshots(bcd_.snapshot_set_id); });
+    if (r.Failed()) return FailCreation(r);
+  }
+  if (!WriterContext()) return SnapshotCommit();  // CTX-NW-03: no writer events
+  Broadcast(WriterEvent::kPrepareForSnapshot, Targets(),
+            [this](bool veto) { SnapshotAfterPrepare(veto); });
+}
+
+void Session::SnapshotAfterPrepare(bool veto) {
+  // WRT-RET-03, WRT-ABORT-01: a PrepareForSnapshot veto fails the set but generates no Abort;
+  // the requester's AbortBackup sends it (REQ-ABORT-02, BUG-16).
+  if (veto) return FailCreation(vss_.choices().writer_veto_result);
+  Broadcast(WriterEvent::kFreeze, FreezeOrder(Targets()), [this](bool veto_freeze) {
+    if (veto_freeze || abort_requested_) return AbortCreation();  // WRT-ABORT-01 (a)
+    SnapshotCommit();
+  });
+}
+
+void Session::SnapshotCommit() {
+  for (storage::Provider* p : SetProviders()) {
+    HResult r = ProviderCall(*p, "PreCommitSnapshots",
+                             [&] { return p->PreCommitSnapshots(bcd_.snapshot_set_id); });
+    if (r.Succeeded()) {
+      r = ProviderCall(*p, "CommitSnapshots",
+                       [&] { return p->CommitSnapshots(bcd_.snapshot_set_id); });
+    }
+    if (r.Succeeded()) {
+      const auto count = static_cast<std::int32_t>(volumes_.size());
+      r = ProviderCall(*p, "PostCommitSnapshots",
+                       [&] { return p->PostCommitSnapshots(bcd_.snapshot_set_id, count); });
+    }
+    if (r.Failed()) {
+      if (!WriterContext()) return FailCreation(r);
+      failure_result_ = r;
+      return AbortCreation();  // WRT-ABORT-01 (d)
+    }
+  }
+  committed_ = true;
+  if (!WriterContext()) return SnapshotFinalCommit();
+  std::vector<Participant*> order = FreezeOrder(Targets());
+  if (vss_.choices().thaw_in_reverse_order) std::reverse(order.begin(), order.end());  // GAP-07
+  Broadcast(WriterEvent::kThaw, order, [this](bool veto) { SnapshotAfterThaw(veto); });
+}
+
+void Session::SnapshotAfterThaw(bool veto) {
+  if (veto || abort_requested_) return AbortCreation();  // WRT-RET-03: a failed Thaw aborts
+  SnapshotFinalCommit();
+}
+
+void Session::SnapshotFinalCommit() {
+  for (storage::Provider* p : SetProviders()) {
+    HResult r = ProviderCall(*p, "PreFinalCommitSnapshots",
+                             [&] { return p->PreFinalCommitSnapshots(bcd_.snapshot_set_id); });
+    if (r.Succeeded()) {
+      r = ProviderCall(*p, "PostFinalCommitSnapshots",
+                       [&] { return p->PostFinalCommitSnapshots(bcd_.snapshot_set_id); });
+    }
+    if (r.Failed()) return FailCreation(r);  // thawed writers get no Abort (WRT-SEQ-06)
+  }
+  auto succeed = [this](bool) {
+    // WRT-RET-03: a PostSnapshot failure generates no Abort and does not fail the set.
+    snapshot_created_ = true;
+    ReleaseCreationSlot();  // LIM-12: the slot is held until DoSnapshotSet ends
+    ApplyPhase(RequesterPhaseMachine::Change::kSnapshotSucceeded);
+    FinishOp(hr::S_OK);
+  };
+  if (!WriterContext()) return succeed(false);
+  Broadcast(WriterEvent::kPostSnapshot, Targets(), succeed);
+}
+
+void Session::AbortCreation() {
+  abort_requested_ = true;
+  Broadcast(WriterEvent::kAbort, AbortTargets(), [this](bool) {
+    FailCreation(failure_result_.Failed() ? failure_result_ : vss_.choices().writer_veto_result);
+  });
+}
+
+void Session::FailCreation(HResult result) {
+  CancelFreezeWindows();
+  if (committed_) {
+    DeleteSetSnapshots();
+  } else if (end_prepared_) {
+    for (storage::Provider* p : SetProviders()) {  // PRV-06: only after EndPrepareSnapshots
+      ProviderCall(*p, "AbortSnapshots", [&] { return p->AbortSnapshots(bcd_.snapshot_set_id); });
+    }
+  }
+  ReleaseCreationSlot();
+  ApplyPhase(RequesterPhaseMachine::Change::kSnapshotFailed);
+  FinishOp(result);
+}
+
+void Session::OnFreezeWindowExpired(Participant& p) {
+  // WRT-TIME-01: VSS fails the writer with VSS_E_WRITERERROR_TIMEOUT and generates Abort.
+  p.freeze_window = 0;
+  const vss::WriterState before = p.machine.state();
+  const HResult before_failure = p.machine.failure();
+  p.machine.ExpireFreezeWindow();
+  vss_.trace().Append(trace::EntryKind::kNote, "vss", p.registered.actor, "freeze window expired",
+                      {{"requester", name_}}, "WRT-TIME-01");
+  TraceState(p, before, before_failure);
+  if (abort_requested_) return;
+  abort_requested_ = true;
+  CancelPendingStep();
+  // Abort goes out once the writer in the middle of a handler (if any) has returned.
+  const runtime::TimePoint now = vss_.clock().Now();
+  const runtime::Duration wait = busy_until_ > now ? busy_until_ - now : runtime::Duration{0};
+  Schedule(wait, [this] { AbortCreation(); });
+}
+
+void Session::CancelFreezeWindows() {
+  for (auto& p : participants_) {
+    if (p->freeze_window != 0) vss_.clock().Cancel(p->freeze_window);
+    p->freeze_window = 0;
+  }
+}
+
+void Session::DeleteSetSnapshots() {
+  for (const VolumeInSet& v : volumes_) {
+    ProviderCall(*v.provider, "DeleteSnapshot",
+                 [&] { return v.provider->DeleteSnapshot(v.snapshot_id); },
+                 {{"snapshot", v.snapshot_id.ToString()}});
+  }
+  committed_ = false;
+}
+
+void Session::ReleaseCreationSlot() {
+  if (vss_.creating_session() == this) vss_.set_creating_session(nullptr);
+}
+
+}  // namespace vsssim::coordinator

@@ -1,0 +1,109 @@
+// The VSS service model: a registry of writers and providers, requester sessions with their
+// call-order machines, event fan-out to writers through per-session writer state machines on
+// the virtual clock, writer status, and the system-wide snapshot-creation slot (LIM-12).
+//
+// Usage:
+//   runtime::Clock clock; trace::Trace trace(clock); RecordingProvider provider(clock);
+//   Coordinator vss(clock, trace, provider);
+//   vss.RegisterWriter(my_writer);
+//   std::unique_ptr<Requester> r = vss.CreateVssBackupComponents("r1");
+//   r->InitializeForBackup(); ... r->Release();
+//
+// Test and scenario hooks: InjectIdentify (WRT-IDENTIFY-01: any party, any moment),
+// Terminate (REQ-LIFE-04: the requester process dies), SetBeforeEventHook (a callback before
+// every writer event of a session, e.g. to inject an Identify between Freeze and Thaw).
+//
+// Determinism: ids (instances, sessions, snapshot sets, snapshots) come from a Random seeded
+// by `seed`; time only moves through the Clock. Thread safety: none (single simulator thread).
+#ifndef VSSSIM_COORDINATOR_COORDINATOR_H_
+#define VSSSIM_COORDINATOR_COORDINATOR_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vsssim/coordinator/choices.h"
+#include "vsssim/coordinator/requester.h"
+#include "vsssim/runtime/clock.h"
+#include "vsssim/runtime/random.h"
+#include "vsssim/storage/provider.h"
+#include "vsssim/trace/trace.h"
+#include "vsssim/vss/writer_event.h"
+#include "vsssim/writer/writer.h"
+
+namespace vsssim::coordinator {
+
+class Session;
+
+// A writer known to the service (after Initialize + Subscribe).
+struct RegisteredWriter {
+  writer::Writer* writer = nullptr;
+  Guid instance_id;   // made by VSS (WRT-INIT-04)
+  std::string actor;  // "writer:NAME" in the trace
+};
+
+class Coordinator {
+ public:
+  // REQUIRES: clock, trace and provider outlive the coordinator and its requesters.
+  Coordinator(runtime::Clock& clock, trace::Trace& trace, storage::Provider& provider,
+              Choices choices = {}, std::uint64_t seed = 1);
+  ~Coordinator();
+  Coordinator(const Coordinator&) = delete;
+  Coordinator& operator=(const Coordinator&) = delete;
+
+  // Subscribe. A second Subscribe of the same writer is a WRT-INIT-03 finding
+  // (VSS_E_WRITER_ALREADY_SUBSCRIBED) and returns the first registration.
+  // REQUIRES: the writer outlives the coordinator.
+  RegisteredWriter RegisterWriter(writer::Writer& writer);
+  // More providers; PRV-01 picks among them for GUID_NULL.
+  void AddProvider(storage::Provider& provider);
+
+  // CreateVssBackupComponents (REQ-LIFE-01). `name` appears as "requester:NAME".
+  std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
+
+  // WRT-IDENTIFY-01: another party (`by`) asks every writer to identify, now. Touches no
+  // session state; the Identify's spent time is noted, not advanced (it may run inside a hook).
+  void InjectIdentify(std::string_view by);
+  // REQ-LIFE-04, WRT-SEQ-07: the requester's process dies without Release.
+  void Terminate(Requester& requester);
+  // Called before each writer event a session delivers: (requester name, writer actor, event).
+  using BeforeEventHook =
+      std::function<void(std::string_view requester, std::string_view writer, vss::WriterEvent)>;
+  void SetBeforeEventHook(BeforeEventHook hook) { before_event_ = std::move(hook); }
+
+  // The state/failure `requester`'s session holds for `writer` (VSS_WS_UNKNOWN if none).
+  vss::WriterState WriterStateIn(const Requester& requester, const writer::Writer& writer) const;
+  HResult WriterFailureIn(const Requester& requester, const writer::Writer& writer) const;
+
+  // Accessors for sessions.
+  runtime::Clock& clock() { return clock_; }
+  trace::Trace& trace() { return trace_; }
+  const Choices& choices() const { return choices_; }
+  runtime::Random& random() { return random_; }
+  const std::vector<RegisteredWriter>& writers() const { return writers_; }
+  const std::vector<storage::Provider*>& providers() const { return providers_; }
+  const BeforeEventHook& before_event_hook() const { return before_event_; }
+
+  // LIM-12: the one session allowed to create a snapshot set; nullptr when free.
+  Session* creating_session() const { return creating_; }
+  void set_creating_session(Session* session) { creating_ = session; }
+  void Forget(Session* session);
+
+ private:
+  runtime::Clock& clock_;
+  trace::Trace& trace_;
+  Choices choices_;
+  runtime::Random random_;
+  std::vector<storage::Provider*> providers_;
+  std::vector<RegisteredWriter> writers_;
+  std::vector<Session*> sessions_;
+  Session* creating_ = nullptr;
+  BeforeEventHook before_event_;
+};
+
+}  // namespace vsssim::coordinator
+
+#endif  // VSSSIM_COORDINATOR_COORDINATOR_H_

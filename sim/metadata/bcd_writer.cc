@@ -1,0 +1,146 @@
+// Writes a BackupComponents as a Backup Components Document (§6.3). Attributes and
+// elements Microsoft never published (BCDX-06) are written only when they differ from their
+// default, so a document of a plain full backup looks like real output.
+#include <tinyxml2.h>
+
+#include "sim/metadata/xml_vocabulary.h"
+#include "sim/metadata/xml_writer.h"
+#include "vsssim/metadata/xml_codec.h"
+
+namespace vsssim::metadata {
+namespace {
+
+using internal::ElementWriter;
+using internal::ToXml;
+
+void SetOptional(ElementWriter& w, const char* attr, const std::optional<std::string>& v) {
+  if (v) w.Set(attr, *v);
+}
+
+void WriteComponentChildren(ElementWriter& w, const ComponentState& c) {
+  if (c.backup_metadata) {
+    ElementWriter m = w.Child("BACKUP_METADATA");
+    m.Set("xmlns", "");  // as observed (§6.3)
+    m.Set("metadata", *c.backup_metadata);
+  }
+  if (c.restore_metadata) {
+    ElementWriter m = w.Child("RESTORE_METADATA");
+    m.Set("xmlns", "");
+    m.Set("metadata", *c.restore_metadata);
+  }
+  for (const DifferencedFile& f : c.differenced_files) {
+    ElementWriter e = w.Child("DIFFERENCED_FILE");
+    e.Set("path", f.path);
+    e.Set("filespec", f.filespec);
+    e.SetBool("recursive", f.recursive);
+    e.SetNumber("lastModifyTime", f.last_modify_time);
+  }
+  for (const PartialFile& f : c.partial_files) {
+    ElementWriter e = w.Child("PARTIAL_FILE");
+    e.Set("path", f.path);
+    e.Set("filename", f.filename);
+    e.Set("ranges", f.ranges);
+    if (!f.metadata.empty()) e.Set("metadata", f.metadata);
+    if (!f.ranges_file_path.empty()) e.Set("rangesFilePath", f.ranges_file_path);
+  }
+  for (const NewTarget& t : c.new_targets) {
+    ElementWriter e = w.Child("NEW_TARGET");
+    e.Set("path", t.path);
+    e.Set("filespec", t.filespec);
+    e.SetBool("recursive", t.recursive);
+    e.Set("alternatePath", t.alternate_path);
+  }
+  for (const DirectedTarget& t : c.directed_targets) {
+    ElementWriter e = w.Child("DIRECTED_TARGET");
+    e.Set("sourcePath", t.source_path);
+    e.Set("sourceFilename", t.source_filename);
+    e.Set("sourceRanges", t.source_ranges);
+    e.Set("destinationPath", t.destination_path);
+    e.Set("destinationFilename", t.destination_filename);
+    e.Set("destinationRanges", t.destination_ranges);
+  }
+  for (const AlternateLocationMapping& m : c.alternate_location_mappings) {
+    ElementWriter e = w.Child("ALTERNATE_LOCATION_MAPPING");
+    e.Set("path", m.path);
+    e.Set("filespec", m.filespec);
+    e.SetBool("recursive", m.recursive);
+    e.Set("destination", m.destination);
+  }
+  for (const RestoreSubcomponent& s : c.restore_subcomponents) {
+    ElementWriter e = w.Child("RESTORE_SUBCOMPONENT");
+    if (!s.logical_path.empty()) e.Set("logicalPath", s.logical_path);
+    e.Set("componentName", s.component_name);
+    if (s.repair) e.SetBool("repair", true);
+  }
+  if (c.failure) {
+    ElementWriter e = w.Child("FAILURE");
+    e.Set("hr", ToString(c.failure->hr));
+    e.Set("applicationHr", ToString(c.failure->application_hr));
+    e.Set("message", c.failure->message);
+    if (c.failure->reserved != 0) e.SetNumber("reserved", c.failure->reserved);
+  }
+}
+
+void WriteComponent(ElementWriter parent, const ComponentState& c) {
+  ElementWriter w = parent.Child("COMPONENT");
+  if (!c.logical_path.empty()) w.Set("logicalPath", c.logical_path);
+  w.Set("componentName", c.name);
+  w.Set("componentType", ToXml(c.type));
+  SetOptional(w, "backupStamp", c.backup_stamp);
+  SetOptional(w, "previousBackupStamp", c.previous_backup_stamp);
+  SetOptional(w, "backupOptions", c.backup_options);
+  if (c.backup_succeeded) w.SetBool("backupSucceeded", *c.backup_succeeded);
+  if (c.selected_for_restore) w.SetBool("selectedForRestore", true);
+  if (c.additional_restores) w.SetBool("additionalRestores", true);
+  SetOptional(w, "restoreOptions", c.restore_options);
+  if (c.restore_target != vss::RestoreTarget::VSS_RT_ORIGINAL) {
+    w.Set("restoreTarget", ToXml(c.restore_target));
+  }
+  if (c.file_restore_status != vss::FileRestoreStatus::VSS_RS_UNDEFINED) {
+    w.Set("fileRestoreStatus", ToXml(c.file_restore_status));
+  }
+  if (c.authoritative_restore) w.SetBool("authoritativeRestore", true);
+  if (c.roll_forward_type != vss::RollForwardType::VSS_RF_UNDEFINED) {
+    w.Set("rollForwardType", ToXml(c.roll_forward_type));
+  }
+  if (!c.roll_forward_point.empty()) w.Set("rollForwardPoint", c.roll_forward_point);
+  SetOptional(w, "restoreName", c.restore_name);
+  SetOptional(w, "prepareForBackupFailureMsg", c.prepare_for_backup_failure_msg);
+  SetOptional(w, "postSnapshotFailureMsg", c.post_snapshot_failure_msg);
+  SetOptional(w, "preRestoreFailureMsg", c.pre_restore_failure_msg);
+  SetOptional(w, "postRestoreFailureMsg", c.post_restore_failure_msg);
+  WriteComponentChildren(w, c);
+  w.AddExtensions(c.extensions);
+}
+
+}  // namespace
+
+std::string WriteBackupComponentsXml(const BackupComponents& bc) {
+  tinyxml2::XMLDocument doc;
+  tinyxml2::XMLElement* root_element = doc.NewElement("BACKUP_COMPONENTS");
+  doc.InsertEndChild(root_element);
+  ElementWriter root(root_element);
+  root.Set("xmlns", "x-schema:#VssComponentMetadata");
+  root.Set("version", bc.version);
+  root.SetBool("bootableSystemStateBackup", bc.bootable_system_state_backup);
+  root.SetBool("selectComponents", bc.select_components);
+  root.Set("backupType", ToXml(bc.backup_type));
+  root.SetBool("partialFileSupport", bc.partial_file_support);
+  root.Set("snapshotSetId", bc.snapshot_set_id.ToString());
+  if (bc.restore_type != vss::RestoreType::VSS_RTYPE_UNDEFINED) {
+    root.Set("restoreType", ToXml(bc.restore_type));
+  }
+  for (const WriterComponents& wc : bc.writers) {
+    ElementWriter w = root.Child("WRITER_COMPONENTS");
+    w.Set("instanceId", wc.instance_id.ToString());
+    w.Set("writerId", wc.writer_id.ToString());
+    if (!wc.instance_name.empty()) w.Set("instanceName", wc.instance_name);
+    w.SetNumber("backupSchema", static_cast<std::uint32_t>(wc.backup_schema));
+    for (const ComponentState& c : wc.components) WriteComponent(w, c);
+    w.AddExtensions(wc.extensions);
+  }
+  root.AddExtensions(bc.extensions);
+  return internal::PrintDocument(doc);
+}
+
+}  // namespace vsssim::metadata

@@ -1,0 +1,75 @@
+#include "tools/vsssim/check_command.h"
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "vsssim/metadata/diagnostic.h"
+#include "vsssim/metadata/validate.h"
+#include "vsssim/metadata/xml_codec.h"
+
+namespace vsssim::tools {
+namespace {
+
+using metadata::Diagnostic;
+using metadata::DocumentKind;
+
+void Print(const std::vector<Diagnostic>& diagnostics, std::ostream& out) {
+  for (const Diagnostic& d : diagnostics) out << d.ToString() << "\n";
+}
+
+// Reads and validates a document of a known kind: 0 valid, 1 findings.
+template <class Read, class Validate>
+int CheckDocument(const std::string& bytes, const std::string& path, Read read, Validate validate,
+                  std::ostream& out) {
+  auto result = read(bytes, path);
+  std::vector<Diagnostic> all = result.diagnostics;
+  if (result.document) {
+    std::vector<Diagnostic> more = validate(*result.document, path);
+    all.insert(all.end(), more.begin(), more.end());
+  }
+  Print(all, out);
+  return metadata::HasErrors(all) ? 1 : 0;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return bytes.str();
+}
+
+int RunCheck(const std::string& path, std::ostream& out) {
+  std::optional<std::string> bytes = ReadWholeFile(path);
+  if (!bytes) {
+    out << path << ":0: cannot read the file\n";
+    return 2;
+  }
+  switch (metadata::DetectDocumentKind(*bytes)) {
+    case DocumentKind::kWriterMetadata:
+      return CheckDocument(*bytes, path, metadata::ReadWriterMetadataXml,
+                           metadata::ValidateWriterMetadata, out);
+    case DocumentKind::kBackupComponents:
+      return CheckDocument(*bytes, path, metadata::ReadBackupComponentsXml,
+                           metadata::ValidateBackupComponents, out);
+    case DocumentKind::kUnknown:
+      break;
+  }
+  // Unreadable: report why (encoding, syntax or root element) with its line.
+  auto result = metadata::ReadWriterMetadataXml(*bytes, path);
+  for (Diagnostic& d : result.diagnostics) {
+    if (d.severity != metadata::Severity::kError) continue;
+    if (d.message.find("expected <WRITER_METADATA>") != std::string::npos) {
+      d.message += " or <BACKUP_COMPONENTS>";
+    }
+    out << d.ToString() << "\n";
+    break;
+  }
+  return 2;
+}
+
+}  // namespace vsssim::tools
