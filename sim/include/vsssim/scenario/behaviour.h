@@ -1,0 +1,105 @@
+// What a scenario's mock writer does when an event arrives: <on event=...> with its outcome
+// (fail, veto-only, return, delay, hang, throw), its data actions (write, set-backup-stamp,
+// ...) and deliberate bugs that a conformance run must catch. Part of the scenario model
+// (scenario.h); the interpreter turns a Behaviour into writer::ScriptedWriter::Behavior.
+//
+// Several <on> for one event apply in file order: each covers `times` occurrences (absent:
+// every remaining occurrence). The loader rejects an <on> that can never apply.
+//
+// Thread safety: plain value types; the bug table is constant data.
+#ifndef VSSSIM_SCENARIO_BEHAVIOUR_H_
+#define VSSSIM_SCENARIO_BEHAVIOUR_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vsssim/runtime/time.h"
+#include "vsssim/scenario/source_location.h"
+#include "vsssim/vss/hresult.h"
+#include "vsssim/vss/writer_event.h"
+
+namespace vsssim::scenario {
+
+// A data action, written as an attribute shorthand on <on> or as a child element of it.
+enum class ActionKind {
+  kWrite,                // <write file offset size/> / write="PATH": bytes into a live file
+  kSetBackupStamp,       // IVssComponent::SetBackupStamp(value)
+  kSetBackupMetadata,    // IVssComponent::SetBackupMetadata(value)
+  kAddDifferencedFiles,  // IVssComponent::AddDifferencedFilesByLastModifyTime
+  kAddPartialFile,       // IVssComponent::AddPartialFile
+  kTruncateLogs,         // shrink the component's log files (what a log backup allows)
+};
+
+struct Action {
+  SourceLocation where;
+  ActionKind kind = ActionKind::kWrite;
+  // kWrite: the file and the byte range written (default offset 0, size 4 KiB).
+  std::string file;
+  std::uint64_t offset = 0;
+  std::uint64_t size_bytes = 4096;
+  // kSetBackupStamp / kSetBackupMetadata: the text.
+  std::string value;
+  // The component acted on (every action but kWrite). Empty name: every component of the
+  // writer that is in the Backup Components Document.
+  std::string component;
+  std::string logical_path;
+  // kAddDifferencedFiles / kAddPartialFile: the file(s).
+  std::string path;
+  std::string filespec;  // kAddDifferencedFiles; kAddPartialFile: the file name
+  bool recursive = false;
+  std::optional<runtime::Duration> last_modify_time;  // virtual time; absent: "now"
+  std::string ranges;                                 // kAddPartialFile: "offset:length,..."
+  std::string metadata;                               // kAddPartialFile
+};
+
+// Deliberate writer bugs (bug="NAME ..."), each breaking the rule named in its row.
+#define VSSSIM_WRITER_BUG_TABLE(X)                                          \
+  X(kSetFailureInIdentify, "set-failure-in-identify", "WRT-IDENTIFY-03",    \
+    "calls SetWriterFailure inside OnIdentify")                             \
+  X(kChangeStateInIdentify, "change-state-in-identify", "WRT-IDENTIFY-02",  \
+    "starts its backup bookkeeping in OnIdentify")                          \
+  X(kFailureFromOtherThread, "failure-from-other-thread", "WRT-THREAD-01",  \
+    "calls SetWriterFailure from a worker thread")                          \
+  X(kSnapshotSetIdInShutdown, "snapshot-set-id-in-shutdown", "WRT-SHUT-03", \
+    "calls GetCurrentSnapshotSetId inside OnBackupShutdown")                \
+  X(kBackupMetadataTwice, "set-backup-metadata-twice", "BCD-WIN-04",        \
+    "calls SetBackupMetadata "                                              \
+    "twice for one component")                                              \
+  X(kIgnoreAbort, "ignore-abort", "SIM-ABORT-01", "leaves its files frozen when OnAbort returns")
+
+enum class WriterBug {
+#define VSSSIM_WRITER_BUG_ENUMERATOR_(e, name, rule, meaning) e,
+  VSSSIM_WRITER_BUG_TABLE(VSSSIM_WRITER_BUG_ENUMERATOR_)
+#undef VSSSIM_WRITER_BUG_ENUMERATOR_
+};
+
+struct WriterBugInfo {
+  WriterBug bug;
+  std::string_view name;  // the scenario spelling
+  std::string_view rule;  // the rule a conformance run reports
+  std::string_view meaning;
+};
+const std::vector<WriterBugInfo>& WriterBugs();
+std::optional<WriterBug> ParseWriterBug(std::string_view name);
+const WriterBugInfo& InfoOf(WriterBug bug);
+
+// One <on event=...>.
+struct Behaviour {
+  SourceLocation where;
+  vss::WriterEvent event = vss::WriterEvent::kIdentify;
+  std::optional<int> times;        // occurrences covered; absent: all remaining
+  std::optional<HResult> failure;  // fail= or veto-only=: SetWriterFailure(code)
+  bool returns = true;             // false for fail= and return="false"
+  runtime::Duration delay{0};      // delay=: virtual time spent in the handler
+  bool hang = false;               // hang="yes": the handler never returns
+  bool throws = false;             // throw="yes"
+  std::vector<Action> actions;     // in file order: attribute shorthands first
+  std::vector<WriterBug> bugs;     // bug=
+};
+
+}  // namespace vsssim::scenario
+
+#endif  // VSSSIM_SCENARIO_BEHAVIOUR_H_

@@ -1,0 +1,166 @@
+// The scenario model: what a scenario file (docs/scenario-format.md) says, fully parsed and
+// validated by the loader (loader.h), ready for the interpreter to walk in order.
+//
+// Every node carries the SourceLocation of its element, so a failing step or expectation can
+// be reported as "file:line: ...". Values are already typed (enums, HRESULTs, durations,
+// sizes); references (writer names, volume names, saved documents) have been checked to
+// resolve. Defaults for absent optional attributes are the documented ones; a present value
+// that does not parse never reaches the model (the loader reports it).
+//
+// Thread safety: plain value types.
+#ifndef VSSSIM_SCENARIO_SCENARIO_H_
+#define VSSSIM_SCENARIO_SCENARIO_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vsssim/runtime/time.h"
+#include "vsssim/scenario/behaviour.h"
+#include "vsssim/scenario/source_location.h"
+#include "vsssim/scenario/step.h"
+#include "vsssim/vss/enums.h"
+#include "vsssim/vss/guid.h"
+#include "vsssim/vss/hresult.h"
+#include "vsssim/vss/writer_event.h"
+
+namespace vsssim::scenario {
+
+// <volume name size block-size>. `name` is canonical: upper-case drive letter, colon,
+// backslash ("C:\"); references to it may be written "C:", "c:" or "C:\".
+struct Volume {
+  SourceLocation where;
+  std::string name;
+  std::uint64_t size_bytes = 0;
+  std::uint32_t block_size_bytes = 4096;
+};
+
+// <file path size> — real content on a simulated volume; bytes derive from the seed.
+struct File {
+  SourceLocation where;
+  std::string path;    // absolute, "C:\db\main.mdf", volume part canonical
+  std::string volume;  // canonical volume name, "C:\"
+  std::uint64_t size_bytes = 0;
+  std::string writer;  // the writer it was declared in; empty at scenario level
+};
+
+// A file set: <database-files>, <log-files>, <files>, <exclude>.
+struct FileSet {
+  SourceLocation where;
+  std::string path;
+  std::string filespec;
+  bool recursive = false;
+  std::string alternate_path;  // <files alternate-path>; empty when absent
+  // backup-type-mask= (§5.2); absent means the SDK default 0xF0F.
+  vss::FileSpecBackupType backup_type_mask = vss::kDefaultFileSpecBackupType;
+};
+
+// <component>.
+struct Component {
+  SourceLocation where;
+  std::string name;
+  std::string logical_path;  // "" for a top-level component
+  vss::ComponentType type = vss::ComponentType::VSS_CT_FILEGROUP;
+  std::string caption;
+  bool selectable = false;              // bSelectable of AddComponent
+  bool selectable_for_restore = false;  // bSelectableForRestore
+  bool restore_metadata = false;        // bRestoreMetadata
+  bool notify_on_backup_complete = false;
+  vss::ComponentFlags flags{0};
+  std::vector<FileSet> database_files;  // type database only
+  std::vector<FileSet> log_files;       // type database only
+  std::vector<FileSet> files;           // type filegroup only
+};
+
+// <restore-method> — SetRestoreMethod's parameters.
+struct RestoreMethodSpec {
+  SourceLocation where;
+  vss::RestoreMethod method = vss::RestoreMethod::VSS_RME_UNDEFINED;
+  vss::WriterRestore writer_restore = vss::WriterRestore::VSS_WRE_UNDEFINED;
+  std::string service;
+  std::string user_procedure;
+  bool reboot_required = false;
+};
+
+// <alternate-location-mapping path filespec recursive destination>.
+struct AlternateLocationMapping {
+  SourceLocation where;
+  std::string path;
+  std::string filespec;
+  bool recursive = false;
+  std::string destination;
+};
+
+// <writer>: a scripted mock writer.
+struct Writer {
+  SourceLocation where;
+  std::string name;
+  std::optional<Guid> class_id;  // id=; absent: the interpreter derives one from the name
+  std::string instance_name;     // instance=
+  vss::UsageType usage = vss::UsageType::VSS_UT_USERDATA;
+  vss::SourceType source = vss::SourceType::VSS_ST_OTHER;
+  vss::ApplicationLevel level = vss::ApplicationLevel::VSS_APP_FRONT_END;
+  runtime::Duration freeze_timeout = std::chrono::seconds(60);  // LIM-05 default
+  std::optional<vss::BackupSchema> schema;                      // <schema>
+  std::optional<RestoreMethodSpec> restore_method;
+  std::vector<AlternateLocationMapping> alternate_location_mappings;
+  std::vector<Component> components;
+  std::vector<FileSet> excludes;
+  std::vector<Behaviour> behaviours;  // <on>, in file order
+};
+
+// <expect> entries.
+struct EventsExpectation {  // <events writer match>
+  SourceLocation where;
+  std::string writer;
+  std::vector<vss::WriterEvent> events;
+  bool subsequence = false;  // match="subsequence"; default exact
+};
+struct NoEventExpectation {  // <no-event writer event>
+  SourceLocation where;
+  std::string writer;
+  vss::WriterEvent event = vss::WriterEvent::kIdentify;
+};
+struct StateExpectation {  // <state writer state failure as>
+  SourceLocation where;
+  std::string writer;
+  std::string requester;  // whose session; defaults to kDefaultRequester
+  vss::WriterState state = vss::WriterState::VSS_WS_UNKNOWN;
+  std::optional<HResult> failure;
+};
+struct FindingExpectation {  // <finding rule writer requester>
+  SourceLocation where;
+  std::string rule;       // e.g. "WRT-IDENTIFY-03"
+  std::string writer;     // empty: any
+  std::string requester;  // empty: any
+};
+
+struct Expectations {
+  std::vector<EventsExpectation> events;
+  std::vector<NoEventExpectation> no_events;
+  std::vector<StateExpectation> states;
+  std::vector<FindingExpectation> findings;
+};
+
+struct Scenario {
+  SourceLocation where;  // the root element
+  std::string name;
+  std::uint64_t seed = 0;
+  std::string description;
+  std::vector<Volume> volumes;
+  std::vector<File> files;  // every <file>, scenario-level and per writer, in file order
+  std::vector<Writer> writers;
+  std::vector<Step> steps;              // the <requester> steps, in order
+  std::vector<std::string> requesters;  // names in order of first use (kDefaultRequester first
+                                        // when any step uses it)
+  Expectations expect;
+  std::vector<std::string> included_files;  // resolved paths of every <include>, in order
+
+  const Writer* FindWriter(std::string_view name) const;
+  const Volume* FindVolume(std::string_view name) const;  // any accepted spelling
+};
+
+}  // namespace vsssim::scenario
+
+#endif  // VSSSIM_SCENARIO_SCENARIO_H_

@@ -1,0 +1,28 @@
+// The pieces of the scenario loader, one per part of the file: writers (load_writer.cc),
+// requester steps (load_steps.cc), expectations (load_expect.cc) and the cross-reference pass
+// that runs once the whole file (and its includes) is read (resolve.cc).
+//
+// Internal to sim/scenario. Thread safety: none needed (one loader call at a time).
+#ifndef VSSSIM_SIM_SCENARIO_LOAD_H_
+#define VSSSIM_SIM_SCENARIO_LOAD_H_
+
+#include "sim/scenario/element.h"
+#include "vsssim/scenario/scenario.h"
+
+namespace vsssim::scenario::internal {
+
+// Each reader checks `e` against the schema, reports errors to the element's error list and
+// appends what it could read to `scenario`.
+void ReadVolume(const Element& e, Scenario* scenario);
+void ReadFile(const Element& e, const std::string& writer, Scenario* scenario);
+void ReadWriter(const Element& e, Scenario* scenario);
+void ReadRequester(const Element& e, Scenario* scenario);
+void ReadExpect(const Element& e, Scenario* scenario);
+
+// Checks every reference (writers, volumes, components, saved documents, requesters) and every
+// uniqueness rule once the whole scenario is read.
+void Resolve(Scenario* scenario, Errors* errors);
+
+}  // namespace vsssim::scenario::internal
+
+#endif  // VSSSIM_SIM_SCENARIO_LOAD_H_

@@ -1,0 +1,262 @@
+// LoadScenarioFile / LoadScenarioText: reads the file into the scenario tree, walks the root
+// element (<description>, <include>, <volume>, <file>, <writer>, <requester>, <expect>) and
+// runs the cross-reference pass.
+#include "vsssim/scenario/loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include "sim/scenario/load.h"
+#include "sim/scenario/scenario_tree.h"
+
+namespace vsssim::scenario {
+namespace internal {
+
+// Volumes up to 1 TiB; block sizes 512 B to 1 MiB, powers of two.
+constexpr std::uint64_t kMaxVolumeBytes = std::uint64_t{1} << 40;
+constexpr int kMaxIncludeDepth = 8;
+
+const ElementSpec& Spec(std::string_view name) { return *FindElement(name); }
+
+void ReadVolume(const Element& e, Scenario* scenario) {
+  Volume v;
+  v.where = e.where();
+  e.CheckShape(Spec("volume"));
+  e.Read("name", CanonicalVolume, "a drive (\"C:\")", &v.name);
+  auto size = [](const std::string& t) { return ParseSize(t); };
+  if (e.Read("size", size, "a size (\"256MiB\"; units B, KiB, MiB, GiB, TiB)", &v.size_bytes) &&
+      e.Has("size") && (v.size_bytes == 0 || v.size_bytes > kMaxVolumeBytes)) {
+    e.AttrError("size", "must be more than 0 and at most 1TiB");
+  }
+  std::uint64_t block = v.block_size_bytes;
+  if (e.Read("block-size", size, "a size (\"4KiB\")", &block) && e.Has("block-size")) {
+    if (block < 512 || block > (1u << 20) || (block & (block - 1)) != 0) {
+      e.AttrError("block-size", "must be a power of two from 512B to 1MiB");
+    } else {
+      v.block_size_bytes = static_cast<std::uint32_t>(block);
+    }
+  }
+  if (v.size_bytes != 0 && v.size_bytes % v.block_size_bytes != 0) {
+    e.AttrError("size", "must be a multiple of the block size (" +
+                            std::to_string(v.block_size_bytes) + " bytes)");
+  }
+  scenario->volumes.push_back(std::move(v));
+}
+
+void ReadFile(const Element& e, const std::string& writer, Scenario* scenario) {
+  File f;
+  f.where = e.where();
+  f.writer = writer;
+  e.CheckShape(Spec("file"));
+  if (auto path = e.Attr("path")) {
+    auto volume = path->size() >= 4 && (*path)[2] == '\\' ? CanonicalVolume(path->substr(0, 2))
+                                                          : std::nullopt;
+    if (!volume) {
+      e.BadValue("path", *path, "an absolute file path (\"C:\\db\\main.mdf\")", {});
+    } else {
+      f.volume = *volume;
+      f.path = *volume + path->substr(3);
+    }
+  }
+  auto size = [](const std::string& t) { return ParseSize(t); };
+  if (e.Read("size", size, "a size (\"4MiB\")", &f.size_bytes) && e.Has("size") &&
+      f.size_bytes > kMaxVolumeBytes) {
+    e.AttrError("size", "must be at most 1TiB");
+  }
+  scenario->files.push_back(std::move(f));
+}
+
+// Errors in file order (files in order of their first error), then by line; JSON errors (no
+// line) keep the order they were found in, which is document order.
+void SortByPlace(std::vector<Diagnostic>* errors) {
+  std::map<std::string, std::size_t> file_order;
+  for (const Diagnostic& d : *errors) file_order.emplace(d.where.file, file_order.size());
+  std::stable_sort(errors->begin(), errors->end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::make_pair(file_order[a.where.file], a.where.line) <
+           std::make_pair(file_order[b.where.file], b.where.line);
+  });
+}
+
+struct Loader {
+  const LoadOptions& options;
+  Errors errors;
+  std::vector<std::string> include_stack;
+
+  std::optional<std::string> Read(const std::string& path, const SourceLocation& where) {
+    std::optional<std::string> text = options.read_file(path);
+    if (!text) {
+      errors.Add(where, "cannot read " + Quote(path));
+    } else if (text->size() > options.max_file_bytes) {
+      errors.Add(where, Quote(path) + " is " + std::to_string(text->size()) +
+                            " bytes; a scenario file may have at most " +
+                            std::to_string(options.max_file_bytes));
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  // Parses `text` and returns its tree, or nullopt after reporting the syntax error.
+  bool Tree(std::string_view text, const std::string& file, Format format,
+            boost::property_tree::ptree* tree) {
+    if (format == Format::kAuto) {
+      bool json = file.size() >= 5 && file.compare(file.size() - 5, 5, ".json") == 0;
+      format = json ? Format::kJson : Format::kXml;
+    }
+    TreeResult r = format == Format::kJson ? ReadJsonTree(text, file) : ReadXmlTree(text, file);
+    if (r.error) {
+      errors.Add(r.error->where, r.error->message);
+      return false;
+    }
+    tree->swap(r.tree);  // Boost 1.74's ptree has no move constructor: never copy a whole tree
+    return true;
+  }
+
+  void Include(const Element& e, Scenario* scenario) {
+    e.CheckShape(Spec("include"));
+    std::string file = e.RequiredName("file");
+    if (file.empty()) return;
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(e.file()).parent_path();
+    std::string path = (fs::path(file).is_absolute() ? fs::path(file) : base / file)
+                           .lexically_normal()
+                           .generic_string();
+    for (const std::string& open : include_stack) {
+      if (open == path) return e.AttrError("file", Quote(path) + " includes itself");
+    }
+    if (static_cast<int>(include_stack.size()) > kMaxIncludeDepth) {
+      return e.AttrError("file", "includes nested deeper than " + std::to_string(kMaxIncludeDepth));
+    }
+    std::optional<std::string> text = Read(path, e.where("file"));
+    if (!text) return;
+    boost::property_tree::ptree library;
+    if (!Tree(*text, path, Format::kAuto, &library)) return;
+    const boost::property_tree::ptree* tree = &library;
+    scenario->included_files.push_back(path);
+    const auto& [root_name, root_node] = tree->front();
+    Element root(root_node, root_name, path, &errors);
+    if (root_name != kLibraryRoot) {
+      return root.Error("an included file holds <writers> (a writer library), not <" + root_name +
+                        ">");
+    }
+    include_stack.push_back(path);
+    root.CheckShape(Spec(kLibraryRoot));
+    for (const Element& child : root.Children()) {
+      if (child.name() == "include") Include(child, scenario);
+      if (child.name() == "writer") ReadWriter(child, scenario);
+    }
+    include_stack.pop_back();
+  }
+
+  void ReadRoot(const Element& root, Scenario* scenario) {
+    scenario->where = root.where();
+    root.CheckShape(Spec(kScenarioRoot));
+    root.CheckAtMostOne("description");
+    root.CheckAtMostOne("requester");
+    scenario->name = root.RequiredName("name");
+    auto seed = [](const std::string& t) {
+      return ParseUnsigned(t, std::numeric_limits<std::uint64_t>::max());
+    };
+    root.Read("seed", seed, "a seed (a number from 0 to 18446744073709551615)", &scenario->seed);
+    for (const Element& child : root.Children()) {
+      if (errors.full()) return;
+      const std::string& n = child.name();
+      if (n == "description") {
+        child.CheckShape(Spec(n));
+        scenario->description = child.Text();
+      } else if (n == "include") {
+        Include(child, scenario);
+      } else if (n == "volume") {
+        ReadVolume(child, scenario);
+      } else if (n == "file") {
+        ReadFile(child, "", scenario);
+      } else if (n == "writer") {
+        ReadWriter(child, scenario);
+      } else if (n == "requester") {
+        ReadRequester(child, scenario);
+      } else if (n == "expect") {
+        ReadExpect(child, scenario);
+      }
+    }
+  }
+
+  LoadResult Load(std::string_view text, const std::string& file, Format format) {
+    LoadResult result;
+    Scenario scenario;
+    SourceLocation top{file, 1, ""};
+    if (text.size() > options.max_file_bytes) {
+      errors.Add(top, "the file is " + std::to_string(text.size()) +
+                          " bytes; a scenario file may have at most " +
+                          std::to_string(options.max_file_bytes));
+    } else if (boost::property_tree::ptree tree; Tree(text, file, format, &tree)) {
+      const auto& [root_name, root_node] = tree.front();
+      Element root(root_node, root_name, file, &errors);
+      if (root_name != kScenarioRoot) {
+        root.Error(root_name == kLibraryRoot
+                       ? "this is a writer library; <include> it from a <scenario>"
+                       : "a scenario file's root element is <scenario>, not <" + root_name + ">");
+      } else {
+        include_stack.push_back(std::filesystem::path(file).lexically_normal().generic_string());
+        ReadRoot(root, &scenario);
+        if (errors.count() == 0) Resolve(&scenario, &errors);
+      }
+    }
+    result.errors = std::move(errors.list());
+    SortByPlace(&result.errors);
+    if (result.errors.empty()) result.scenario = std::move(scenario);
+    return result;
+  }
+};
+
+std::optional<std::string> ReadFromDisk(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return out.str();
+}
+
+LoadOptions WithDefaults(const LoadOptions& options) {
+  LoadOptions o = options;
+  if (!o.read_file) o.read_file = ReadFromDisk;
+  if (o.max_errors == 0) o.max_errors = 1;
+  return o;
+}
+
+}  // namespace internal
+
+LoadResult LoadScenarioText(std::string_view text, const std::string& file_name, Format format,
+                            const LoadOptions& options) {
+  LoadOptions o = internal::WithDefaults(options);
+  internal::Loader loader{o, internal::Errors(o.max_errors), {}};
+  return loader.Load(text, file_name, format);
+}
+
+LoadResult LoadScenarioFile(const std::string& path, const LoadOptions& options) {
+  LoadOptions o = internal::WithDefaults(options);
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > o.max_file_bytes) {
+    LoadResult r;
+    r.errors.push_back(
+        Diagnostic{SourceLocation{path, 1, ""}, "the file is " + std::to_string(size) +
+                                                    " bytes; a scenario file may have at most " +
+                                                    std::to_string(o.max_file_bytes)});
+    return r;
+  }
+  std::optional<std::string> text = o.read_file(path);
+  if (!text) {
+    LoadResult r;
+    r.errors.push_back(Diagnostic{SourceLocation{path, 1, ""}, "cannot read the file"});
+    return r;
+  }
+  return LoadScenarioText(*text, path, Format::kAuto, o);
+}
+
+}  // namespace vsssim::scenario

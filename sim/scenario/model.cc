@@ -1,0 +1,108 @@
+// The small functions of the scenario model: text forms, lookups, the writer-bug table.
+#include <utility>
+
+#include "vsssim/scenario/loader.h"
+#include "vsssim/scenario/scenario.h"
+#include "vsssim/scenario/values.h"
+
+namespace vsssim::scenario {
+
+std::string SourceLocation::ToString() const {
+  if (line > 0) return file + ":" + std::to_string(line);
+  return file + ": " + path;
+}
+
+std::string Diagnostic::ToString() const { return where.ToString() + ": " + message; }
+
+std::string LoadResult::ErrorText() const {
+  std::string text;
+  for (const Diagnostic& d : errors) text += d.ToString() + "\n";
+  return text;
+}
+
+bool ExpectedResult::Matches(HResult actual) const {
+  switch (kind) {
+    case Kind::kExact:
+      return actual == code;
+    case Kind::kSuccess:
+      return actual.Succeeded();
+    case Kind::kFailure:
+      return actual.Failed();
+  }
+  return false;
+}
+
+std::string ExpectedResult::ToString() const {
+  switch (kind) {
+    case Kind::kExact:
+      return vsssim::ToString(code);
+    case Kind::kSuccess:
+      return "success";
+    case Kind::kFailure:
+      return "failure";
+  }
+  return "";
+}
+
+const Argument* Step::Find(std::string_view name) const {
+  for (const Argument& a : args) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+std::string_view NameOf(StepKind kind) {
+  switch (kind) {
+    case StepKind::kCall:
+      return "call";
+    case StepKind::kIdentify:
+      return "identify";
+    case StepKind::kTerminate:
+      return "terminate";
+    case StepKind::kRelease:
+      return "release";
+    case StepKind::kAdvance:
+      return "advance";
+    case StepKind::kWait:
+      return "wait";
+    case StepKind::kCancel:
+      return "cancel";
+  }
+  return "";
+}
+
+const std::vector<WriterBugInfo>& WriterBugs() {
+  static const std::vector<WriterBugInfo> kBugs = {
+#define VSSSIM_WRITER_BUG_INFO_(e, name, rule, meaning) {WriterBug::e, name, rule, meaning},
+      VSSSIM_WRITER_BUG_TABLE(VSSSIM_WRITER_BUG_INFO_)
+#undef VSSSIM_WRITER_BUG_INFO_
+  };
+  return kBugs;
+}
+
+std::optional<WriterBug> ParseWriterBug(std::string_view name) {
+  for (const WriterBugInfo& b : WriterBugs()) {
+    if (b.name == name) return b.bug;
+  }
+  return std::nullopt;
+}
+
+const WriterBugInfo& InfoOf(WriterBug bug) { return WriterBugs()[static_cast<int>(bug)]; }
+
+const Writer* Scenario::FindWriter(std::string_view name) const {
+  for (const Writer& w : writers) {
+    if (w.name == name) return &w;
+  }
+  return nullptr;
+}
+
+const Volume* Scenario::FindVolume(std::string_view name) const {
+  std::optional<std::string> canonical = CanonicalVolume(name);
+  if (!canonical) return nullptr;
+  for (const Volume& v : volumes) {
+    if (v.name == *canonical) return &v;
+  }
+  return nullptr;
+}
+
+}  // namespace vsssim::scenario

@@ -1,0 +1,210 @@
+// The cross-reference pass: runs once the scenario and its includes are read, and checks what
+// no single element can: unique names, references that resolve, files that fit their volume.
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "sim/scenario/load.h"
+
+namespace vsssim::scenario::internal {
+namespace {
+
+std::vector<std::string_view> WriterNames(const Scenario& s) {
+  std::vector<std::string_view> names;
+  for (const Writer& w : s.writers) names.push_back(w.name);
+  return names;
+}
+
+std::vector<std::string_view> VolumeNames(const Scenario& s) {
+  std::vector<std::string_view> names;
+  for (const Volume& v : s.volumes) names.push_back(v.name);
+  return names;
+}
+
+struct Resolver {
+  Scenario* s;
+  Errors* errors;
+  // Indexes, so that a large scenario resolves in O(n log n).
+  std::map<std::string, const Writer*> writer_index;
+  std::set<std::tuple<std::string, std::string, std::string>> component_index;
+  std::set<std::string> requesters;
+
+  void Index() {
+    for (const Writer& w : s->writers) {
+      writer_index.emplace(w.name, &w);
+      for (const Component& c : w.components) {
+        component_index.emplace(w.name, c.logical_path, c.name);
+      }
+    }
+  }
+  const Writer* FindWriter(const std::string& name) const {
+    auto it = writer_index.find(name);
+    return it == writer_index.end() ? nullptr : it->second;
+  }
+
+  void Error(const SourceLocation& where, std::string message) {
+    errors->Add(where, std::move(message));
+  }
+
+  void CheckWriter(const SourceLocation& where, std::string_view context, const std::string& name) {
+    if (name.empty() || FindWriter(name) != nullptr) return;
+    std::string message = std::string(context) + ": no writer named " + Quote(name);
+    std::string_view hint = Suggest(name, WriterNames(*s));
+    if (!hint.empty()) message += "; did you mean \"" + std::string(hint) + "\"?";
+    Error(where, std::move(message));
+  }
+
+  void CheckVolume(const SourceLocation& where, std::string_view context, const std::string& name) {
+    if (s->FindVolume(name) != nullptr) return;
+    std::string message = std::string(context) + ": no volume " + Quote(name) + " is declared";
+    std::string declared;
+    for (std::string_view v : VolumeNames(*s))
+      declared += (declared.empty() ? "" : ", ") + std::string(v);
+    message += declared.empty() ? " (the scenario declares none)" : " (declared: " + declared + ")";
+    Error(where, std::move(message));
+  }
+
+  void Uniqueness() {
+    std::map<std::string, const Writer*> writers;
+    std::map<Guid, const Writer*> ids;
+    for (const Writer& w : s->writers) {
+      if (w.name.empty()) continue;
+      auto [it, fresh] = writers.emplace(w.name, &w);
+      if (!fresh) {
+        Error(w.where, "<writer>: a second writer named " + Quote(w.name) + " (the first is at " +
+                           it->second->where.ToString() + ")");
+      }
+      if (w.class_id) {
+        auto [id, fresh_id] = ids.emplace(*w.class_id, &w);
+        if (!fresh_id) {
+          Error(w.where, "<writer>: id " + w.class_id->ToString() + " is also the id of writer " +
+                             Quote(id->second->name));
+        }
+      }
+    }
+    std::map<std::string, const Volume*> volumes;
+    for (const Volume& v : s->volumes) {
+      auto [it, fresh] = volumes.emplace(v.name, &v);
+      if (!fresh && !v.name.empty()) {
+        Error(v.where, "<volume>: a second volume " + Quote(v.name) + " (the first is at " +
+                           it->second->where.ToString() + ")");
+      }
+    }
+  }
+
+  void Files() {
+    std::map<std::string, const File*> paths;
+    std::map<std::string, std::uint64_t> used;
+    for (const File& f : s->files) {
+      if (f.path.empty()) continue;
+      const Volume* v = s->FindVolume(f.volume);
+      if (v == nullptr) {
+        CheckVolume(f.where, "<file>", f.volume);
+        continue;
+      }
+      auto [it, fresh] = paths.emplace(f.path, &f);
+      if (!fresh) {
+        Error(f.where, "<file>: " + Quote(f.path) + " is already declared at " +
+                           it->second->where.ToString());
+      }
+      std::uint64_t blocks =
+          f.size_bytes / v->block_size_bytes + (f.size_bytes % v->block_size_bytes != 0 ? 1 : 0);
+      std::uint64_t& total = used[v->name];
+      total += blocks * v->block_size_bytes;
+      if (total > v->size_bytes) {
+        Error(f.where, "<file>: " + Quote(f.path) + " does not fit on " + v->name +
+                           " (its files need more than the volume's " +
+                           std::to_string(v->size_bytes) + " bytes)");
+      }
+    }
+  }
+
+  void Actions() {
+    for (const Writer& w : s->writers) {
+      for (const Behaviour& b : w.behaviours) {
+        for (const Action& a : b.actions) {
+          if (a.kind != ActionKind::kWrite || a.file.empty()) continue;
+          auto volume = CanonicalVolume(a.file.substr(0, 2));
+          if (!volume || a.file.size() < 4 || a.file[2] != '\\') {
+            Error(a.where, "write: " + Quote(a.file) + " is not an absolute path (\"C:\\db\\x\")");
+          } else {
+            CheckVolume(a.where, "write", *volume);
+          }
+        }
+      }
+    }
+  }
+
+  // Component references are soft: a step that expects a failure may name a missing one.
+  void CheckComponent(const Step& step) {
+    auto writer = step.Get<std::string>("writer");
+    auto name = step.Get<std::string>("component");
+    if (!writer || !name) return;
+    if (FindWriter(*writer) == nullptr) return;
+    std::string path = step.Get<std::string>("logical-path").value_or("");
+    if (component_index.count(std::make_tuple(*writer, path, *name)) != 0) return;
+    if (step.expect && step.expect->kind != ExpectedResult::Kind::kSuccess &&
+        !(step.expect->kind == ExpectedResult::Kind::kExact && step.expect->code.Succeeded())) {
+      return;
+    }
+    Error(step.where, "<call>: writer " + Quote(*writer) + " has no component " +
+                          Quote(path.empty() ? *name : path + "\\" + *name) +
+                          " (give expect= a failure to call it anyway)");
+  }
+
+  void Steps() {
+    std::set<std::string> saved;
+    for (const Step& step : s->steps) {
+      if (requesters.insert(step.requester).second) s->requesters.push_back(step.requester);
+      if (step.kind == StepKind::kIdentify) CheckWriter(step.where, "<identify>", step.writer);
+      if (step.kind != StepKind::kCall) continue;
+      std::string context = "<call method=\"" + std::string(step.method->name) + "\">";
+      for (const Argument& a : step.args) {
+        if (a.type == ArgType::kWriter) CheckWriter(step.where, context, a.text);
+        if (a.type == ArgType::kWriterList) {
+          for (const std::string& w : std::get<std::vector<std::string>>(a.value)) {
+            CheckWriter(step.where, context, w);
+          }
+        }
+        if (a.type == ArgType::kVolume) {
+          bool expects_failure =
+              step.expect && step.expect->kind != ExpectedResult::Kind::kSuccess &&
+              !(step.expect->kind == ExpectedResult::Kind::kExact && step.expect->code.Succeeded());
+          if (!expects_failure) CheckVolume(step.where, context, std::get<std::string>(a.value));
+        }
+        if (a.type == ArgType::kSaveName) saved.insert(a.text);
+        if (a.type == ArgType::kSavedDocument && saved.count(a.text) == 0) {
+          Error(step.where, context + ": no earlier SaveAsXML step saved " + Quote(a.text));
+        }
+      }
+      CheckComponent(step);
+    }
+  }
+
+  void ExpectationsRefer() {
+    for (const auto& x : s->expect.events) CheckWriter(x.where, "<events>", x.writer);
+    for (const auto& x : s->expect.no_events) CheckWriter(x.where, "<no-event>", x.writer);
+    for (const auto& x : s->expect.findings) CheckWriter(x.where, "<finding>", x.writer);
+    for (const auto& x : s->expect.states) {
+      CheckWriter(x.where, "<state>", x.writer);
+      if (requesters.count(x.requester) == 0) {
+        Error(x.where, "<state>: no step runs as requester " + Quote(x.requester));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void Resolve(Scenario* scenario, Errors* errors) {
+  Resolver r{scenario, errors, {}, {}, {}};
+  r.Index();
+  r.Uniqueness();
+  r.Files();
+  r.Actions();
+  r.Steps();
+  r.ExpectationsRefer();
+}
+
+}  // namespace vsssim::scenario::internal

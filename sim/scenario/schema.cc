@@ -1,0 +1,133 @@
+#include "sim/scenario/schema.h"
+
+#include <algorithm>
+
+namespace vsssim::scenario::internal {
+namespace {
+
+// The component-addressing attributes of data actions.
+#define VSSSIM_COMPONENT_REF "component", "logical-path"
+
+std::vector<ElementSpec> MakeElements() {
+  return {
+      {"scenario",
+       {"name"},
+       {"seed"},
+       {"description", "include", "volume", "file", "writer", "requester", "expect"},
+       false,
+       false},
+      {"writers", {}, {}, {"include", "writer"}, false, false},
+      {"description", {}, {}, {}, true, false},
+      {"include", {"file"}, {}, {}, false, false},
+      {"volume", {"name", "size"}, {"block-size"}, {}, false, false},
+      {"file", {"path", "size"}, {}, {}, false, false},
+      {"writer",
+       {"name"},
+       {"id", "instance", "usage", "source", "level", "freeze-timeout"},
+       {"schema", "restore-method", "alternate-location-mapping", "component", "exclude", "file",
+        "on"},
+       false,
+       false},
+      {"schema", {}, {}, {}, true, false},
+      {"restore-method",
+       {"method", "writer-restore"},
+       {"service", "user-procedure", "reboot-required"},
+       {},
+       false,
+       false},
+      {"alternate-location-mapping",
+       {"path", "filespec", "destination"},
+       {"recursive"},
+       {},
+       false,
+       false},
+      {"component",
+       {"name", "type"},
+       {"logical-path", "caption", "selectable", "selectable-for-restore", "restore-metadata",
+        "notify-on-backup-complete", "flags"},
+       {"database-files", "log-files", "files"},
+       false,
+       false},
+      {"database-files", {"path", "filespec"}, {"backup-type-mask"}, {}, false, false},
+      {"log-files", {"path", "filespec"}, {"backup-type-mask"}, {}, false, false},
+      {"files",
+       {"path", "filespec"},
+       {"recursive", "alternate-path", "backup-type-mask"},
+       {},
+       false,
+       false},
+      {"exclude", {"path", "filespec"}, {"recursive"}, {}, false, false},
+      {"on",
+       {"event"},
+       {"fail", "veto-only", "return", "times", "delay", "hang", "throw", "bug", "write",
+        "set-backup-stamp", "set-backup-metadata", "truncate-logs"},
+       {"write", "set-backup-stamp", "set-backup-metadata", "add-differenced-files",
+        "add-partial-file", "truncate-logs"},
+       false,
+       false},
+      {"write", {"file"}, {"offset", "size"}, {}, false, false},
+      {"set-backup-stamp", {"value"}, {VSSSIM_COMPONENT_REF}, {}, false, false},
+      {"set-backup-metadata", {"value"}, {VSSSIM_COMPONENT_REF}, {}, false, false},
+      {"add-differenced-files",
+       {"path", "filespec"},
+       {"recursive", "last-modify-time", VSSSIM_COMPONENT_REF},
+       {},
+       false,
+       false},
+      {"add-partial-file",
+       {"path", "filename", "ranges"},
+       {"metadata", VSSSIM_COMPONENT_REF},
+       {},
+       false,
+       false},
+      {"truncate-logs", {}, {VSSSIM_COMPONENT_REF}, {}, false, false},
+      {"requester",
+       {},
+       {},
+       {"call", "identify", "terminate", "release", "advance", "wait", "cancel"},
+       false,
+       false},
+      {"call", {"method"}, {}, {}, false, true},
+      {"identify", {}, {"writer"}, {}, false, false},
+      {"terminate", {}, {"as"}, {}, false, false},
+      {"release", {}, {"as", "expect"}, {}, false, false},
+      {"advance", {"by"}, {}, {}, false, false},
+      {"wait", {}, {"as", "expect"}, {}, false, false},
+      {"cancel", {}, {"as", "expect"}, {}, false, false},
+      {"expect", {}, {}, {"events", "no-event", "state", "finding"}, false, false},
+      {"events", {"writer"}, {"match"}, {}, true, false},
+      {"no-event", {"writer", "event"}, {}, {}, false, false},
+      {"state", {"writer", "state"}, {"failure", "as"}, {}, false, false},
+      {"finding", {"rule"}, {"writer", "as"}, {}, false, false},
+  };
+}
+
+#undef VSSSIM_COMPONENT_REF
+
+bool Contains(const std::vector<std::string_view>& list, std::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+}  // namespace
+
+const std::vector<ElementSpec>& Elements() {
+  static const std::vector<ElementSpec> kElements = MakeElements();
+  return kElements;
+}
+
+const ElementSpec* FindElement(std::string_view name) {
+  for (const ElementSpec& e : Elements()) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+bool IsAttribute(const ElementSpec& spec, std::string_view name) {
+  return spec.method_attributes || Contains(spec.required, name) || Contains(spec.optional, name);
+}
+
+bool IsChild(const ElementSpec& spec, std::string_view name) {
+  return Contains(spec.children, name);
+}
+
+}  // namespace vsssim::scenario::internal
