@@ -69,9 +69,9 @@ storage::SnapshotProperties ToProperties(const VSS_SNAPSHOT_PROP& p) {
 // the CoTaskMemAlloc'd strings. Done here so the engine does not need that vssapi.dll export
 // (Wine's is an unimplemented stub).
 void FreeProperties(VSS_SNAPSHOT_PROP* p) {
-  for (VSS_PWSZ* text : {&p->m_pwszSnapshotDeviceObject, &p->m_pwszOriginalVolumeName,
-                         &p->m_pwszOriginatingMachine, &p->m_pwszServiceMachine,
-                         &p->m_pwszExposedName, &p->m_pwszExposedPath}) {
+  for (VSS_PWSZ* text :
+       {&p->m_pwszSnapshotDeviceObject, &p->m_pwszOriginalVolumeName, &p->m_pwszOriginatingMachine,
+        &p->m_pwszServiceMachine, &p->m_pwszExposedName, &p->m_pwszExposedPath}) {
     CoTaskMemFree(*text);
     *text = nullptr;
   }
@@ -92,9 +92,9 @@ RealVssRequester::~RealVssRequester() {
   if (backup_ != nullptr) backup_->Release();
 }
 
-#define VSSSIM_REQUIRE_LIVE_()                                      \
-  do {                                                              \
-    if (backup_ == nullptr) return FromHresult(VSS_E_BAD_STATE);    \
+#define VSSSIM_REQUIRE_LIVE_()                                   \
+  do {                                                           \
+    if (backup_ == nullptr) return FromHresult(VSS_E_BAD_STATE); \
   } while (false)
 
 HResult RealVssRequester::InitializeForBackup(std::string_view bcd_xml) {
@@ -111,8 +111,7 @@ HResult RealVssRequester::SetContext(std::uint32_t context) {
 }
 
 HResult RealVssRequester::SetBackupState(bool select_components, bool bootable_system_state,
-                                         vss::BackupType backup_type,
-                                         bool partial_file_support) {
+                                         vss::BackupType backup_type, bool partial_file_support) {
   VSSSIM_REQUIRE_LIVE_();
   return FromHresult(backup_->SetBackupState(select_components, bootable_system_state,
                                              static_cast<VSS_BACKUP_TYPE>(backup_type),
@@ -284,15 +283,14 @@ HResult RealVssRequester::GetSnapshotProperties(const Guid& snapshot_id,
 }
 
 HResult RealVssRequester::SetBackupSucceeded(const Guid& instance_id, const Guid& writer_id,
-                                             vss::ComponentType type,
-                                             std::string_view logical_path,
+                                             vss::ComponentType type, std::string_view logical_path,
                                              std::string_view component_name, bool succeeded) {
   VSSSIM_REQUIRE_LIVE_();
   OptionalWide path(logical_path);
   std::wstring name = Widen(component_name);
   return FromHresult(backup_->SetBackupSucceeded(ToGuid(instance_id), ToGuid(writer_id),
-                                                 static_cast<VSS_COMPONENT_TYPE>(type),
-                                                 path.get(), name.c_str(), succeeded));
+                                                 static_cast<VSS_COMPONENT_TYPE>(type), path.get(),
+                                                 name.c_str(), succeeded));
 }
 
 HResult RealVssRequester::SaveAsXML(std::string* bcd_xml) {
@@ -334,8 +332,7 @@ HResult RealVssRequester::GetWriterStatusCount(std::uint32_t* count) {
   return FromHresult(hr);
 }
 
-HResult RealVssRequester::GetWriterStatus(std::uint32_t index,
-                                          coordinator::WriterStatus* status) {
+HResult RealVssRequester::GetWriterStatus(std::uint32_t index, coordinator::WriterStatus* status) {
   VSSSIM_REQUIRE_LIVE_();
   if (status == nullptr) return FromHresult(E_INVALIDARG);
   VSS_ID instance{}, writer{};
@@ -378,8 +375,7 @@ HResult RealVssRequester::Query(const Guid& query_object, vss::ObjectType query_
   if (snapshots == nullptr) return FromHresult(E_INVALIDARG);
   snapshots->clear();
   IVssEnumObject* objects = nullptr;
-  HRESULT hr = backup_->Query(ToGuid(query_object),
-                              static_cast<VSS_OBJECT_TYPE>(query_object_type),
+  HRESULT hr = backup_->Query(ToGuid(query_object), static_cast<VSS_OBJECT_TYPE>(query_object_type),
                               static_cast<VSS_OBJECT_TYPE>(returned_type), &objects);
   if (FAILED(hr) || objects == nullptr) return FromHresult(hr);
   for (;;) {
@@ -405,9 +401,9 @@ HResult RealVssRequester::DeleteSnapshots(const Guid& source_id, vss::ObjectType
   }
   LONG deleted = 0;
   VSS_ID failed{};
-  HRESULT hr = backup_->DeleteSnapshots(ToGuid(source_id),
-                                        static_cast<VSS_OBJECT_TYPE>(source_type),
-                                        force_delete ? TRUE : FALSE, &deleted, &failed);
+  HRESULT hr =
+      backup_->DeleteSnapshots(ToGuid(source_id), static_cast<VSS_OBJECT_TYPE>(source_type),
+                               force_delete ? TRUE : FALSE, &deleted, &failed);
   *deleted_count = deleted;
   *non_deleted_snapshot_id = FromGuid(failed);
   return FromHresult(hr);

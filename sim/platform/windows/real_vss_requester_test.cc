@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/platform/windows/testing/fake_backup_components.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/metadata/xml_codec.h"
-#include "sim/platform/windows/testing/fake_backup_components.h"
 
 namespace vsssim::platform::windows {
 namespace {
@@ -54,8 +54,8 @@ TEST_F(Platform_RealVssRequester, REQ_CALL_09_BackupCallsMapArgumentsToTheSdk) {
   EXPECT_EQ(calls()[2], "SetBackupState(1,0,2,1)");
   EXPECT_EQ(calls()[3], "AddComponent(" + kInstance.ToString() + "," + kWriter.ToString() +
                             ",1,NULL,\"master\")");
-  EXPECT_EQ(calls()[4], "SetBackupOptions(" + kWriter.ToString() +
-                            ",2,\"Host\\Db\",\"Ünïcode\",\"opts\")");
+  EXPECT_EQ(calls()[4],
+            "SetBackupOptions(" + kWriter.ToString() + ",2,\"Host\\Db\",\"Ünïcode\",\"opts\")");
 }
 
 // Checks that the SDK's HRESULT comes back unchanged, success or failure.
@@ -111,8 +111,8 @@ TEST_F(Platform_RealVssRequester, XML_02_WriterMetadataIsReadFromTheRealDocument
   identity.instance_id = kInstance;
   identity.writer_name = "SqlServerWriter";
   metadata::CreateWriterMetadata wmd(identity);
-  ASSERT_EQ(wmd.AddComponent(vss::ComponentType::VSS_CT_FILEGROUP, "HOST", "master", "", {},
-                             false, true, true, true, vss::ComponentFlags{2}),
+  ASSERT_EQ(wmd.AddComponent(vss::ComponentType::VSS_CT_FILEGROUP, "HOST", "master", "", {}, false,
+                             true, true, true, vss::ComponentFlags{2}),
             FromHresult(S_OK));
   fake_->writer_documents.push_back(Widen(metadata::WriteWriterMetadataXml(wmd.metadata())));
   fake_->writer_documents.push_back(L"<not a writer document");
@@ -128,7 +128,8 @@ TEST_F(Platform_RealVssRequester, XML_02_WriterMetadataIsReadFromTheRealDocument
   std::string name;
   vss::UsageType usage;
   vss::SourceType source;
-  ASSERT_EQ(examine->GetIdentity(&instance_id, &writer_id, &name, &usage, &source), FromHresult(S_OK));
+  ASSERT_EQ(examine->GetIdentity(&instance_id, &writer_id, &name, &usage, &source),
+            FromHresult(S_OK));
   EXPECT_EQ(writer_id, kWriter);
   EXPECT_EQ(name, "SqlServerWriter");
   std::uint32_t includes = 0, excludes = 0, components = 0;
@@ -137,7 +138,8 @@ TEST_F(Platform_RealVssRequester, XML_02_WriterMetadataIsReadFromTheRealDocument
 
   EXPECT_EQ(requester_->GetWriterMetadata(1, &instance, &examine),
             FromHresult(VSS_E_INVALID_XML_DOCUMENT));
-  EXPECT_EQ(requester_->GetWriterMetadata(2, &instance, &examine), FromHresult(VSS_E_OBJECT_NOT_FOUND));
+  EXPECT_EQ(requester_->GetWriterMetadata(2, &instance, &examine),
+            FromHresult(VSS_E_OBJECT_NOT_FOUND));
   EXPECT_EQ(requester_->FreeWriterMetadata(), FromHresult(S_OK));
 }
 

@@ -104,8 +104,10 @@ VSS_SNAPSHOT_PROP FakeBackupComponents::MakeSnapshotProp() const {
   p.m_SnapshotId = snapshot_id;
   p.m_SnapshotSetId = snapshot_set_id;
   p.m_lSnapshotsCount = 1;
-  p.m_pwszSnapshotDeviceObject = CoTaskString(L"\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy7");
-  p.m_pwszOriginalVolumeName = CoTaskString(L"\\\\?\\Volume{5a1e0000-0000-0000-0000-000000000001}\\");
+  p.m_pwszSnapshotDeviceObject =
+      CoTaskString(L"\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy7");
+  p.m_pwszOriginalVolumeName =
+      CoTaskString(L"\\\\?\\Volume{5a1e0000-0000-0000-0000-000000000001}\\");
   p.m_lSnapshotAttributes = 0x19;  // VSS_CTX_NAS_ROLLBACK's bits
   p.m_eStatus = VSS_SS_CREATED;
   return p;
@@ -155,8 +157,8 @@ HRESULT FakeBackupComponents::DeleteSnapshots(VSS_ID source, VSS_OBJECT_TYPE typ
                                               LONG* deleted, VSS_ID* non_deleted) {
   *deleted = 3;
   *non_deleted = GUID_NULL;
-  return Record("DeleteSnapshots(" + FakeArg(source) + "," + FakeArg(type) + "," +
-                FakeArg(force) + ",*,*)");
+  return Record("DeleteSnapshots(" + FakeArg(source) + "," + FakeArg(type) + "," + FakeArg(force) +
+                ",*,*)");
 }
 
 HRESULT FakeBackupComponents::GetSessionId(VSS_ID* id) {

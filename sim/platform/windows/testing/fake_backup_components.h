@@ -55,14 +55,17 @@ class FakeExamineWriterMetadata : public FakeUnknown<IVssExamineWriterMetadata> 
  public:
   explicit FakeExamineWriterMetadata(std::wstring xml) : xml_(std::move(xml)) {}
   HRESULT STDMETHODCALLTYPE GetIdentity(VSS_ID*, VSS_ID*, BSTR*, VSS_USAGE_TYPE*,
-                                        VSS_SOURCE_TYPE*) override { return E_NOTIMPL; }
+                                        VSS_SOURCE_TYPE*) override {
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE GetFileCounts(UINT*, UINT*, UINT*) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetIncludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT, IVssWMFiledesc**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetComponent(UINT, IVssWMComponent**) override { return E_NOTIMPL; }
   HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM*, BSTR*, BSTR*,
-                                             VSS_WRITERRESTORE_ENUM*, boolean*,
-                                             UINT*) override { return E_NOTIMPL; }
+                                             VSS_WRITERRESTORE_ENUM*, boolean*, UINT*) override {
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT, IVssWMFiledesc**) override {
     return E_NOTIMPL;
   }
@@ -104,7 +107,8 @@ class FakeEnumObject : public FakeUnknown<IVssEnumObject> {
 class FakeBackupComponents : public FakeBackupComponentsBase {
  public:
   // What the fake hands out.
-  GUID snapshot_set_id{0x11111111, 0x2222, 0x4333, {0x84, 0x44, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55}};
+  GUID snapshot_set_id{
+      0x11111111, 0x2222, 0x4333, {0x84, 0x44, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55}};
   GUID snapshot_id{0x66666666, 0x7777, 0x4888, {0x89, 0x99, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA}};
   GUID session_id{0xABCDEF01, 0x2345, 0x4678, {0x9A, 0xBC, 0xDE, 0xF0, 0x12, 0x34, 0x56, 0x78}};
   HRESULT async_status = VSS_S_ASYNC_FINISHED;  // how each async operation ends
@@ -127,8 +131,7 @@ class FakeBackupComponents : public FakeBackupComponentsBase {
   HRESULT STDMETHODCALLTYPE GetWriterMetadata(UINT index, VSS_ID* instance,
                                               IVssExamineWriterMetadata** metadata) override;
   HRESULT STDMETHODCALLTYPE StartSnapshotSet(VSS_ID* id) override;
-  HRESULT STDMETHODCALLTYPE AddToSnapshotSet(VSS_PWSZ volume, VSS_ID provider,
-                                             VSS_ID* id) override;
+  HRESULT STDMETHODCALLTYPE AddToSnapshotSet(VSS_PWSZ volume, VSS_ID provider, VSS_ID* id) override;
   HRESULT STDMETHODCALLTYPE IsVolumeSupported(VSS_ID provider, VSS_PWSZ volume,
                                               WINBOOL* supported) override;
   HRESULT STDMETHODCALLTYPE GetSnapshotProperties(VSS_ID id, VSS_SNAPSHOT_PROP* prop) override;
@@ -137,9 +140,8 @@ class FakeBackupComponents : public FakeBackupComponentsBase {
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* xml) override;
   HRESULT STDMETHODCALLTYPE GetWriterStatusCount(UINT* count) override;
   HRESULT STDMETHODCALLTYPE GetWriterStatusEx(UINT index, VSS_ID* instance, VSS_ID* writer,
-                                              BSTR* name, VSS_WRITER_STATE* state,
-                                              HRESULT* failure, HRESULT* application,
-                                              BSTR* message) override;
+                                              BSTR* name, VSS_WRITER_STATE* state, HRESULT* failure,
+                                              HRESULT* application, BSTR* message) override;
   HRESULT STDMETHODCALLTYPE DeleteSnapshots(VSS_ID source, VSS_OBJECT_TYPE type, WINBOOL force,
                                             LONG* deleted, VSS_ID* non_deleted) override;
   HRESULT STDMETHODCALLTYPE GetSessionId(VSS_ID* id) override;
