@@ -40,7 +40,15 @@ std::string TakeBstr(BSTR text) {
   return out;
 }
 
-HResult WrapAsync(HRESULT hr, IVssAsync* raw, coordinator::AsyncPtr* async) {
+// One of the asynchronous IVssBackupComponents methods (GatherWriterMetadata, ...).
+using AsyncMethod = HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
+
+// Calls `method` and wraps the IVssAsync it hands out (ASYNC-01).
+HResult CallAsync(IVssBackupComponents* backup, AsyncMethod method, coordinator::AsyncPtr* async) {
+  if (backup == nullptr) return FromHresult(VSS_E_BAD_STATE);
+  if (async == nullptr) return FromHresult(E_INVALIDARG);
+  IVssAsync* raw = nullptr;
+  HRESULT hr = (backup->*method)(&raw);
   if (SUCCEEDED(hr) && raw != nullptr) {
     *async = std::make_shared<RealVssAsync>(raw);
   } else if (raw != nullptr) {
@@ -137,11 +145,7 @@ HResult RealVssRequester::DisableWriterInstances(const std::vector<Guid>& ids) {
 }
 
 HResult RealVssRequester::GatherWriterMetadata(coordinator::AsyncPtr* async) {
-  VSSSIM_REQUIRE_LIVE_();
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = backup_->GatherWriterMetadata(&raw);  // before reading raw
-  return WrapAsync(hr, raw, async);
+  return CallAsync(backup_, &IVssBackupComponents::GatherWriterMetadata, async);
 }
 
 HResult RealVssRequester::GetWriterMetadataCount(std::uint32_t* count) {
@@ -254,19 +258,11 @@ HResult RealVssRequester::IsVolumeSupported(const Guid& provider_id, std::string
 }
 
 HResult RealVssRequester::PrepareForBackup(coordinator::AsyncPtr* async) {
-  VSSSIM_REQUIRE_LIVE_();
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = backup_->PrepareForBackup(&raw);  // before reading raw
-  return WrapAsync(hr, raw, async);
+  return CallAsync(backup_, &IVssBackupComponents::PrepareForBackup, async);
 }
 
 HResult RealVssRequester::DoSnapshotSet(coordinator::AsyncPtr* async) {
-  VSSSIM_REQUIRE_LIVE_();
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = backup_->DoSnapshotSet(&raw);  // before reading raw
-  return WrapAsync(hr, raw, async);
+  return CallAsync(backup_, &IVssBackupComponents::DoSnapshotSet, async);
 }
 
 HResult RealVssRequester::GetSnapshotProperties(const Guid& snapshot_id,
@@ -303,11 +299,7 @@ HResult RealVssRequester::SaveAsXML(std::string* bcd_xml) {
 }
 
 HResult RealVssRequester::BackupComplete(coordinator::AsyncPtr* async) {
-  VSSSIM_REQUIRE_LIVE_();
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = backup_->BackupComplete(&raw);  // before reading raw
-  return WrapAsync(hr, raw, async);
+  return CallAsync(backup_, &IVssBackupComponents::BackupComplete, async);
 }
 
 HResult RealVssRequester::AbortBackup() {
@@ -316,11 +308,7 @@ HResult RealVssRequester::AbortBackup() {
 }
 
 HResult RealVssRequester::GatherWriterStatus(coordinator::AsyncPtr* async) {
-  VSSSIM_REQUIRE_LIVE_();
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = backup_->GatherWriterStatus(&raw);  // before reading raw
-  return WrapAsync(hr, raw, async);
+  return CallAsync(backup_, &IVssBackupComponents::GatherWriterStatus, async);
 }
 
 HResult RealVssRequester::GetWriterStatusCount(std::uint32_t* count) {
