@@ -1,0 +1,65 @@
+// FileView: read access to the files of one volume at one point in time — the live volume
+// (Volume::Live) or a shadow copy (Volume::SnapshotFiles, ShadowCopy::Files).
+//
+// A live view reads the table current when the view was made and the live bytes: make a new
+// view after changing files. Paths are full Windows paths on the view's volume ("C:\Data\a.db").
+//
+// Thread safety: none. REQUIRES: the volume, and for a snapshot view the snapshot, outlive the
+// view.
+#ifndef VSSSIM_STORAGE_FILE_VIEW_H_
+#define VSSSIM_STORAGE_FILE_VIEW_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vsssim/runtime/time.h"
+#include "vsssim/storage/block_device.h"
+#include "vsssim/storage/path.h"
+#include "vsssim/vss/hresult.h"
+
+namespace vsssim::storage {
+
+class Volume;
+struct FileTable;
+
+struct FileInfo {
+  std::string path;  // "C:\Data\db.mdf", in the case it was created with
+  bool is_directory = false;
+  std::uint64_t size = 0;
+  runtime::TimePoint last_modified;
+};
+
+class FileView {
+ public:
+  // Nullopt if there is nothing at `path` (or it is malformed / on another volume).
+  std::optional<FileInfo> Stat(std::string_view path) const;
+  // The whole file. E_INVALIDARG for a malformed path or another volume;
+  // VSS_E_OBJECT_NOT_FOUND if there is no such file; E_ACCESSDENIED for a directory.
+  HResult ReadFile(std::string_view path, std::string* content) const;
+  // Entries directly inside `directory`, in key order. Empty if it is not a directory.
+  std::vector<FileInfo> List(std::string_view directory) const;
+  // Files of a file set (MATCH-03), in key order.
+  std::vector<FileInfo> Find(const FileSetSpec& spec) const;
+  // Every file (not directory) on the volume, in key order.
+  std::vector<FileInfo> AllFiles() const;
+
+  bool is_snapshot() const { return snapshot_ != 0; }
+  SnapshotHandle snapshot() const { return snapshot_; }
+
+ private:
+  friend class Volume;
+  FileView(const Volume* volume, std::shared_ptr<const FileTable> files, SnapshotHandle snapshot)
+      : volume_(volume), files_(std::move(files)), snapshot_(snapshot) {}
+
+  const Volume* volume_;
+  std::shared_ptr<const FileTable> files_;
+  SnapshotHandle snapshot_;  // 0: the live volume
+};
+
+}  // namespace vsssim::storage
+
+#endif  // VSSSIM_STORAGE_FILE_VIEW_H_

@@ -1,0 +1,71 @@
+// QuiesceMonitor: torn-snapshot detection (SIM-QUIESCE-01). Between a writer's successful
+// Freeze and its Thaw (or Abort) no write may reach a file of that writer's file sets, and the
+// shadow copy of those files must equal their content at the moment Freeze returned.
+//
+// The coordinator calls BeginQuiesce when a writer's Freeze returned true (the monitor captures
+// the content of every file of the writer's sets and watches the volumes), CheckShadowCopies
+// once the set is committed, and EndQuiesce at Thaw or Abort. Every broken promise becomes a
+// kFinding entry with rule SIM-QUIESCE-01 in the trace (from "writer:<name>"):
+//   "write during freeze"           — a create/write/resize/delete reached a matching file
+//                                     (held writes count when they are applied);
+//   "shadow copy differs from freeze" — a captured file's shadow-copy content differs or the
+//                                     file is missing from the shadow copy.
+//
+// Thread safety: none. REQUIRES: the volume manager, its volumes and the trace outlive the
+// monitor.
+#ifndef VSSSIM_STORAGE_QUIESCE_MONITOR_H_
+#define VSSSIM_STORAGE_QUIESCE_MONITOR_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vsssim/storage/path.h"
+#include "vsssim/storage/shadow_copy.h"
+#include "vsssim/storage/volume.h"
+#include "vsssim/storage/volume_manager.h"
+#include "vsssim/trace/trace.h"
+
+namespace vsssim::storage {
+
+class QuiesceMonitor {
+ public:
+  QuiesceMonitor(VolumeManager& volumes, trace::Trace& trace);
+  ~QuiesceMonitor();
+  QuiesceMonitor(const QuiesceMonitor&) = delete;
+  QuiesceMonitor& operator=(const QuiesceMonitor&) = delete;
+
+  // Freeze returned: capture the writer's files and start watching. Replaces an earlier
+  // quiesce of the same writer. File sets on volumes that do not exist are ignored.
+  void BeginQuiesce(std::string_view writer, std::vector<FileSetSpec> file_sets);
+  // Compares every captured file that lies on a volume of `shadows` with its shadow copy.
+  // Returns the number of findings added. Does nothing for a writer that is not quiescing.
+  std::size_t CheckShadowCopies(std::string_view writer,
+                                const std::vector<const ShadowCopy*>& shadows);
+  // Thaw or Abort: stop watching the writer and drop its capture.
+  void EndQuiesce(std::string_view writer);
+
+  bool IsQuiescing(std::string_view writer) const;
+  // Files captured for `writer` at BeginQuiesce ("C:\Data\db.mdf"), in key order.
+  std::vector<std::string> CapturedFiles(std::string_view writer) const;
+
+ private:
+  struct Quiesce {
+    std::vector<FileSetSpec> file_sets;
+    std::map<std::string, std::string> content;  // full path -> bytes when Freeze returned
+  };
+
+  void Watch(Volume* volume);
+  void OnWrite(const WriteEvent& event);
+
+  VolumeManager& volumes_;
+  trace::Trace& trace_;
+  std::map<std::string, Quiesce, std::less<>> quiescing_;  // by writer name
+  std::map<Volume*, int> observers_;                       // volume -> observer id
+};
+
+}  // namespace vsssim::storage
+
+#endif  // VSSSIM_STORAGE_QUIESCE_MONITOR_H_

@@ -1,0 +1,148 @@
+// Volume: a simulated volume named by drive letter ("C:") — a copy-on-write BlockDevice plus a
+// small file layer over it (files with real content in device blocks, sizes, last-modify
+// times from the virtual clock, directories), point-in-time snapshots of both, the
+// flush-and-hold write queue the provider uses during CommitSnapshots (LIM-06), and write
+// observers (how torn-snapshot detection, SIM-QUIESCE-01, sees writes).
+//
+// Writes: every mutating call returns S_OK when applied, or S_FALSE when writes are held
+// (between HoldWrites and ReleaseWrites): the call is queued and applied, in order, at
+// release — so it is not in a snapshot taken while holding. Errors: E_INVALIDARG (malformed
+// path, another volume), VSS_E_OBJECT_NOT_FOUND (no such file), E_ACCESSDENIED (file vs
+// directory mismatch), kDiskFull (no free block), VSS_E_INSUFFICIENT_STORAGE (diff area full;
+// part of the range may have been written, as on a real disk).
+// Parent directories are created on demand by file writes (a simulator convenience).
+//
+// Thread safety: none. REQUIRES: the clock outlives the volume.
+#ifndef VSSSIM_STORAGE_VOLUME_H_
+#define VSSSIM_STORAGE_VOLUME_H_
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vsssim/runtime/clock.h"
+#include "vsssim/storage/block_device.h"
+#include "vsssim/storage/file_view.h"
+#include "vsssim/storage/path.h"
+#include "vsssim/vss/hresult.h"
+
+namespace vsssim::storage {
+
+struct FileTable;
+struct FileNode;
+
+// HRESULT_FROM_WIN32(ERROR_DISK_FULL).
+inline constexpr HResult kDiskFull{0x80070070u};
+
+struct VolumeOptions {
+  std::string name = "C:";                 // drive letter; "c:\" is accepted
+  std::uint64_t size_bytes = 64ull << 20;  // rounded down to whole blocks
+  std::uint32_t block_size = 4096;
+  std::uint32_t max_snapshots = 512;  // LIM-02
+  std::uint64_t diff_area_limit_bytes = std::numeric_limits<std::uint64_t>::max();
+};
+
+enum class WriteKind { kCreate, kWrite, kResize, kDelete };
+// "create", "write", "resize", "delete".
+std::string_view NameOf(WriteKind kind);
+
+// One change that reached a file (after it was applied, so held writes report at release).
+struct WriteEvent {
+  std::string path;  // "C:\Data\db.mdf"
+  WriteKind kind = WriteKind::kWrite;
+  std::uint64_t offset = 0;  // kWrite: the range written; kResize: the new size in `size`
+  std::uint64_t size = 0;
+  runtime::TimePoint time;
+};
+
+class Volume {
+ public:
+  using WriteObserver = std::function<void(const WriteEvent&)>;
+
+  // REQUIRES: options.name has a drive letter.
+  Volume(const VolumeOptions& options, const runtime::Clock& clock);
+  ~Volume();
+  Volume(const Volume&) = delete;
+  Volume& operator=(const Volume&) = delete;
+
+  const std::string& name() const { return name_; }  // "C:"
+  BlockDevice& device() { return device_; }
+  const BlockDevice& device() const { return device_; }
+
+  // Live files (see the write rules above).
+  HResult CreateDirectory(std::string_view path);
+  // Writes `data` at `offset`, creating the file and extending it (zero-filled) as needed.
+  HResult WriteFile(std::string_view path, std::uint64_t offset, std::string_view data);
+  // Creates or replaces the whole file.
+  HResult PutFile(std::string_view path, std::string_view content);
+  HResult AppendFile(std::string_view path, std::string_view data);
+  // Truncates or extends (with zeros). VSS_E_OBJECT_NOT_FOUND if the file does not exist.
+  HResult SetFileSize(std::string_view path, std::uint64_t size);
+  HResult DeleteFile(std::string_view path);
+
+  // The live files as they are now.
+  FileView Live() const;
+  HResult ReadFile(std::string_view path, std::string* content) const {
+    return Live().ReadFile(path, content);
+  }
+
+  // Point-in-time images of blocks and files together (the provider's CommitSnapshots).
+  HResult CreateSnapshot(SnapshotHandle* out);
+  HResult DeleteSnapshot(SnapshotHandle snapshot);
+  // Nullopt if there is no such snapshot.
+  std::optional<FileView> SnapshotFiles(SnapshotHandle snapshot) const;
+
+  // Flush-and-hold (LIM-06): while held, mutating calls are queued. ReleaseWrites applies the
+  // queue in order and returns how many calls it applied.
+  void HoldWrites() { held_ = true; }
+  std::size_t ReleaseWrites();
+  bool writes_held() const { return held_; }
+  std::size_t held_write_count() const { return queue_.size(); }
+
+  // Observers are called after each applied change, in registration order.
+  int AddWriteObserver(WriteObserver observer);
+  void RemoveWriteObserver(int id);
+
+  std::uint64_t free_bytes() const;
+
+ private:
+  friend class FileView;
+  using Mutation = std::function<HResult()>;
+
+  HResult Submit(Mutation mutation);
+  FileTable& MutableFiles();
+  HResult EnsureParents(const ParsedPath& path);
+  HResult OpenForWrite(const ParsedPath& path, FileNode** node);
+  HResult Resize(FileNode& node, std::uint64_t size);
+  HResult WriteRange(const FileNode& node, std::uint64_t offset, std::string_view data);
+  HResult ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+                     bool replace);
+  HResult ApplySetSize(const ParsedPath& path, std::uint64_t size);
+  HResult ApplyDelete(const ParsedPath& path);
+  HResult ApplyCreateDirectory(const ParsedPath& path);
+  void Notify(const FileNode& node, WriteKind kind, std::uint64_t offset, std::uint64_t size);
+  std::optional<ParsedPath> ParseOnThisVolume(std::string_view path) const;
+
+  std::string name_;
+  const runtime::Clock& clock_;
+  BlockDevice device_;
+  std::shared_ptr<FileTable> files_;
+  std::map<SnapshotHandle, std::shared_ptr<const FileTable>> snapshot_files_;
+  std::vector<std::uint32_t> free_blocks_;  // returned blocks, reused last-in first-out
+  std::uint64_t next_unused_block_ = 0;
+  bool held_ = false;
+  std::vector<Mutation> queue_;
+  std::vector<std::pair<int, WriteObserver>> observers_;
+  int next_observer_id_ = 1;
+};
+
+}  // namespace vsssim::storage
+
+#endif  // VSSSIM_STORAGE_VOLUME_H_

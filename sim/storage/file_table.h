@@ -1,0 +1,35 @@
+// FileTable: the metadata of the files on one volume at one point in time — names, sizes,
+// last-modify times and the device blocks holding each file's bytes, in key order.
+//
+// A Volume shares its current table with the snapshots taken since its last metadata change
+// and clones it on the next change (copy-on-write at table level), so a snapshot's table costs
+// O(1) to take; file contents live in the BlockDevice and are snapshotted there.
+//
+// Thread safety: none. Private to sim/storage.
+#ifndef VSSSIM_SIM_STORAGE_FILE_TABLE_H_
+#define VSSSIM_SIM_STORAGE_FILE_TABLE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vsssim/runtime/time.h"
+
+namespace vsssim::storage {
+
+struct FileNode {
+  std::string display;  // path below the root as created: "Data\db.mdf"
+  bool directory = false;
+  std::uint64_t size = 0;
+  runtime::TimePoint last_modified;
+  std::vector<std::uint32_t> blocks;  // device blocks, in file order
+};
+
+struct FileTable {
+  std::map<std::string, FileNode> nodes;  // key: ParsedPath::Key() ("DATA\DB.MDF")
+};
+
+}  // namespace vsssim::storage
+
+#endif  // VSSSIM_SIM_STORAGE_FILE_TABLE_H_

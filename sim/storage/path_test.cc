@@ -1,0 +1,58 @@
+#include "vsssim/storage/path.h"
+
+#include <gtest/gtest.h>
+
+namespace vsssim::storage {
+namespace {
+
+// Checks that paths parse to a volume and components, with '/' read as '\' and empty
+// components dropped, and that the key folds case.
+TEST(Storage_Path, ParsesWindowsPaths) {
+  auto p = ParsePath("c:/Data\\\\Sub\\db.MDF\\");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->volume, "C:");
+  EXPECT_EQ(p->ToString(), "C:\\Data\\Sub\\db.MDF");
+  EXPECT_EQ(p->Key(), "DATA\\SUB\\DB.MDF");
+  EXPECT_EQ(ParsePath("C:")->ToString(), "C:\\");
+  EXPECT_EQ(*VolumeNameOf("d:\\x"), "D:");
+}
+
+// Checks that malformed paths are rejected rather than guessed.
+TEST(Storage_Path, RejectsMalformedPaths) {
+  EXPECT_FALSE(ParsePath("Data\\x").has_value());
+  EXPECT_FALSE(ParsePath("C:relative").has_value());
+  EXPECT_FALSE(ParsePath("C:\\a\\..\\b").has_value());
+  EXPECT_FALSE(ParsePath("C:\\a*b").has_value());
+  EXPECT_FALSE(ParsePath("1:\\a").has_value());
+}
+
+// Checks MATCH-03 wildcards: '?' one character, '*' any run, case-insensitive, "*.*" all.
+TEST(Storage_Path, Match03_Wildcards) {
+  EXPECT_TRUE(WildcardMatch("*.mdf", "DB.MDF"));
+  EXPECT_FALSE(WildcardMatch("*.mdf", "db.ldf"));
+  EXPECT_TRUE(WildcardMatch("File1.*", "file1.txt"));
+  EXPECT_TRUE(WildcardMatch("log??.txt", "log01.txt"));
+  EXPECT_FALSE(WildcardMatch("log??.txt", "log1.txt"));
+  EXPECT_TRUE(WildcardMatch("*", "anything"));
+  EXPECT_TRUE(WildcardMatch("*.*", "no_dot"));
+  EXPECT_TRUE(WildcardMatch("a*b*c", "aXXbYYbc"));
+  EXPECT_FALSE(WildcardMatch("a*b*c", "aXXbYY"));
+}
+
+// Checks the MATCH-03 example: C:\D1, File1.*, recursive matches C:\D1\File1.txt and
+// C:\D1\D2\File1.txt; non-recursive "*" matches only files directly in C:\D1.
+TEST(Storage_Path, Match03_RecursiveFileSets) {
+  FileSetSpec rec{"C:\\D1", "File1.*", true};
+  EXPECT_TRUE(FileSetMatches(rec, "C:\\D1\\File1.txt"));
+  EXPECT_TRUE(FileSetMatches(rec, "c:\\d1\\D2\\file1.txt"));
+  EXPECT_FALSE(FileSetMatches(rec, "C:\\D10\\File1.txt"));
+  EXPECT_FALSE(FileSetMatches(rec, "D:\\D1\\File1.txt"));
+  FileSetSpec flat{"C:\\D1\\", "*", false};
+  EXPECT_TRUE(FileSetMatches(flat, "C:\\D1\\a.txt"));
+  EXPECT_FALSE(FileSetMatches(flat, "C:\\D1\\D2\\a.txt"));
+  FileSetSpec root{"C:\\", "*.sys", false};
+  EXPECT_TRUE(FileSetMatches(root, "C:\\pagefile.sys"));
+}
+
+}  // namespace
+}  // namespace vsssim::storage

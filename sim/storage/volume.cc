@@ -1,0 +1,324 @@
+#include "vsssim/storage/volume.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "sim/storage/file_table.h"
+
+namespace vsssim::storage {
+
+std::string_view NameOf(WriteKind kind) {
+  switch (kind) {
+    case WriteKind::kCreate:
+      return "create";
+    case WriteKind::kWrite:
+      return "write";
+    case WriteKind::kResize:
+      return "resize";
+    case WriteKind::kDelete:
+      return "delete";
+  }
+  return "?";
+}
+
+namespace {
+
+BlockDeviceOptions DeviceOptions(const VolumeOptions& o) {
+  BlockDeviceOptions d;
+  d.size_bytes = o.size_bytes;
+  d.block_size = o.block_size;
+  d.max_snapshots = o.max_snapshots;
+  d.diff_area_limit_bytes = o.diff_area_limit_bytes;
+  return d;
+}
+
+std::string Display(const ParsedPath& p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.components.size(); ++i) {
+    if (i > 0) out += '\\';
+    out += p.components[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
+    : name_(VolumeNameOf(options.name).value_or("?:")),
+      clock_(clock),
+      device_(DeviceOptions(options)),
+      files_(std::make_shared<FileTable>()) {
+  assert(VolumeNameOf(options.name).has_value());
+}
+
+Volume::~Volume() = default;
+
+std::optional<ParsedPath> Volume::ParseOnThisVolume(std::string_view path) const {
+  std::optional<ParsedPath> p = ParsePath(path);
+  if (!p || p->volume != name_) return std::nullopt;
+  return p;
+}
+
+FileTable& Volume::MutableFiles() {
+  // Snapshots share the table; the first change after one gets a private copy.
+  if (files_.use_count() > 1) files_ = std::make_shared<FileTable>(*files_);
+  return *files_;
+}
+
+HResult Volume::Submit(Mutation mutation) {
+  if (held_) {
+    queue_.push_back(std::move(mutation));
+    return hr::S_FALSE;
+  }
+  return mutation();
+}
+
+std::size_t Volume::ReleaseWrites() {
+  held_ = false;
+  std::vector<Mutation> queue = std::move(queue_);
+  queue_.clear();
+  for (Mutation& m : queue) m();
+  return queue.size();
+}
+
+void Volume::Notify(const FileNode& node, WriteKind kind, std::uint64_t offset,
+                    std::uint64_t size) {
+  if (observers_.empty()) return;
+  // The stored spelling, whatever case the caller used.
+  WriteEvent event{name_ + "\\" + node.display, kind, offset, size, clock_.Now()};
+  for (const auto& [id, observer] : observers_) observer(event);
+}
+
+int Volume::AddWriteObserver(WriteObserver observer) {
+  observers_.emplace_back(next_observer_id_, std::move(observer));
+  return next_observer_id_++;
+}
+
+void Volume::RemoveWriteObserver(int id) {
+  observers_.erase(std::remove_if(observers_.begin(), observers_.end(),
+                                  [id](const auto& o) { return o.first == id; }),
+                   observers_.end());
+}
+
+std::uint64_t Volume::free_bytes() const {
+  return (device_.block_count() - next_unused_block_ + free_blocks_.size()) * device_.block_size();
+}
+
+HResult Volume::EnsureParents(const ParsedPath& path) {
+  ParsedPath prefix{path.volume, {}};
+  for (std::size_t i = 0; i + 1 < path.components.size(); ++i) {
+    prefix.components.push_back(path.components[i]);
+    auto it = files_->nodes.find(prefix.Key());
+    if (it != files_->nodes.end()) {
+      if (!it->second.directory) return hr::E_ACCESSDENIED;
+      continue;
+    }
+    FileNode dir;
+    dir.display = Display(prefix);
+    dir.directory = true;
+    dir.last_modified = clock_.Now();
+    Notify(MutableFiles().nodes.emplace(prefix.Key(), std::move(dir)).first->second,
+           WriteKind::kCreate, 0, 0);
+  }
+  return hr::S_OK;
+}
+
+HResult Volume::OpenForWrite(const ParsedPath& path, FileNode** node) {
+  if (path.components.empty()) return hr::E_ACCESSDENIED;  // the root is a directory
+  auto it = files_->nodes.find(path.Key());
+  if (it != files_->nodes.end()) {
+    if (it->second.directory) return hr::E_ACCESSDENIED;
+    *node = &MutableFiles().nodes.find(path.Key())->second;
+    return hr::S_OK;
+  }
+  HResult result = EnsureParents(path);
+  if (result.Failed()) return result;
+  FileNode file;
+  file.display = Display(path);
+  file.last_modified = clock_.Now();
+  *node = &MutableFiles().nodes.emplace(path.Key(), std::move(file)).first->second;
+  Notify(**node, WriteKind::kCreate, 0, 0);
+  return hr::S_OK;
+}
+
+HResult Volume::Resize(FileNode& node, std::uint64_t size) {
+  const std::uint64_t bs = device_.block_size();
+  const std::uint64_t want = (size + bs - 1) / bs;
+  if (want > node.blocks.size() && want - node.blocks.size() > device_.block_count() -
+                                                                   next_unused_block_ +
+                                                                   free_blocks_.size()) {
+    return kDiskFull;
+  }
+  while (node.blocks.size() > want) {
+    free_blocks_.push_back(node.blocks.back());
+    node.blocks.pop_back();
+  }
+  while (node.blocks.size() < want) {
+    if (!free_blocks_.empty()) {
+      node.blocks.push_back(free_blocks_.back());
+      free_blocks_.pop_back();
+    } else {
+      node.blocks.push_back(static_cast<std::uint32_t>(next_unused_block_++));
+    }
+  }
+  const std::uint64_t old_size = node.size;
+  node.size = size;
+  if (size > old_size) {
+    // Reused blocks hold old bytes: the new range reads as zeros.
+    HResult result = WriteRange(node, old_size, std::string(size - old_size, '\0'));
+    if (result.Failed()) return result;
+  }
+  node.last_modified = clock_.Now();
+  return hr::S_OK;
+}
+
+HResult Volume::WriteRange(const FileNode& node, std::uint64_t offset, std::string_view data) {
+  const std::uint64_t bs = device_.block_size();
+  std::size_t done = 0;
+  while (done < data.size()) {
+    std::uint64_t pos = offset + done;
+    std::uint64_t in_block = pos % bs;
+    std::size_t n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(data.size() - done, bs - in_block));
+    HResult result =
+        device_.Write(std::uint64_t{node.blocks[pos / bs]} * bs + in_block, data.data() + done, n);
+    if (result.Failed()) return result;
+    done += n;
+  }
+  return hr::S_OK;
+}
+
+HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+                           bool replace) {
+  FileNode* node = nullptr;
+  HResult result = OpenForWrite(path, &node);
+  if (result.Failed()) return result;
+  if (replace && node->size > 0) {
+    result = Resize(*node, 0);
+    if (result.Failed()) return result;
+  }
+  const std::uint64_t end = offset + data.size();
+  if (end > node->size) {
+    // Zero-fill any gap before `offset`, then room for the data itself.
+    if (offset > node->size) {
+      result = Resize(*node, offset);
+      if (result.Failed()) return result;
+    }
+    const std::uint64_t bs = device_.block_size();
+    const std::uint64_t want = (end + bs - 1) / bs;
+    if (want > node->blocks.size()) {
+      std::uint64_t extra = want - node->blocks.size();
+      if (extra > device_.block_count() - next_unused_block_ + free_blocks_.size()) {
+        return kDiskFull;
+      }
+      for (; extra > 0; --extra) {
+        if (!free_blocks_.empty()) {
+          node->blocks.push_back(free_blocks_.back());
+          free_blocks_.pop_back();
+        } else {
+          node->blocks.push_back(static_cast<std::uint32_t>(next_unused_block_++));
+        }
+      }
+    }
+    node->size = end;
+  }
+  result = WriteRange(*node, offset, data);
+  node->last_modified = clock_.Now();
+  Notify(*node, WriteKind::kWrite, offset, data.size());
+  return result;
+}
+
+HResult Volume::ApplySetSize(const ParsedPath& path, std::uint64_t size) {
+  auto it = files_->nodes.find(path.Key());
+  if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
+  if (it->second.directory) return hr::E_ACCESSDENIED;
+  FileNode& node = MutableFiles().nodes.find(path.Key())->second;
+  HResult result = Resize(node, size);
+  Notify(node, WriteKind::kResize, 0, size);
+  return result;
+}
+
+HResult Volume::ApplyDelete(const ParsedPath& path) {
+  auto it = files_->nodes.find(path.Key());
+  if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
+  if (it->second.directory) return hr::E_ACCESSDENIED;
+  FileTable& files = MutableFiles();
+  auto mine = files.nodes.find(path.Key());
+  free_blocks_.insert(free_blocks_.end(), mine->second.blocks.rbegin(), mine->second.blocks.rend());
+  FileNode gone = std::move(mine->second);
+  files.nodes.erase(mine);
+  Notify(gone, WriteKind::kDelete, 0, 0);
+  return hr::S_OK;
+}
+
+HResult Volume::ApplyCreateDirectory(const ParsedPath& path) {
+  if (path.components.empty()) return hr::S_OK;
+  auto it = files_->nodes.find(path.Key());
+  if (it != files_->nodes.end()) return it->second.directory ? hr::S_OK : hr::E_ACCESSDENIED;
+  ParsedPath child = path;
+  child.components.emplace_back("x");  // EnsureParents makes every proper prefix of `child`
+  return EnsureParents(child);
+}
+
+HResult Volume::CreateDirectory(std::string_view path) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p] { return ApplyCreateDirectory(p); });
+}
+
+HResult Volume::WriteFile(std::string_view path, std::uint64_t offset, std::string_view data) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit(
+      [this, p = *p, offset, d = std::string(data)] { return ApplyWrite(p, offset, d, false); });
+}
+
+HResult Volume::PutFile(std::string_view path, std::string_view content) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p, d = std::string(content)] { return ApplyWrite(p, 0, d, true); });
+}
+
+HResult Volume::AppendFile(std::string_view path, std::string_view data) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p, d = std::string(data)] {
+    auto it = files_->nodes.find(p.Key());
+    std::uint64_t end = it == files_->nodes.end() ? 0 : it->second.size;
+    return ApplyWrite(p, end, d, false);
+  });
+}
+
+HResult Volume::SetFileSize(std::string_view path, std::uint64_t size) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p, size] { return ApplySetSize(p, size); });
+}
+
+HResult Volume::DeleteFile(std::string_view path) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p] { return ApplyDelete(p); });
+}
+
+FileView Volume::Live() const { return FileView(this, files_, 0); }
+
+HResult Volume::CreateSnapshot(SnapshotHandle* out) {
+  HResult result = device_.CreateSnapshot(out);
+  if (result.Succeeded()) snapshot_files_.emplace(*out, files_);
+  return result;
+}
+
+HResult Volume::DeleteSnapshot(SnapshotHandle snapshot) {
+  HResult result = device_.DeleteSnapshot(snapshot);
+  if (result.Succeeded()) snapshot_files_.erase(snapshot);
+  return result;
+}
+
+std::optional<FileView> Volume::SnapshotFiles(SnapshotHandle snapshot) const {
+  auto it = snapshot_files_.find(snapshot);
+  if (it == snapshot_files_.end()) return std::nullopt;
+  return FileView(this, it->second, snapshot);
+}
+
+}  // namespace vsssim::storage
