@@ -65,7 +65,7 @@ std::string RunFailingSnapshot(Harness& h) {
   return trace::Digest(h.trace);
 }
 
-// Checks the timeout and exception paths keep their trace: a writer outliving its freeze
+// Checks that the timeout and exception paths keep their trace: a writer outliving its freeze
 // window and one throwing in OnAbort (WRT-TIME-01, WRT-RET-02, WRT-STATE-09/13, WRT-ABORT-01).
 TEST(Coordinator_TracePin, SIM_DET_01_TimeoutAndThrowDigest) {
   Harness h;
@@ -81,7 +81,7 @@ TEST(Coordinator_TracePin, SIM_DET_01_TimeoutAndThrowDigest) {
   EXPECT_EQ(RunFailingSnapshot(h), "f0a25fd738494076");
 }
 
-// Checks the veto path keeps its trace: a Freeze vetoed with a failure code, the others
+// Checks that the veto path keeps its trace: a Freeze vetoed with a failure code, the others
 // aborted (WRT-RET-01, WRT-STATE-04/13, WRT-ABORT-01 (a), WRT-SEQ-09).
 TEST(Coordinator_TracePin, SIM_DET_01_FreezeVetoDigest) {
   Harness h;

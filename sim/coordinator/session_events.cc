@@ -1,5 +1,6 @@
 // Session: delivering writer events as steps on the virtual clock.
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "sim/coordinator/session.h"
@@ -127,17 +128,15 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
     vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
                         {{"requester", name_}}, std::string(rule));
   };
-  std::unique_ptr<SessionWriterComponents> components;
+  std::optional<SessionWriterComponents> components;       // on the stack: no allocation per event
   if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
-    components = std::make_unique<SessionWriterComponents>(
-        bcd_.FindWriter(p.registered.instance_id), event, sink);
+    components.emplace(bcd_.FindWriter(p.registered.instance_id), event, sink);
   }
-  std::unique_ptr<metadata::CreateWriterMetadata> wmd;
-  if (event == WriterEvent::kIdentify) {
-    wmd = std::make_unique<metadata::CreateWriterMetadata>(IdentityFor(p.registered), sink);
-  }
+  std::optional<metadata::CreateWriterMetadata> wmd;
+  if (event == WriterEvent::kIdentify) wmd.emplace(IdentityFor(p.registered), sink);
   const DeliveryOutcome outcome =
-      delivery.Run(*p.registered.writer, components.get(), wmd.get(), shutdown_set);
+      delivery.Run(*p.registered.writer, components ? &*components : nullptr, wmd ? &*wmd : nullptr,
+                   shutdown_set);
 
   std::vector<trace::Attribute> reply{{"returned", outcome.returned ? "true" : "false"}};
   if (outcome.failure) reply.push_back({"failure", ToString(*outcome.failure)});
@@ -189,6 +188,7 @@ void Session::TraceState(Participant& p, vss::WriterState before, HResult before
 
 std::vector<Participant*> Session::Targets() const {
   std::vector<Participant*> out;
+  out.reserve(participants_.size());
   for (const auto& p : participants_) {
     if (p->in_backup) out.push_back(p.get());
   }
@@ -205,6 +205,7 @@ std::vector<Participant*> Session::FreezeOrder(std::vector<Participant*> targets
 
 std::vector<Participant*> Session::AbortTargets() const {
   std::vector<Participant*> out;
+  out.reserve(participants_.size());
   for (Participant* p : FreezeOrder(Targets())) {
     // WRT-ABORT-04; a writer already aborted is not sent a second Abort (allowed by
     // WRT-ABORT-02, but noise).

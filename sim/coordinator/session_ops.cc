@@ -61,6 +61,8 @@ HResult Session::GatherWriterMetadata(AsyncPtr* async) {
 
 void Session::RunGather() {
   std::vector<Participant*> asked;
+  asked.reserve(vss_.writers().size());
+  participants_.reserve(vss_.writers().size());
   for (const RegisteredWriter& w : vss_.writers()) {
     if (!WriterIncluded(w)) continue;  // REQ-CALL-04
     participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
@@ -164,6 +166,7 @@ HResult Session::BackupComplete(AsyncPtr* async) {
 
 void Session::RunBackupComplete() {
   std::vector<Participant*> targets;
+  targets.reserve(participants_.size());
   for (Participant* p : Targets()) {
     if (p->machine.SequenceName() == "WaitingForBackupComplete") targets.push_back(p);
   }
@@ -282,11 +285,13 @@ void Session::EndSession(bool terminated) {
   CancelFreezeWindows();
   // WRT-SEQ-06: a frozen writer still gets exactly one of Thaw or Abort: VSS aborts it.
   std::vector<Participant*> frozen;
+  frozen.reserve(participants_.size());
   for (Participant* p : FreezeOrder(Targets())) {
     if (p->machine.AwaitingThawOrAbort()) frozen.push_back(p);
   }
   // REQ-LIFE-04, WRT-SEQ-07: BackupShutdown to the session's writers, without BackupComplete.
   std::vector<Participant*> shutdown;
+  shutdown.reserve(participants_.size());
   if (gathered_) {
     for (const auto& p : participants_) {
       if (p->in_backup || vss_.choices().shutdown_to_unselected_writers) {

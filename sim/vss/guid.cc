@@ -1,17 +1,37 @@
 #include "vsssim/vss/guid.h"
 
 #include <cctype>
-#include <cstdio>
 
 namespace vsssim {
 namespace {
 
-std::string Format(const Guid& g, const char* format) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, static_cast<unsigned>(g.data1),
-                static_cast<unsigned>(g.data2), static_cast<unsigned>(g.data3), g.data4[0],
-                g.data4[1], g.data4[2], g.data4[3], g.data4[4], g.data4[5], g.data4[6], g.data4[7]);
-  return buffer;
+// Hand-rolled rather than snprintf: GUIDs are formatted for every trace entry and XML
+// document that names one, and snprintf's format parsing dominated (bench/coordinator_bench).
+char* PutHex(char* out, std::uint32_t value, int digits, const char* alphabet) {
+  for (int i = digits - 1; i >= 0; --i) {
+    out[i] = alphabet[value & 0xFu];
+    value >>= 4;
+  }
+  return out + digits;
+}
+
+std::string Format(const Guid& g, bool upper, bool braced) {
+  const char* alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  char buffer[40];
+  char* p = buffer;
+  if (braced) *p++ = '{';
+  p = PutHex(p, g.data1, 8, alphabet);
+  *p++ = '-';
+  p = PutHex(p, g.data2, 4, alphabet);
+  *p++ = '-';
+  p = PutHex(p, g.data3, 4, alphabet);
+  *p++ = '-';
+  for (std::size_t i = 0; i < g.data4.size(); ++i) {
+    if (i == 2) *p++ = '-';
+    p = PutHex(p, g.data4[i], 2, alphabet);
+  }
+  if (braced) *p++ = '}';
+  return std::string(buffer, p);
 }
 
 int HexDigit(char c) {
@@ -23,13 +43,9 @@ int HexDigit(char c) {
 
 }  // namespace
 
-std::string Guid::ToString() const {
-  return Format(*this, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x");
-}
+std::string Guid::ToString() const { return Format(*this, /*upper=*/false, /*braced=*/false); }
 
-std::string Guid::ToBracedString() const {
-  return Format(*this, "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}");
-}
+std::string Guid::ToBracedString() const { return Format(*this, /*upper=*/true, /*braced=*/true); }
 
 std::optional<Guid> Guid::Parse(std::string_view text) {
   if (text.size() == 38) {

@@ -129,7 +129,7 @@ struct WriterMachineDef : msm::RecordingMachine<WriterMachineDef> {
 
   // --- in any state: failures and the end of the session ---------------------------------------
   struct internal_transition_table : mpl::vector<
-    //                 Event                Action         Guard
+    //                    Event                Action         Guard
     msm::front::Internal< HandlerFailed,       RecordFailure, none >,         // WRT-RET-01, WRT-STATE-02..11, WRT-STATE-13: last value wins
     msm::front::Internal< FreezeWindowExpired, RecordTimeout, none >,         // WRT-TIME-01
     msm::front::Internal< BackupShutdown,      MarkShutDown,  NotShutDown >   // WRT-SEQ-07, WRT-STATE-08
