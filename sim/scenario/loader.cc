@@ -49,6 +49,31 @@ void ReadVolume(const Element& e, Scenario* scenario) {
   scenario->volumes.push_back(std::move(v));
 }
 
+void ReadProvider(const Element& e, Scenario* scenario) {
+  ProviderSpec p;
+  p.where = e.where();
+  e.CheckShape(Spec("provider"));
+  auto duration = [](const std::string& t) { return runtime::ParseDuration(t); };
+  e.Read("flush", duration, "a virtual duration (\"12s\")", &p.flush);
+  e.Read("hold", duration, "a virtual duration (\"2s\")", &p.hold);
+  auto method = [](const std::string& t) -> std::optional<std::string> {
+    for (std::string_view m : kProviderMethods) {
+      if (m == t) return t;
+    }
+    return std::nullopt;
+  };
+  e.Read("veto-at", method, "a provider method (CommitSnapshots, PreFinalCommitSnapshots, ...)",
+         &p.veto_at);
+  auto failure = [](const std::string& t) -> std::optional<HResult> {
+    auto code = ParseHResult(t);
+    if (!code || code->Succeeded()) return std::nullopt;
+    return code;
+  };
+  e.Read("veto-code", failure, "a failure HRESULT (VSS_E_PROVIDER_VETO, 0x...)", &p.veto_code);
+  if (e.Has("veto-code") && !e.Has("veto-at")) e.AttrError("veto-code", "needs veto-at=");
+  scenario->provider = std::move(p);
+}
+
 void ReadFile(const Element& e, const std::string& writer, Scenario* scenario) {
   File f;
   f.where = e.where();
@@ -158,6 +183,7 @@ struct Loader {
     root.CheckShape(Spec(kScenarioRoot));
     root.CheckAtMostOne("description");
     root.CheckAtMostOne("requester");
+    root.CheckAtMostOne("provider");
     scenario->name = root.RequiredName("name");
     auto seed = [](const std::string& t) {
       return ParseUnsigned(t, std::numeric_limits<std::uint64_t>::max());
@@ -173,6 +199,8 @@ struct Loader {
         Include(child, scenario);
       } else if (n == "volume") {
         ReadVolume(child, scenario);
+      } else if (n == "provider") {
+        ReadProvider(child, scenario);
       } else if (n == "file") {
         ReadFile(child, "", scenario);
       } else if (n == "writer") {

@@ -8,6 +8,8 @@
 
 #include "tools/vsssim/check_command.h"
 #include "tools/vsssim/demo_lifecycle.h"
+#include "tools/vsssim/rules_command.h"
+#include "tools/vsssim/run_command.h"
 #include "tools/vsssim/show_command.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/trace/text.h"
@@ -51,6 +53,23 @@ int main(int argc, char** argv) {
   show->add_option("FILE", document, "The saved WMD or BCD (UTF-8 or UTF-16)")->required();
   show->add_flag("--json", json, "Print the complete model as JSON");
 
+  vsssim::tools::RunCommandOptions run_options;
+  std::uint64_t run_seed = 0;
+  CLI::App* run = app.add_subcommand(
+      "run", "Run scenario files and judge them (exit 0 all pass, 1 any failure, 2 bad input)");
+  run->add_option("FILE", run_options.files, "Scenario files (XML or JSON)")->required();
+  run->add_option("--trace", run_options.trace_format, "Write each run's trace")
+      ->check(CLI::IsMember({"text", "jsonl", "mermaid"}));
+  run->add_option("--out", run_options.out_dir, "Directory for the traces (default: stdout)")
+      ->check(CLI::ExistingDirectory);
+  CLI::Option* seed_option = run->add_option("--seed", run_seed, "Override the scenarios' seed");
+  run->add_flag("--json", run_options.json, "Print a machine-readable result");
+  run->add_option("--junit", run_options.junit_file, "Write a JUnit XML report to FILE");
+  bool rules_json = false;
+  CLI::App* rules =
+      app.add_subcommand("rules", "List every rule the simulator checks: ID, level, text, source");
+  rules->add_flag("--json", rules_json, "Print the rules as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -59,6 +78,11 @@ int main(int argc, char** argv) {
   }
   if (demo->parsed()) return RunDemo(seed);
   if (check->parsed()) return vsssim::tools::RunCheck(document, std::cout);
+  if (run->parsed()) {
+    if (seed_option->count() > 0) run_options.seed = run_seed;
+    return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
+  }
+  if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);
   if (show->parsed()) return vsssim::tools::RunShow(document, json, std::cout, std::cerr);
   return 2;
 }

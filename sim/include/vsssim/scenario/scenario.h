@@ -36,6 +36,21 @@ struct Volume {
   std::uint32_t block_size_bytes = 4096;
 };
 
+// <provider flush hold veto-at veto-code>: how the simulated copy-on-write provider behaves
+// (LIM-06 flush-and-hold window of 10 s; PRV-07 provider faults).
+struct ProviderSpec {
+  SourceLocation where;
+  runtime::Duration flush{0};  // flush phase of CommitSnapshots (writes still pass)
+  runtime::Duration hold{0};   // hold phase (writes held)
+  std::string veto_at;         // a provider method name; empty: no fault
+  HResult veto_code = hr::VSS_E_PROVIDER_VETO;
+};
+
+// The provider methods veto-at= accepts, in call order (PRV-02).
+inline constexpr std::string_view kProviderMethods[] = {
+    "BeginPrepareSnapshot", "EndPrepareSnapshots",     "PreCommitSnapshots",      "CommitSnapshots",
+    "PostCommitSnapshots",  "PreFinalCommitSnapshots", "PostFinalCommitSnapshots"};
+
 // <file path size> — real content on a simulated volume; bytes derive from the seed.
 struct File {
   SourceLocation where;
@@ -149,6 +164,7 @@ struct Scenario {
   std::uint64_t seed = 0;
   std::string description;
   std::vector<Volume> volumes;
+  std::optional<ProviderSpec> provider;  // <provider>; absent: an instant, faultless provider
   std::vector<File> files;  // every <file>, scenario-level and per writer, in file order
   std::vector<Writer> writers;
   std::vector<Step> steps;              // the <requester> steps, in order

@@ -1,0 +1,73 @@
+// The scenario interpreter: runs a loaded Scenario (scenario.h) against the simulator — a
+// Coordinator with the copy-on-write provider over the scenario's volumes and files, one
+// ScenarioWriter per <writer>, one requester per as= name — then checks the expectations and
+// the findings and returns the verdict with the whole trace.
+//
+// Verdict (docs/scenario-format.md "Pass / fail"): the run fails when a step's expect /
+// expect-count / expect-state / expect-failure does not hold, when an <events>, <no-event>,
+// <state> expectation does not hold, when a <finding> does not occur, or when a finding of a
+// MUST- or VSS-level rule (rules.h) occurs that no <finding> lists. Findings a step's own
+// expected failure explains (the requester's finding for a call whose failing result the step
+// expects), and the notes of a <terminate/>, are not held against the scenario.
+//
+// Determinism: everything random comes from runtime::Random(seed) (seed = the file's, or
+// RunOptions::seed); the same scenario and seed give the same trace byte for byte.
+// Thread safety: RunScenario is reentrant; a RunResult is a plain value owner.
+#ifndef VSSSIM_SCENARIO_INTERPRETER_H_
+#define VSSSIM_SCENARIO_INTERPRETER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vsssim/runtime/clock.h"
+#include "vsssim/scenario/scenario.h"
+#include "vsssim/scenario/source_location.h"
+#include "vsssim/trace/trace.h"
+
+namespace vsssim::scenario {
+
+struct RunOptions {
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+};
+
+// One expectation that did not hold.
+struct ExpectationFailure {
+  SourceLocation where;  // the step or <expect> child
+  std::string what;      // "DoSnapshotSet expect=S_OK", "<events writer=DemoDB>"
+  std::string expected;
+  std::string actual;
+};
+
+// One finding of the trace, and how the verdict judged it.
+struct ObservedFinding {
+  std::uint64_t sequence = 0;  // trace entry
+  std::string rule;
+  std::string actor;     // "writer:Leaky", "requester:requester"
+  std::string message;   // the entry's name
+  bool listed = false;   // a <finding> matched it
+  bool excused = false;  // explained by a step's expected failure
+  bool fails = false;    // counts against the scenario
+};
+
+struct RunResult {
+  std::string scenario_name;
+  std::string file;
+  std::uint64_t seed = 0;
+  std::vector<ExpectationFailure> failures;  // includes unmatched <finding> expectations
+  std::vector<ObservedFinding> findings;
+  std::unique_ptr<runtime::Clock> clock;  // keeps the trace's clock alive
+  std::unique_ptr<trace::Trace> trace;
+  std::string digest;  // trace::Digest(*trace)
+
+  bool passed() const;
+};
+
+// REQUIRES: `scenario` came from the loader (validated).
+RunResult RunScenario(const Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace vsssim::scenario
+
+#endif  // VSSSIM_SCENARIO_INTERPRETER_H_

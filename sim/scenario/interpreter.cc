@@ -1,0 +1,139 @@
+// RunScenario: World + StepRunner + the verdict over the trace (interpreter.h).
+#include "vsssim/scenario/interpreter.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "sim/scenario/step_runner.h"
+#include "sim/scenario/world.h"
+#include "vsssim/scenario/rules.h"
+#include "vsssim/trace/text.h"
+#include "vsssim/vss/enum_table.h"
+
+namespace vsssim::scenario {
+namespace {
+
+std::string Join(const std::vector<vss::WriterEvent>& events) {
+  std::string out;
+  for (vss::WriterEvent e : events) {
+    if (!out.empty()) out += ' ';
+    out += std::string(vss::NameOf(e));
+  }
+  return out.empty() ? "(none)" : out;
+}
+
+bool IsSubsequence(const std::vector<vss::WriterEvent>& want,
+                   const std::vector<vss::WriterEvent>& got) {
+  std::size_t i = 0;
+  for (vss::WriterEvent e : got) {
+    if (i < want.size() && want[i] == e) ++i;
+  }
+  return i == want.size();
+}
+
+void CheckEvents(World& world, const Expectations& expect,
+                 std::vector<ExpectationFailure>& failures) {
+  for (const EventsExpectation& e : expect.events) {
+    const auto& got = world.writer(e.writer).received();
+    bool ok = e.subsequence ? IsSubsequence(e.events, got) : e.events == got;
+    if (!ok) {
+      failures.push_back({e.where,
+                          "<events writer=" + e.writer + (e.subsequence ? " subsequence>" : ">"),
+                          Join(e.events), Join(got)});
+    }
+  }
+  for (const NoEventExpectation& e : expect.no_events) {
+    const auto& got = world.writer(e.writer).received();
+    if (std::find(got.begin(), got.end(), e.event) != got.end()) {
+      failures.push_back({e.where, "<no-event writer=" + e.writer + ">",
+                          "no " + std::string(vss::NameOf(e.event)), Join(got)});
+    }
+  }
+}
+
+void CheckStates(World& world, const Expectations& expect,
+                 std::vector<ExpectationFailure>& failures) {
+  for (const StateExpectation& s : expect.states) {
+    const auto& r = world.requester(s.requester);
+    const auto& w = world.writer(s.writer);
+    vss::WriterState state = world.vss().WriterStateIn(r, w);
+    HResult failure = world.vss().WriterFailureIn(r, w);
+    if (state != s.state || (s.failure && *s.failure != failure)) {
+      std::string want = std::string(vss::NameOf(s.state));
+      if (s.failure) want += " failure " + ToString(*s.failure);
+      failures.push_back({s.where, "<state writer=" + s.writer + " as=" + s.requester + ">", want,
+                          std::string(vss::NameOf(state)) + " failure " + ToString(failure)});
+    }
+  }
+}
+
+bool Matches(const FindingExpectation& f, const trace::Entry& e) {
+  if (f.rule != e.rule) return false;
+  if (!f.writer.empty() && e.from != "writer:" + f.writer && e.to != "writer:" + f.writer) {
+    return false;
+  }
+  if (!f.requester.empty() && e.from != "requester:" + f.requester &&
+      e.Get("requester") != f.requester) {
+    return false;
+  }
+  return true;
+}
+
+void JudgeFindings(const Expectations& expect, const std::vector<ExcusedRange>& excused,
+                   const trace::Trace& trace, RunResult& result) {
+  std::vector<bool> seen(expect.findings.size(), false);
+  for (const trace::Entry& e : trace.entries()) {
+    if (e.kind != trace::EntryKind::kFinding) continue;
+    ObservedFinding f;
+    f.sequence = e.sequence;
+    f.rule = e.rule;
+    f.actor = e.from;
+    f.message = e.name;
+    for (std::size_t i = 0; i < expect.findings.size(); ++i) {
+      if (Matches(expect.findings[i], e)) f.listed = seen[i] = true;
+    }
+    for (const ExcusedRange& x : excused) {
+      if (e.sequence >= x.begin && e.sequence < x.end && e.from == x.actor) f.excused = true;
+    }
+    f.fails = !f.listed && !f.excused && FailsWhenUnlisted(e.rule);
+    result.findings.push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < expect.findings.size(); ++i) {
+    if (seen[i]) continue;
+    const FindingExpectation& f = expect.findings[i];
+    std::string who = f.writer.empty() ? "" : " writer=" + f.writer;
+    if (!f.requester.empty()) who += " requester=" + f.requester;
+    result.failures.push_back(
+        {f.where, "<finding rule=" + f.rule + who + ">", "the finding", "it did not occur"});
+  }
+}
+
+}  // namespace
+
+bool RunResult::passed() const {
+  if (!failures.empty()) return false;
+  return std::none_of(findings.begin(), findings.end(),
+                      [](const ObservedFinding& f) { return f.fails; });
+}
+
+RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
+  RunResult result;
+  result.scenario_name = scenario.name;
+  result.file = scenario.where.file;
+  result.seed = options.seed.value_or(scenario.seed);
+  result.clock = std::make_unique<runtime::Clock>();
+  result.trace = std::make_unique<trace::Trace>(*result.clock);
+  {
+    World world(scenario, result.seed, *result.clock, *result.trace);
+    StepRunner runner(world, *result.trace);
+    for (const Step& step : scenario.steps) runner.Run(step);
+    result.failures = std::move(runner.failures());
+    CheckEvents(world, scenario.expect, result.failures);
+    CheckStates(world, scenario.expect, result.failures);
+    JudgeFindings(scenario.expect, runner.excused(), *result.trace, result);
+  }  // requesters never released die here; their BackupShutdown ends the trace
+  result.digest = trace::Digest(*result.trace);
+  return result;
+}
+
+}  // namespace vsssim::scenario

@@ -1,0 +1,214 @@
+#include "sim/scenario/scenario_writer.h"
+
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "vsssim/metadata/component.h"
+#include "vsssim/metadata/create_writer_metadata.h"
+#include "vsssim/storage/path.h"
+#include "vsssim/writer/writer_components.h"
+
+namespace vsssim::scenario {
+namespace {
+
+using vss::WriterEvent;
+
+// FILETIME ticks (100 ns) of a virtual duration since the start of the run.
+std::uint64_t FileTimeTicks(runtime::Duration d) {
+  return static_cast<std::uint64_t>(d.count() / 100);
+}
+
+bool SameComponent(metadata::Component& c, const Action& action) {
+  if (action.component.empty()) return true;
+  std::string name;
+  std::string logical_path;
+  c.GetComponentName(&name);
+  c.GetLogicalPath(&logical_path);
+  return name == action.component && logical_path == action.logical_path;
+}
+
+}  // namespace
+
+ScenarioWriter::ScenarioWriter(const scenario::Writer& model, const Scenario& scenario,
+                               storage::VolumeManager& volumes, runtime::Clock& clock,
+                               runtime::Random random, Guid class_id)
+    : writer::Writer(writer::WriterIdentity{class_id, model.name, model.instance_name, model.usage,
+                                            model.source, model.level, model.freeze_timeout}),
+      model_(model),
+      scenario_(scenario),
+      volumes_(volumes),
+      clock_(clock),
+      random_(std::move(random)) {}
+
+bool ScenarioWriter::OnIdentify(metadata::CreateWriterMetadata& metadata) {
+  Declare(metadata);
+  return Handle(WriterEvent::kIdentify);
+}
+bool ScenarioWriter::OnPrepareBackup(writer::WriterComponents* c) {
+  return Handle(WriterEvent::kPrepareForBackup, c);
+}
+bool ScenarioWriter::OnPostSnapshot(writer::WriterComponents* c) {
+  return Handle(WriterEvent::kPostSnapshot, c);
+}
+bool ScenarioWriter::OnBackupComplete(writer::WriterComponents* c) {
+  return Handle(WriterEvent::kBackupComplete, c);
+}
+bool ScenarioWriter::OnBackupShutdown(const Guid& /*snapshot_set_id*/) {
+  return Handle(WriterEvent::kBackupShutdown);
+}
+bool ScenarioWriter::OnPreRestore(writer::WriterComponents* c) {
+  return Handle(WriterEvent::kPreRestore, c);
+}
+bool ScenarioWriter::OnPostRestore(writer::WriterComponents* c) {
+  return Handle(WriterEvent::kPostRestore, c);
+}
+
+// WMD-02..10: the model's declarations, in the order a real writer makes them.
+void ScenarioWriter::Declare(metadata::CreateWriterMetadata& m) const {
+  if (model_.schema) m.SetBackupSchema(*model_.schema);
+  if (const auto& rm = model_.restore_method) {
+    m.SetRestoreMethod(rm->method, rm->service, rm->user_procedure, rm->writer_restore,
+                       rm->reboot_required);
+  }
+  for (const Component& c : model_.components) {
+    m.AddComponent(c.type, c.logical_path, c.name, c.caption, {}, c.restore_metadata,
+                   c.notify_on_backup_complete, c.selectable, c.selectable_for_restore, c.flags);
+    for (const FileSet& f : c.database_files) {
+      m.AddDatabaseFiles(c.logical_path, c.name, f.path, f.filespec, f.backup_type_mask);
+    }
+    for (const FileSet& f : c.log_files) {
+      m.AddDatabaseLogFiles(c.logical_path, c.name, f.path, f.filespec, f.backup_type_mask);
+    }
+    for (const FileSet& f : c.files) {
+      m.AddFilesToFileGroup(c.logical_path, c.name, f.path, f.filespec, f.recursive,
+                            f.alternate_path, f.backup_type_mask);
+    }
+  }
+  for (const FileSet& f : model_.excludes) m.AddExcludeFiles(f.path, f.filespec, f.recursive);
+  for (const AlternateLocationMapping& a : model_.alternate_location_mappings) {
+    m.AddAlternateLocationMapping(a.path, a.filespec, a.recursive, a.destination);
+  }
+}
+
+// Several <on> for one event cover consecutive occurrences in file order (behaviour.h).
+const Behaviour* ScenarioWriter::BehaviourFor(WriterEvent event, int occurrence) const {
+  int covered = 0;
+  for (const Behaviour& b : model_.behaviours) {
+    if (b.event != event) continue;
+    if (!b.times) return &b;
+    covered += *b.times;
+    if (occurrence <= covered) return &b;
+  }
+  return nullptr;
+}
+
+bool ScenarioWriter::Handle(WriterEvent event, writer::WriterComponents* components) {
+  received_.push_back(event);
+  const Behaviour* b = BehaviourFor(event, ++occurrences_[event]);
+  if (b == nullptr) return true;
+  for (const Action& action : b->actions) {
+    if (event == WriterEvent::kFreeze && action.kind == ActionKind::kWrite) {
+      clock_.ScheduleAfter(runtime::Duration{0}, [this, action] { Write(action); });
+      continue;
+    }
+    RunAction(action, components);
+  }
+  for (WriterBug bug : b->bugs) RunBug(bug, components);
+  if (b->delay.count() > 0) Spend(b->delay);
+  if (b->failure) SetWriterFailure(*b->failure);  // fail= / veto-only=
+  if (b->hang) Hang();
+  if (b->throws) throw std::runtime_error("scenario writer " + model_.name + " throws");
+  return b->returns;
+}
+
+void ScenarioWriter::RunAction(const Action& action, writer::WriterComponents* components) {
+  if (action.kind == ActionKind::kWrite) return Write(action);
+  if (action.kind == ActionKind::kTruncateLogs) {
+    for (const Component& c : model_.components) {
+      if (action.component.empty() ||
+          (c.name == action.component && c.logical_path == action.logical_path)) {
+        TruncateLogs(c);
+      }
+    }
+    return;
+  }
+  if (components == nullptr) return;  // not in component mode, or no components here
+  for (std::uint32_t i = 0; i < components->GetComponentCount(); ++i) {
+    metadata::Component* c = nullptr;
+    if (components->GetComponent(i, &c).Failed() || c == nullptr) continue;
+    if (!SameComponent(*c, action)) continue;
+    switch (action.kind) {
+      case ActionKind::kSetBackupStamp:  // STAMP-01
+        c->SetBackupStamp(action.value);
+        break;
+      case ActionKind::kSetBackupMetadata:  // WRT-CALL-03
+        c->SetBackupMetadata(action.value);
+        break;
+      case ActionKind::kAddDifferencedFiles: {  // DIFF-01
+        runtime::Duration t =
+            action.last_modify_time ? *action.last_modify_time : clock_.Now().since_start;
+        c->AddDifferencedFilesByLastModifyTime(action.path, action.filespec, action.recursive,
+                                               FileTimeTicks(t));
+        break;
+      }
+      case ActionKind::kAddPartialFile:  // PART-01..03
+        c->AddPartialFile(action.path, action.filespec, action.ranges, action.metadata);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// A write to a live file: during Freeze this is a torn snapshot (SIM-QUIESCE-01), which the
+// storage layer's QuiesceMonitor reports.
+void ScenarioWriter::Write(const Action& action) {
+  storage::Volume* volume = volumes_.Find(action.file);
+  if (volume == nullptr) return;
+  std::string bytes(static_cast<std::size_t>(action.size_bytes), '\0');
+  random_.Fill(bytes.data(), bytes.size());
+  volume->WriteFile(action.file, action.offset, bytes);
+}
+
+// What a log backup allows: the component's log files shrink to nothing.
+void ScenarioWriter::TruncateLogs(const Component& component) {
+  for (const File& file : scenario_.files) {
+    for (const FileSet& set : component.log_files) {
+      if (!storage::FileSetMatches({set.path, set.filespec, set.recursive}, file.path)) continue;
+      if (storage::Volume* volume = volumes_.Find(file.path)) volume->SetFileSize(file.path, 0);
+    }
+  }
+}
+
+void ScenarioWriter::RunBug(WriterBug bug, writer::WriterComponents* components) {
+  switch (bug) {
+    case WriterBug::kSetFailureInIdentify:  // WRT-IDENTIFY-03
+      SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE);
+      break;
+    case WriterBug::kChangeStateInIdentify:  // WRT-IDENTIFY-02: invisible to VSS itself
+      GetBackupType();
+      break;
+    case WriterBug::kFailureFromOtherThread: {  // WRT-THREAD-01
+      std::thread worker([this] { SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE); });
+      worker.join();
+      break;
+    }
+    case WriterBug::kSnapshotSetIdInShutdown:  // WRT-SHUT-03
+      GetCurrentSnapshotSetId();
+      break;
+    case WriterBug::kBackupMetadataTwice: {  // BCD-WIN-04
+      Action twice;
+      twice.kind = ActionKind::kSetBackupMetadata;
+      twice.value = "first";
+      RunAction(twice, components);
+      twice.value = "second";
+      RunAction(twice, components);
+      break;
+    }
+    case WriterBug::kIgnoreAbort:  // SIM-ABORT-01: not observable by the simulator yet
+      break;
+  }
+}
+
+}  // namespace vsssim::scenario

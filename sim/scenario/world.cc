@@ -1,0 +1,140 @@
+#include "sim/scenario/world.h"
+
+#include <cassert>
+
+namespace vsssim::scenario {
+namespace {
+
+constexpr std::string_view kWriterActor = "writer:";
+
+// "C:\" -> "C:".
+std::string DriveOf(const std::string& canonical) { return canonical.substr(0, 2); }
+
+}  // namespace
+
+World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock,
+             trace::Trace& trace)
+    : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock) {
+  runtime::Random random(seed);
+  CreateVolumesAndFiles(random);
+  provider_ = std::make_unique<storage::CowProvider>(volumes_, clock_, &trace_, ProviderOptions());
+  if (scenario_.provider && !scenario_.provider->veto_at.empty()) {
+    for (int m = 0; m <= static_cast<int>(storage::ProviderMethod::kDeleteSnapshot); ++m) {
+      auto method = static_cast<storage::ProviderMethod>(m);
+      if (storage::NameOf(method) == scenario_.provider->veto_at) {
+        provider_->InjectFault({method, scenario_.provider->veto_code, 1});  // the first call
+      }
+    }
+  }
+  monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
+  vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_,
+                                                    coordinator::Choices{}, seed);
+  CreateWriters(random);
+  trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
+  vss_->SetBeforeEventHook(
+      [this](std::string_view r, std::string_view w, vss::WriterEvent e) { BeforeEvent(r, w, e); });
+  for (const std::string& name : scenario_.requesters) {
+    requesters_.emplace(name, vss_->CreateVssBackupComponents(name));
+  }
+}
+
+World::~World() {
+  trace_.SetObserver(nullptr);
+  vss_->SetBeforeEventHook(nullptr);
+  requesters_.clear();  // a requester never released dies here, as a process would
+}
+
+// <provider flush hold>: the CommitSnapshots phases (LIM-06); absent: both instant.
+storage::CowProviderOptions World::ProviderOptions() const {
+  storage::CowProviderOptions options;
+  if (scenario_.provider) {
+    options.flush_duration = scenario_.provider->flush;
+    options.commit_duration = scenario_.provider->hold;
+  }
+  return options;
+}
+
+void World::CreateVolumesAndFiles(runtime::Random& random) {
+  for (const Volume& v : scenario_.volumes) {
+    storage::VolumeOptions options;
+    options.name = DriveOf(v.name);
+    options.size_bytes = v.size_bytes;
+    options.block_size = v.block_size_bytes;
+    volumes_.CreateVolume(options);
+  }
+  // Every file's content is its own fork of the seed: adding a file changes no other file.
+  for (const File& f : scenario_.files) {
+    storage::Volume* volume = volumes_.Find(f.path);
+    if (volume == nullptr) continue;
+    std::string content(static_cast<std::size_t>(f.size_bytes), '\0');
+    random.Fork("file:" + f.path).Fill(content.data(), content.size());
+    volume->PutFile(f.path, content);
+  }
+}
+
+void World::CreateWriters(runtime::Random& random) {
+  for (const Writer& model : scenario_.writers) {
+    Guid class_id =
+        model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();
+    writers_.push_back(std::make_unique<ScenarioWriter>(
+        model, scenario_, volumes_, clock_, random.Fork("writer:" + model.name), class_id));
+    registered_.emplace(model.name, vss_->RegisterWriter(*writers_.back()));
+  }
+}
+
+coordinator::Requester& World::requester(std::string_view name) {
+  auto it = requesters_.find(name);
+  assert(it != requesters_.end());
+  return *it->second;
+}
+
+ScenarioWriter& World::writer(std::string_view name) {
+  for (auto& w : writers_) {
+    if (w->model().name == name) return *w;
+  }
+  assert(false && "writer checked by the loader");
+  return *writers_.front();
+}
+
+const coordinator::RegisteredWriter& World::registered(std::string_view name) const {
+  auto it = registered_.find(name);
+  assert(it != registered_.end());
+  return it->second;
+}
+
+std::vector<storage::FileSetSpec> World::FileSetsOf(const Writer& model) const {
+  std::vector<storage::FileSetSpec> sets;
+  for (const Component& c : model.components) {
+    for (const auto* list : {&c.database_files, &c.log_files, &c.files}) {
+      for (const FileSet& f : *list) sets.push_back({f.path, f.filespec, f.recursive});
+    }
+  }
+  return sets;
+}
+
+// SIM-QUIESCE-01: Freeze returned true -> capture. Appends nothing (observer context).
+void World::OnTraceEntry(const trace::Entry& e) {
+  if (e.kind != trace::EntryKind::kReply || e.name != "Freeze") return;
+  if (e.Get("returned") != "true" || e.from.compare(0, kWriterActor.size(), kWriterActor) != 0) {
+    return;
+  }
+  std::string name = e.from.substr(kWriterActor.size());
+  for (const Writer& model : scenario_.writers) {
+    if (model.name == name) monitor_->BeginQuiesce(name, FileSetsOf(model));
+  }
+}
+
+// SIM-QUIESCE-01: at Thaw (or Abort) compare the shadow copies with the capture, then stop.
+void World::BeforeEvent(std::string_view requester, std::string_view writer,
+                        vss::WriterEvent event) {
+  if (event != vss::WriterEvent::kThaw && event != vss::WriterEvent::kAbort) return;
+  if (writer.substr(0, kWriterActor.size()) != kWriterActor) return;
+  std::string_view name = writer.substr(kWriterActor.size());
+  if (!monitor_->IsQuiescing(name)) return;
+  auto set = sets_.find(std::string(requester));
+  if (set != sets_.end())
+    monitor_->CheckShadowCopies(name, provider_->ShadowCopiesOfSet(set->second));
+  monitor_->EndQuiesce(name);
+}
+
+}  // namespace vsssim::scenario

@@ -1,0 +1,79 @@
+// World: the simulated machine a scenario runs on, built from the scenario model — volumes
+// with their files (deterministic bytes from the seed), the copy-on-write provider, the
+// torn-snapshot monitor (SIM-QUIESCE-01), the coordinator, one ScenarioWriter per <writer>
+// and one requester per as= name.
+//
+// The coordinator knows nothing of the storage layer's QuiesceMonitor, so World wires it: a
+// writer's Freeze that returned true starts its quiesce (trace observer, which only captures
+// content and appends nothing), and just before the writer's Thaw or Abort the shadow copies
+// of the requester's snapshot set are compared with that capture and the quiesce ends.
+//
+// Thread safety: none. REQUIRES: the scenario, clock and trace outlive the world.
+#ifndef VSSSIM_SIM_SCENARIO_WORLD_H_
+#define VSSSIM_SIM_SCENARIO_WORLD_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario/scenario_writer.h"
+#include "vsssim/coordinator/coordinator.h"
+#include "vsssim/runtime/clock.h"
+#include "vsssim/runtime/random.h"
+#include "vsssim/scenario/scenario.h"
+#include "vsssim/storage/cow_provider.h"
+#include "vsssim/storage/quiesce_monitor.h"
+#include "vsssim/storage/volume_manager.h"
+#include "vsssim/trace/trace.h"
+
+namespace vsssim::scenario {
+
+class World {
+ public:
+  World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock, trace::Trace& trace);
+  ~World();
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  coordinator::Coordinator& vss() { return *vss_; }
+  runtime::Clock& clock() { return clock_; }
+  storage::VolumeManager& volumes() { return volumes_; }
+  storage::CowProvider& provider() { return *provider_; }
+  const Scenario& scenario() const { return scenario_; }
+
+  // REQUIRES: the scenario names the requester / writer (the loader checked that).
+  coordinator::Requester& requester(std::string_view name);
+  ScenarioWriter& writer(std::string_view name);
+  const coordinator::RegisteredWriter& registered(std::string_view name) const;
+
+  // The snapshot set `requester` started last (for the quiesce check).
+  void set_snapshot_set(std::string_view requester, const Guid& set) {
+    sets_[std::string(requester)] = set;
+  }
+
+ private:
+  storage::CowProviderOptions ProviderOptions() const;
+  void CreateVolumesAndFiles(runtime::Random& random);
+  void CreateWriters(runtime::Random& random);
+  void OnTraceEntry(const trace::Entry& entry);
+  void BeforeEvent(std::string_view requester, std::string_view writer, vss::WriterEvent event);
+  std::vector<storage::FileSetSpec> FileSetsOf(const Writer& model) const;
+
+  const Scenario& scenario_;
+  runtime::Clock& clock_;
+  trace::Trace& trace_;
+  storage::VolumeManager volumes_;
+  std::unique_ptr<storage::CowProvider> provider_;
+  std::unique_ptr<storage::QuiesceMonitor> monitor_;
+  std::vector<std::unique_ptr<ScenarioWriter>> writers_;
+  std::unique_ptr<coordinator::Coordinator> vss_;
+  std::map<std::string, coordinator::RegisteredWriter, std::less<>> registered_;
+  std::map<std::string, std::unique_ptr<coordinator::Requester>, std::less<>> requesters_;
+  std::map<std::string, Guid> sets_;
+};
+
+}  // namespace vsssim::scenario
+
+#endif  // VSSSIM_SIM_SCENARIO_WORLD_H_

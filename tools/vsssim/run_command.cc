@@ -1,0 +1,97 @@
+#include "tools/vsssim/run_command.h"
+
+#include <fstream>
+
+#include "vsssim/scenario/loader.h"
+#include "vsssim/trace/jsonl.h"
+#include "vsssim/trace/mermaid.h"
+#include "vsssim/trace/text.h"
+
+namespace vsssim::tools {
+namespace {
+
+std::string Extension(const std::string& format) {
+  if (format == "jsonl") return ".jsonl";
+  if (format == "mermaid") return ".mmd";
+  return ".trace.txt";
+}
+
+bool WriteFile(const std::string& path, const std::string& text, std::ostream& err) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+  if (!file) {
+    err << path << ": cannot write\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RenderTrace(const scenario::RunResult& result, const std::string& format) {
+  if (format == "jsonl") return trace::RenderJsonLines(*result.trace);
+  if (format == "mermaid") return trace::RenderMermaid(*result.trace);
+  return trace::RenderText(*result.trace);
+}
+
+int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<FileOutcome> outcomes;
+  bool bad_input = false;
+  bool failed = false;
+  bool io_error = false;
+  for (const std::string& file : options.files) {
+    FileOutcome outcome;
+    outcome.file = file;
+    scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+    if (!loaded.ok()) {
+      outcome.errors = loaded.ErrorText();
+      err << outcome.errors;
+      if (!outcome.errors.empty() && outcome.errors.back() != '\n') err << '\n';
+      bad_input = true;
+      outcomes.push_back(std::move(outcome));
+      continue;
+    }
+    scenario::RunOptions run_options;
+    run_options.seed = options.seed;
+    outcome.result = scenario::RunScenario(*loaded.scenario, run_options);
+    const scenario::RunResult& result = *outcome.result;
+    failed = failed || !result.passed();
+    if (!options.json) out << RenderTextReport(result);
+    if (!options.trace_format.empty()) {
+      std::string trace = RenderTrace(result, options.trace_format);
+      if (!options.out_dir.empty()) {
+        io_error |= !WriteFile(
+            options.out_dir + "/" + result.scenario_name + Extension(options.trace_format), trace,
+            err);
+      } else if (!options.json) {
+        if (options.trace_format == "mermaid") {
+          out << "```mermaid\n" << trace << "```\n";
+        } else {
+          out << trace;
+        }
+      }
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+  if (options.json) out << RenderJsonReport(outcomes);
+  if (!options.junit_file.empty()) {
+    io_error |= !WriteFile(options.junit_file, RenderJunitReport(outcomes), err);
+  }
+  if (!options.json) {
+    std::size_t passed = 0;
+    std::size_t bad = 0;
+    for (const FileOutcome& o : outcomes) {
+      if (!o.result) {
+        ++bad;
+      } else if (o.result->passed()) {
+        ++passed;
+      }
+    }
+    out << "# " << passed << " passed, " << (outcomes.size() - passed - bad) << " failed, " << bad
+        << " bad input\n";
+  }
+  if (bad_input || io_error) return 2;
+  return failed ? 1 : 0;
+}
+
+}  // namespace vsssim::tools
