@@ -42,6 +42,12 @@ RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
   return r;
 }
 
+void Coordinator::AttachStorage(storage::VolumeManager& volumes) {
+  volumes_ = &volumes;
+  owned_quiesce_ = std::make_unique<storage::QuiesceMonitor>(volumes, trace_);
+  quiesce_ = owned_quiesce_.get();
+}
+
 void Coordinator::AddProvider(storage::Provider& provider) { providers_.push_back(&provider); }
 
 std::unique_ptr<Requester> Coordinator::CreateVssBackupComponents(std::string name) {

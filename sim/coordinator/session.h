@@ -5,7 +5,8 @@
 // participating writer has its own WriterStateMachine for this session (WRT-STATE-14).
 //
 // Files: session.cc (synchronous calls), session_ops.cc (gather, prepare, complete, status,
-// abort, shutdown), session_snapshot.cc (DoSnapshotSet), session_events.cc (event delivery).
+// abort, shutdown), session_snapshot.cc (DoSnapshotSet), session_events.cc (event delivery),
+// session_quiesce.cc (SIM-QUIESCE-01 with a storage::QuiesceMonitor).
 //
 // Thread safety: none; simulator thread only. Requester calls must not be made from inside a
 // Coordinator hook (InjectIdentify may).
@@ -40,6 +41,7 @@ struct Participant {
   bool identified = false;  // answered this session's Identify
   bool in_backup = false;   // got PrepareForBackup (or is a target of this backup)
   runtime::TimerId freeze_window = 0;
+  runtime::TimerId quiesce_start = 0;  // SIM-QUIESCE-01: pending BeginQuiesce (Freeze returning)
   HResult application_failure;
   std::string application_message;
 
@@ -179,6 +181,12 @@ class Session final : public Requester {
   void EndSession(bool terminated);
   void CancelFreezeWindows();
   void CancelOperation();
+
+  // --- SIM-QUIESCE-01, only with a QuiesceMonitor (session_quiesce.cc) ---
+  void QuiesceAfterFreeze(Participant& p, runtime::Duration spent);
+  void CheckQuiesce();
+  void EndQuiesce(Participant& p);
+  void EndAllQuiesce();
 
   Coordinator& vss_;
   std::string name_;

@@ -120,6 +120,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
     vss_.clock().Cancel(p.freeze_window);
     p.freeze_window = 0;
   }
+  // SIM-QUIESCE-01: the writer's promise ends as its Thaw or Abort is delivered.
+  if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester", name_});
   // Two pointers: small enough for std::function's inline storage (no allocation per event).
@@ -173,6 +175,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
     p.application_message = outcome.message;
   }
   TraceState(p, before, before_failure);
+  // SIM-QUIESCE-01: a successful Freeze starts the writer's quiescence.
+  if (event == WriterEvent::kFreeze && !outcome.vetoed()) QuiesceAfterFreeze(p, outcome.spent);
   return outcome;
 }
 

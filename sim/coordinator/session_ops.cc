@@ -224,6 +224,7 @@ HResult Session::AbortBackup() {
   bool done = false;
   Broadcast(WriterEvent::kAbort, AbortTargets(), [&done](bool) { done = true; });  // REQ-ABORT-06
   PumpUntil([&done] { return done; });
+  EndAllQuiesce();
   if (committed_ && AutoRelease()) DeleteSetSnapshots();
   ReleaseCreationSlot();  // REQ-ABORT-01
   aborted_ = true;
@@ -304,6 +305,7 @@ void Session::EndSession(bool terminated) {
     Broadcast(WriterEvent::kBackupShutdown, shutdown, [&done](bool) { done = true; });
   });
   PumpUntil([&done] { return done; });
+  EndAllQuiesce();
   if (committed_ && AutoRelease()) DeleteSetSnapshots();  // REQ-LIFE-04, CTX-GEN-06
   ReleaseCreationSlot();
   if (op_) op_->Detach();

@@ -5,22 +5,12 @@
 #include <utility>
 
 #include "sim/coordinator/session.h"
+#include "vsssim/storage/provider_rules.h"
 
 namespace vsssim::coordinator {
 namespace {
 
 using vss::WriterEvent;
-
-// PRV-07 and REQ-CALL-16: codes a provider may return; anything else is converted.
-bool DocumentedProviderResult(HResult r) {
-  return r.Succeeded() || r == hr::E_INVALIDARG || r == hr::E_OUTOFMEMORY ||
-         r == hr::VSS_E_OBJECT_NOT_FOUND || r == hr::VSS_E_PROVIDER_VETO ||
-         r == hr::VSS_E_INSUFFICIENT_STORAGE || r == hr::VSS_E_UNSUPPORTED_CONTEXT ||
-         r == hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER || r == hr::VSS_E_FLUSH_WRITES_TIMEOUT ||
-         r == hr::VSS_E_HOLD_WRITES_TIMEOUT || r == hr::VSS_E_REBOOT_REQUIRED ||
-         r == hr::VSS_E_TRANSACTION_FREEZE_TIMEOUT || r == hr::VSS_E_TRANSACTION_THAW_TIMEOUT ||
-         r == hr::VSS_E_NESTED_VOLUME_LIMIT || r == hr::VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED;
-}
 
 }  // namespace
 
@@ -28,9 +18,11 @@ HResult Session::ProviderCall(storage::Provider& provider, std::string_view meth
                               const std::function<HResult()>& call,
                               std::vector<trace::Attribute> attributes) {
   HResult r = call();
-  if (!DocumentedProviderResult(r)) {  // PRV-07
+  // PRV-07, REQ-CALL-16: the one mapping of provider results (storage/provider_rules.h).
+  const HResult passed = storage::NormalizeProviderResult(r);
+  if (passed != r) {
     attributes.push_back({"returned", ToString(r)});
-    r = hr::VSS_E_UNEXPECTED_PROVIDER_ERROR;
+    r = passed;
   }
   std::vector<trace::Attribute> all;
   all.reserve(attributes.size() + 2);
@@ -126,6 +118,7 @@ void Session::SnapshotCommit() {
     }
   }
   committed_ = true;
+  CheckQuiesce();  // SIM-QUIESCE-01: shadow copies vs the content when Freeze returned
   if (!WriterContext()) return SnapshotFinalCommit();
   std::vector<Participant*> order = FreezeOrder(Targets());
   if (vss_.choices().thaw_in_reverse_order) std::reverse(order.begin(), order.end());  // GAP-07
@@ -167,6 +160,7 @@ void Session::AbortCreation() {
 
 void Session::FailCreation(HResult result) {
   CancelFreezeWindows();
+  EndAllQuiesce();
   if (committed_) {
     DeleteSetSnapshots();
   } else if (end_prepared_) {

@@ -1,5 +1,5 @@
 // Session: the snapshot-set calls and the administrative calls (CATALOGUE.md §2.3 REQ-CALL-12
-// .. REQ-CALL-14, REQ-CALL-20, REQ-CALL-26/27, LIM-01, LIM-12, PRV-01, CTX-QRY-01).
+// .. REQ-CALL-14, REQ-CALL-20, REQ-CALL-26/27, LIM-01, LIM-02, LIM-12, PRV-01, CTX-QRY-01).
 #include <cctype>
 #include <utility>
 
@@ -8,7 +8,8 @@
 namespace vsssim::coordinator {
 namespace {
 
-constexpr std::size_t kMaxVolumesInSet = 64;  // LIM-01
+constexpr std::size_t kMaxVolumesInSet = 64;         // LIM-01
+constexpr std::size_t kMaxSnapshotsPerVolume = 512;  // LIM-02
 
 std::string NormalizeVolume(std::string_view volume) {
   std::string v(volume);
@@ -76,6 +77,17 @@ HResult Session::AddToSnapshotSet(std::string_view volume, const Guid& provider_
     if (!chosen->IsVolumeSupported(v, context_)) {
       return Done(Method::kAddToSnapshotSet, hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER);
     }
+  }
+  // LIM-02: VSS reports the per-volume limit here, not at DoSnapshotSet: count the committed
+  // snapshots of `v` over every provider.
+  std::size_t on_volume = 0;
+  for (storage::Provider* p : vss_.providers()) {
+    for (const storage::SnapshotProperties& s : p->Query()) {
+      if (NormalizeVolume(s.original_volume) == v) ++on_volume;
+    }
+  }
+  if (on_volume >= kMaxSnapshotsPerVolume) {
+    return Done(Method::kAddToSnapshotSet, hr::VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED, "LIM-02");
   }
   VolumeInSet in{v, chosen, vss_.random().NextGuid()};
   *snapshot_id = in.snapshot_id;

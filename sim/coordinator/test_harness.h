@@ -114,6 +114,7 @@ class BackupDriver {
   };
 
   BackupDriver(Harness& h, std::string name) : r_(h.vss.CreateVssBackupComponents(name)) {}
+  BackupDriver(Coordinator& vss, std::string name) : r_(vss.CreateVssBackupComponents(name)) {}
 
   Requester& requester() { return *r_; }
   // Runs one step; returns the HRESULT of the call (or of the async operation).

@@ -15,6 +15,12 @@ HResult NormalizeProviderResult(HResult result) {
       hr::VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED,
       hr::VSS_E_FLUSH_WRITES_TIMEOUT,
       hr::VSS_E_HOLD_WRITES_TIMEOUT,
+      // REQ-CALL-16: further codes DoSnapshotSet documents; VSS produces them in the
+      // provider's place (kernel transaction and reboot conditions, nested volumes).
+      hr::VSS_E_TRANSACTION_FREEZE_TIMEOUT,
+      hr::VSS_E_TRANSACTION_THAW_TIMEOUT,
+      hr::VSS_E_REBOOT_REQUIRED,
+      hr::VSS_E_NESTED_VOLUME_LIMIT,
   };
   for (HResult passed : kPassed) {
     if (result == passed) return result;

@@ -1,5 +1,7 @@
 #include "vsssim/storage/quiesce_monitor.h"
 
+#include <utility>
+
 namespace vsssim::storage {
 
 namespace {
@@ -18,15 +20,28 @@ void QuiesceMonitor::Watch(Volume* volume) {
   observers_[volume] = volume->AddWriteObserver([this](const WriteEvent& e) { OnWrite(e); });
 }
 
+bool QuiesceMonitor::Excluded(const Quiesce& q, std::string_view path) {
+  for (const FileSetSpec& spec : q.excludes) {
+    if (FileSetMatches(spec, path)) return true;
+  }
+  return false;
+}
+
 void QuiesceMonitor::BeginQuiesce(std::string_view writer, std::vector<FileSetSpec> file_sets) {
+  BeginQuiesce(writer, std::move(file_sets), {});
+}
+
+void QuiesceMonitor::BeginQuiesce(std::string_view writer, std::vector<FileSetSpec> file_sets,
+                                  std::vector<FileSetSpec> excludes) {
   Quiesce q;
+  q.excludes = std::move(excludes);
   for (const FileSetSpec& spec : file_sets) {
     Volume* volume = volumes_.Find(spec.path);
     if (volume == nullptr) continue;
     Watch(volume);
     FileView live = volume->Live();
     for (const FileInfo& file : live.Find(spec)) {
-      if (q.content.count(file.path) != 0) continue;
+      if (q.content.count(file.path) != 0 || Excluded(q, file.path)) continue;
       live.ReadFile(file.path, &q.content[file.path]);
     }
   }
@@ -36,6 +51,7 @@ void QuiesceMonitor::BeginQuiesce(std::string_view writer, std::vector<FileSetSp
 
 void QuiesceMonitor::OnWrite(const WriteEvent& event) {
   for (const auto& [writer, q] : quiescing_) {
+    if (Excluded(q, event.path)) continue;
     for (const FileSetSpec& spec : q.file_sets) {
       if (!FileSetMatches(spec, event.path)) continue;
       trace_.Append(trace::EntryKind::kFinding, "writer:" + writer, "", "write during freeze",

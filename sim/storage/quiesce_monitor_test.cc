@@ -80,6 +80,20 @@ TEST_F(Storage_QuiesceMonitor, QuietWriterHasNoFinding) {
   EXPECT_TRUE(Findings().empty());
 }
 
+// Checks the exclude sets of BeginQuiesce (a writer's AddExcludeFiles): an excluded file of a
+// watched set is neither captured nor reported when written during the freeze.
+TEST_F(Storage_QuiesceMonitor, SimQuiesce01_ExcludedFilesAreNotWatched) {
+  ASSERT_EQ(c_->PutFile("C:\\Logs\\2026\\temp.ldf", "t"), hr::S_OK);
+  monitor_.BeginQuiesce("DemoDB", Sets(), {{"C:\\Logs", "temp.*", true}});
+  EXPECT_EQ(monitor_.CapturedFiles("DemoDB"),
+            (std::vector<std::string>{"C:\\Data\\db.mdf", "C:\\Logs\\2026\\log1.ldf"}));
+  ASSERT_EQ(c_->PutFile("C:\\Logs\\2026\\temp.ldf", "scratch"), hr::S_OK);
+  EXPECT_TRUE(Findings().empty());
+  ASSERT_EQ(c_->AppendFile("C:\\Logs\\2026\\log1.ldf", "+"), hr::S_OK);
+  EXPECT_EQ(Findings(),
+            (std::vector<std::string>{"write during freeze C:\\Logs\\2026\\log1.ldf write"}));
+}
+
 // Checks SIM-QUIESCE-01 on a torn snapshot: a write to the database between Freeze and the
 // commit is reported, and the shadow copy differs from the content when Freeze returned.
 TEST_F(Storage_QuiesceMonitor, SimQuiesce01_TornSnapshotIsCaught) {

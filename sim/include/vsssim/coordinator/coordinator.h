@@ -9,6 +9,19 @@
 //   std::unique_ptr<Requester> r = vss.CreateVssBackupComponents("r1");
 //   r->InitializeForBackup(); ... r->Release();
 //
+// Storage wiring (optional; without it nothing below happens and traces are unchanged):
+//   storage::VolumeManager volumes(clock); storage::CowProvider cow(volumes, clock, &trace);
+//   Coordinator vss(clock, trace, cow); vss.AttachStorage(volumes);
+// AttachStorage makes the coordinator own a storage::QuiesceMonitor over `volumes` (or
+// SetQuiesceMonitor hands it one the caller owns). Then, SIM-QUIESCE-01: when a writer's Freeze
+// returns true (at the virtual instant the handler returns, i.e. after its spent time), the
+// coordinator begins quiescence of the writer's file sets from its writer metadata (file
+// groups, database and log files, minus excludes and excludes-from-snapshot); once the
+// provider commit of the set succeeded it compares the shadow copies (of providers that are
+// storage::CowProvider) with the capture; just before delivering the writer's Thaw or Abort
+// (or when the creation ends otherwise) it ends quiescence. Findings: kFinding, rule
+// SIM-QUIESCE-01 (see quiesce_monitor.h). Writers reach the volumes through volumes().
+//
 // Test and scenario hooks: InjectIdentify (WRT-IDENTIFY-01: any party, any moment),
 // Terminate (REQ-LIFE-04: the requester process dies), SetBeforeEventHook (a callback before
 // every writer event of a session, e.g. to inject an Identify between Freeze and Thaw).
@@ -30,6 +43,8 @@
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
 #include "vsssim/storage/provider.h"
+#include "vsssim/storage/quiesce_monitor.h"
+#include "vsssim/storage/volume_manager.h"
 #include "vsssim/trace/trace.h"
 #include "vsssim/vss/writer_event.h"
 #include "vsssim/writer/writer.h"
@@ -60,6 +75,18 @@ class Coordinator {
   RegisteredWriter RegisterWriter(writer::Writer& writer);
   // More providers; PRV-01 picks among them for GUID_NULL.
   void AddProvider(storage::Provider& provider);
+
+  // SIM-QUIESCE-01 wiring (see the file comment). AttachStorage creates and owns a monitor
+  // over `volumes`; SetQuiesceMonitor uses the caller's (nullptr: no torn-snapshot checks).
+  // REQUIRES: `volumes` / `monitor` outlive the coordinator; call before any requester runs.
+  void AttachStorage(storage::VolumeManager& volumes);
+  void SetQuiesceMonitor(storage::QuiesceMonitor* monitor) { quiesce_ = monitor; }
+  // Sets what volumes() returns without a monitor of the coordinator's own (AttachStorage does
+  // both).
+  void SetVolumes(storage::VolumeManager* volumes) { volumes_ = volumes; }
+  // The machine's volumes (nullptr unless attached): where writers write their files.
+  storage::VolumeManager* volumes() const { return volumes_; }
+  storage::QuiesceMonitor* quiesce_monitor() const { return quiesce_; }
 
   // CreateVssBackupComponents (REQ-LIFE-01). `name` appears as "requester:NAME".
   std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
@@ -102,6 +129,9 @@ class Coordinator {
   std::vector<Session*> sessions_;
   Session* creating_ = nullptr;
   BeforeEventHook before_event_;
+  storage::VolumeManager* volumes_ = nullptr;
+  std::unique_ptr<storage::QuiesceMonitor> owned_quiesce_;
+  storage::QuiesceMonitor* quiesce_ = nullptr;
 };
 
 }  // namespace vsssim::coordinator

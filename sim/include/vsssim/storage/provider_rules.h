@@ -17,8 +17,11 @@ namespace vsssim::storage {
 // VSS_E_INSUFFICIENT_STORAGE, VSS_E_UNSUPPORTED_CONTEXT,
 // VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER) and the codes the simulated VSS-plus-VolSnap itself
 // produces in the provider's place (VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED, LIM-02;
-// VSS_E_FLUSH_WRITES_TIMEOUT / VSS_E_HOLD_WRITES_TIMEOUT, LIM-06) pass unchanged; anything
-// else becomes VSS_E_UNEXPECTED_PROVIDER_ERROR.
+// VSS_E_FLUSH_WRITES_TIMEOUT / VSS_E_HOLD_WRITES_TIMEOUT, LIM-06; and, from DoSnapshotSet's
+// documented list REQ-CALL-16, VSS_E_TRANSACTION_FREEZE_TIMEOUT,
+// VSS_E_TRANSACTION_THAW_TIMEOUT, VSS_E_REBOOT_REQUIRED, VSS_E_NESTED_VOLUME_LIMIT) pass
+// unchanged; anything else becomes VSS_E_UNEXPECTED_PROVIDER_ERROR.
+// The ONE provider-result mapping: the coordinator applies it to every provider call.
 HResult NormalizeProviderResult(HResult result);
 
 // VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE is not set: the snapshot goes when its requester releases

@@ -40,6 +40,10 @@ class QuiesceMonitor {
   // Freeze returned: capture the writer's files and start watching. Replaces an earlier
   // quiesce of the same writer. File sets on volumes that do not exist are ignored.
   void BeginQuiesce(std::string_view writer, std::vector<FileSetSpec> file_sets);
+  // The same, minus the files matching `excludes` (the writer's AddExcludeFiles /
+  // AddExcludeFilesFromSnapshot sets): they are neither captured nor watched.
+  void BeginQuiesce(std::string_view writer, std::vector<FileSetSpec> file_sets,
+                    std::vector<FileSetSpec> excludes);
   // Compares every captured file that lies on a volume of `shadows` with its shadow copy.
   // Returns the number of findings added. Does nothing for a writer that is not quiescing.
   std::size_t CheckShadowCopies(std::string_view writer,
@@ -54,10 +58,12 @@ class QuiesceMonitor {
  private:
   struct Quiesce {
     std::vector<FileSetSpec> file_sets;
+    std::vector<FileSetSpec> excludes;
     std::map<std::string, std::string> content;  // full path -> bytes when Freeze returned
   };
 
   void Watch(Volume* volume);
+  static bool Excluded(const Quiesce& q, std::string_view path);
   void OnWrite(const WriteEvent& event);
 
   VolumeManager& volumes_;
