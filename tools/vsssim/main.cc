@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
       "harness"};
   app.set_version_flag("--version", std::string("vsssim ") + VSSSIM_VERSION);
   app.require_subcommand(1);
+  // File arguments may be POSIX paths ("/work/x.xml", e.g. under Wine); CLI11's Windows builds
+  // would read a leading '/' as an option. Set before the subcommands, which inherit it.
+  app.allow_windows_style_options(false);
 
   std::uint64_t seed = 1;
   CLI::App* demo = app.add_subcommand(
