@@ -250,7 +250,11 @@ HResult Session::Release() {
       RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
       break;
     case Phase::kSnapshotCreated:
-      RequesterFinding("REQ-ABORT-02", "stopped without BackupComplete or AbortBackup");
+      // In a writerless context BackupComplete is refused (CTX-NW-02), so releasing the
+      // created set is the normal end there, not a missing AbortBackup.
+      if (WriterContext()) {
+        RequesterFinding("REQ-ABORT-02", "stopped without BackupComplete or AbortBackup");
+      }
       break;
     case Phase::kBackupCompleted:
       if (!status_after_complete_) {  // REQ-ORDER-18, BUG-09
