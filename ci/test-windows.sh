@@ -20,4 +20,8 @@ if [ ! -f "${WINEPREFIX}/system.reg" ]; then
 fi
 "${wineserver}" -p >/dev/null 2>&1 || true
 trap '"${wineserver}" -k >/dev/null 2>&1 || true' EXIT
+# Start Wine's own services (services.exe, rpcss, ...) now, with their output going nowhere:
+# started by the first test instead, they would inherit its output pipe and keep CTest
+# waiting for it to close until the test times out.
+timeout 300 /usr/lib/wine/wine64 wineboot >/dev/null 2>&1 || true
 ctest --preset mingw -j 2
