@@ -1,5 +1,7 @@
 #include "vsssim/trace/text.h"
 
+#include "sim/trace/escape.h"
+
 #include <cstdio>
 
 namespace vsssim::trace {
@@ -13,38 +15,6 @@ bool NeedsQuotes(std::string_view value) {
     }
   }
   return false;
-}
-
-void AppendQuoted(std::string& out, std::string_view value) {
-  out += '"';
-  for (char c : value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
 }
 
 }  // namespace
@@ -69,7 +39,7 @@ std::string RenderTextLine(const Entry& e) {
     out += a.key;
     out += '=';
     if (NeedsQuotes(a.value)) {
-      AppendQuoted(out, a.value);
+      internal::AppendQuoted(out, a.value, "\\x%02x");
     } else {
       out += a.value;
     }
