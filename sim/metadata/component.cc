@@ -1,34 +1,17 @@
 #include "vsssim/metadata/component.h"
 
+#include "sim/metadata/component_out.h"
+
 #include "vsssim/metadata/file_semantics.h"
 
 namespace vsssim::metadata {
 namespace {
 
 using M = ComponentMethod;
-
-template <class T>
-HResult Out(T* out, const T& value) {
-  if (out == nullptr) return hr::E_INVALIDARG;
-  *out = value;
-  return hr::S_OK;
-}
-
-// S_FALSE with an empty string when the value was never set.
-HResult OutOptional(std::string* out, const std::optional<std::string>& value) {
-  if (out == nullptr) return hr::E_INVALIDARG;
-  *out = value.value_or(std::string());
-  return value ? hr::S_OK : hr::S_FALSE;
-}
-
-template <class T>
-HResult At(const std::vector<T>& items, std::uint32_t index, T* out) {
-  if (out == nullptr || index >= items.size()) return hr::E_INVALIDARG;
-  *out = items[index];
-  return hr::S_OK;
-}
-
-std::uint32_t Count(std::size_t n) { return static_cast<std::uint32_t>(n); }
+using internal::At;
+using internal::Count;
+using internal::Out;
+using internal::OutOptional;
 
 }  // namespace
 
@@ -54,12 +37,6 @@ HResult Component::Check(ComponentMethod method, std::string_view method_name) c
   return verdict.result;
 }
 
-#define VSSSIM_CHECK_(method, name)             \
-  do {                                          \
-    HResult placement_ = Check(method, name);   \
-    if (placement_.Failed()) return placement_; \
-  } while (false)
-
 HResult Component::GetLogicalPath(std::string* logical_path) const {
   return Out(logical_path, state_.logical_path);
 }
@@ -69,7 +46,7 @@ HResult Component::GetComponentType(vss::ComponentType* type) const {
 }
 
 HResult Component::SetBackupMetadata(std::string_view metadata) {
-  VSSSIM_CHECK_(M::kSetBackupMetadata, "SetBackupMetadata");
+  VSSSIM_CHECK_PLACEMENT_(M::kSetBackupMetadata, "SetBackupMetadata");
   if (state_.backup_metadata) {  // BCD-WIN-04
     Report("BCD-WIN-04", "SetBackupMetadata called twice on " + state_.name);
     return hr::VSS_E_OBJECT_ALREADY_EXISTS;
@@ -78,27 +55,28 @@ HResult Component::SetBackupMetadata(std::string_view metadata) {
   return hr::S_OK;
 }
 HResult Component::GetBackupMetadata(std::string* metadata) const {
-  VSSSIM_CHECK_(M::kBackupGetter, "GetBackupMetadata");
+  VSSSIM_CHECK_PLACEMENT_(M::kBackupGetter, "GetBackupMetadata");
   return OutOptional(metadata, state_.backup_metadata);
 }
 HResult Component::SetBackupStamp(std::string_view stamp) {
-  VSSSIM_CHECK_(M::kSetBackupStamp, "SetBackupStamp");
+  VSSSIM_CHECK_PLACEMENT_(M::kSetBackupStamp, "SetBackupStamp");
   state_.backup_stamp = std::string(stamp);  // STAMP-01
   return hr::S_OK;
 }
 HResult Component::GetBackupStamp(std::string* stamp) const {
-  VSSSIM_CHECK_(M::kBackupGetter, "GetBackupStamp");
+  VSSSIM_CHECK_PLACEMENT_(M::kBackupGetter, "GetBackupStamp");
   return OutOptional(stamp, state_.backup_stamp);  // STAMP-04
 }
 HResult Component::GetPreviousBackupStamp(std::string* stamp) const {
-  VSSSIM_CHECK_(M::kGetPreviousBackupStamp, "GetPreviousBackupStamp");
+  VSSSIM_CHECK_PLACEMENT_(M::kGetPreviousBackupStamp, "GetPreviousBackupStamp");
   return OutOptional(stamp, state_.previous_backup_stamp);  // STAMP-03
 }
 
 HResult Component::AddDifferencedFilesByLastModifyTime(std::string_view path,
                                                        std::string_view filespec, bool recursive,
                                                        std::uint64_t last_modify_time) {
-  VSSSIM_CHECK_(M::kAddDifferencedFilesByLastModifyTime, "AddDifferencedFilesByLastModifyTime");
+  VSSSIM_CHECK_PLACEMENT_(M::kAddDifferencedFilesByLastModifyTime,
+                          "AddDifferencedFilesByLastModifyTime");
   if (path.empty() || filespec.empty()) return hr::E_INVALIDARG;
   DifferencedFile file{std::string(path), std::string(filespec), recursive, last_modify_time, 0};
   if (context_.wmd != nullptr) {
@@ -129,17 +107,17 @@ HResult Component::AddDifferencedFilesByLastModifyLSN(std::string_view, std::str
   return hr::E_NOTIMPL;
 }
 HResult Component::GetDifferencedFilesCount(std::uint32_t* count) const {
-  VSSSIM_CHECK_(M::kBackupGetter, "GetDifferencedFilesCount");
+  VSSSIM_CHECK_PLACEMENT_(M::kBackupGetter, "GetDifferencedFilesCount");
   return Out(count, Count(state_.differenced_files.size()));
 }
 HResult Component::GetDifferencedFile(std::uint32_t index, DifferencedFile* file) const {
-  VSSSIM_CHECK_(M::kBackupGetter, "GetDifferencedFile");
+  VSSSIM_CHECK_PLACEMENT_(M::kBackupGetter, "GetDifferencedFile");
   return At(state_.differenced_files, index, file);
 }
 
 HResult Component::AddPartialFile(std::string_view path, std::string_view filename,
                                   std::string_view ranges, std::string_view metadata) {
-  VSSSIM_CHECK_(M::kAddPartialFile, "AddPartialFile");
+  VSSSIM_CHECK_PLACEMENT_(M::kAddPartialFile, "AddPartialFile");
   // PART-02: ranges are required; PART-03: a range list or a ranges-file path.
   if (path.empty() || filename.empty() || ranges.empty() ||
       filename.find_first_of("*?") != std::string_view::npos) {
@@ -162,11 +140,11 @@ HResult Component::AddPartialFile(std::string_view path, std::string_view filena
   return hr::S_OK;
 }
 HResult Component::GetPartialFileCount(std::uint32_t* count) const {
-  VSSSIM_CHECK_(M::kNeutralGetter, "GetPartialFileCount");
+  VSSSIM_CHECK_PLACEMENT_(M::kNeutralGetter, "GetPartialFileCount");
   return Out(count, Count(state_.partial_files.size()));
 }
 HResult Component::GetPartialFile(std::uint32_t index, PartialFile* file) const {
-  VSSSIM_CHECK_(M::kNeutralGetter, "GetPartialFile");
+  VSSSIM_CHECK_PLACEMENT_(M::kNeutralGetter, "GetPartialFile");
   HResult r = At(state_.partial_files, index, file);
   if (r == hr::S_OK && !file->ranges_file_path.empty()) {
     file->ranges = file->ranges_file_path;  // PART-04: SetRangesFilePath fixes the path
@@ -175,34 +153,32 @@ HResult Component::GetPartialFile(std::uint32_t index, PartialFile* file) const 
 }
 
 HResult Component::SetPrepareForBackupFailureMsg(std::string_view message) {
-  VSSSIM_CHECK_(M::kSetPrepareForBackupFailureMsg, "SetPrepareForBackupFailureMsg");
+  VSSSIM_CHECK_PLACEMENT_(M::kSetPrepareForBackupFailureMsg, "SetPrepareForBackupFailureMsg");
   state_.prepare_for_backup_failure_msg = std::string(message);
   return hr::S_OK;
 }
 HResult Component::SetPostSnapshotFailureMsg(std::string_view message) {
-  VSSSIM_CHECK_(M::kSetPostSnapshotFailureMsg, "SetPostSnapshotFailureMsg");
+  VSSSIM_CHECK_PLACEMENT_(M::kSetPostSnapshotFailureMsg, "SetPostSnapshotFailureMsg");
   state_.post_snapshot_failure_msg = std::string(message);
   return hr::S_OK;
 }
 HResult Component::GetPrepareForBackupFailureMsg(std::string* message) const {
-  VSSSIM_CHECK_(M::kNeutralGetter, "GetPrepareForBackupFailureMsg");
+  VSSSIM_CHECK_PLACEMENT_(M::kNeutralGetter, "GetPrepareForBackupFailureMsg");
   return OutOptional(message, state_.prepare_for_backup_failure_msg);
 }
 HResult Component::GetPostSnapshotFailureMsg(std::string* message) const {
-  VSSSIM_CHECK_(M::kNeutralGetter, "GetPostSnapshotFailureMsg");
+  VSSSIM_CHECK_PLACEMENT_(M::kNeutralGetter, "GetPostSnapshotFailureMsg");
   return OutOptional(message, state_.post_snapshot_failure_msg);
 }
 HResult Component::GetBackupOptions(std::string* options) const {
-  VSSSIM_CHECK_(M::kBackupGetter, "GetBackupOptions");
+  VSSSIM_CHECK_PLACEMENT_(M::kBackupGetter, "GetBackupOptions");
   return OutOptional(options, state_.backup_options);
 }
 HResult Component::GetBackupSucceeded(bool* succeeded) const {
-  VSSSIM_CHECK_(M::kGetBackupSucceeded, "GetBackupSucceeded");
+  VSSSIM_CHECK_PLACEMENT_(M::kGetBackupSucceeded, "GetBackupSucceeded");
   if (succeeded == nullptr) return hr::E_INVALIDARG;
   *succeeded = state_.backup_succeeded.value_or(false);
   return state_.backup_succeeded ? hr::S_OK : hr::S_FALSE;  // WRT-BC-01
 }
-
-#undef VSSSIM_CHECK_
 
 }  // namespace vsssim::metadata
