@@ -185,23 +185,7 @@ void ReadRoot(const XMLElement& root, BackupComponents& bc, ReadContext& ctx) {
 
 ReadResult<BackupComponents> ReadBackupComponentsXml(std::string_view bytes,
                                                      std::string_view file_name) {
-  ReadContext ctx;
-  ctx.file = std::string(file_name);
-  ReadResult<BackupComponents> result;
-  tinyxml2::XMLDocument doc;
-  if (internal::ParseXml(bytes, doc, ctx)) {
-    const XMLElement& root = *doc.RootElement();
-    if (!Is(root, "BACKUP_COMPONENTS")) {
-      ctx.Error(root.GetLineNum(), "XML-02",
-                std::string("root element is <") + root.Name() + ">, expected <BACKUP_COMPONENTS>");
-    } else {
-      BackupComponents bc;
-      ReadRoot(root, bc, ctx);
-      if (!ctx.failed()) result.document = std::move(bc);
-    }
-  }
-  result.diagnostics = std::move(ctx.diagnostics);
-  return result;
+  return internal::ReadDocument<BackupComponents>(bytes, file_name, "BACKUP_COMPONENTS", &ReadRoot);
 }
 
 }  // namespace vsssim::metadata

@@ -232,23 +232,7 @@ void ReadRoot(const XMLElement& root, WriterMetadata& wm, ReadContext& ctx) {
 
 ReadResult<WriterMetadata> ReadWriterMetadataXml(std::string_view bytes,
                                                  std::string_view file_name) {
-  ReadContext ctx;
-  ctx.file = std::string(file_name);
-  ReadResult<WriterMetadata> result;
-  tinyxml2::XMLDocument doc;
-  if (internal::ParseXml(bytes, doc, ctx)) {
-    const XMLElement& root = *doc.RootElement();
-    if (!Is(root, "WRITER_METADATA")) {
-      ctx.Error(root.GetLineNum(), "XML-02",
-                std::string("root element is <") + root.Name() + ">, expected <WRITER_METADATA>");
-    } else {
-      WriterMetadata wm;
-      ReadRoot(root, wm, ctx);
-      if (!ctx.failed()) result.document = std::move(wm);
-    }
-  }
-  result.diagnostics = std::move(ctx.diagnostics);
-  return result;
+  return internal::ReadDocument<WriterMetadata>(bytes, file_name, "WRITER_METADATA", &ReadRoot);
 }
 
 }  // namespace vsssim::metadata

@@ -21,6 +21,7 @@
 #include "sim/metadata/xml_vocabulary.h"
 #include "vsssim/metadata/diagnostic.h"
 #include "vsssim/metadata/writer_metadata.h"
+#include "vsssim/metadata/xml_codec.h"
 #include "vsssim/vss/guid.h"
 
 namespace vsssim::metadata::internal {
@@ -89,6 +90,33 @@ class ElementReader {
 // Base64 for icons (the icon attribute, our name; WMDX-11).
 std::string EncodeBase64(const std::vector<std::uint8_t>& bytes);
 std::optional<std::vector<std::uint8_t>> DecodeBase64(std::string_view text);
+
+// Parses `bytes`, checks the root element is <root_name> (XML-02) and reads it into a Model
+// with `read_root`; the model is returned only when no error was found. Shared by the WMD and
+// BCD readers.
+template <class Model>
+ReadResult<Model> ReadDocument(std::string_view bytes, std::string_view file_name,
+                               const char* root_name,
+                               void (*read_root)(const tinyxml2::XMLElement&, Model&,
+                                                 ReadContext&)) {
+  ReadContext ctx;
+  ctx.file = std::string(file_name);
+  ReadResult<Model> result;
+  tinyxml2::XMLDocument doc;
+  if (ParseXml(bytes, doc, ctx)) {
+    const tinyxml2::XMLElement& root = *doc.RootElement();
+    if (std::string_view(root.Name()) != root_name) {
+      ctx.Error(root.GetLineNum(), "XML-02",
+                std::string("root element is <") + root.Name() + ">, expected <" + root_name + ">");
+    } else {
+      Model model;
+      read_root(root, model, ctx);
+      if (!ctx.failed()) result.document = std::move(model);
+    }
+  }
+  result.diagnostics = std::move(ctx.diagnostics);
+  return result;
+}
 
 }  // namespace vsssim::metadata::internal
 
