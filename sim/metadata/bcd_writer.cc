@@ -1,8 +1,16 @@
 // Writes a BackupComponents as a Backup Components Document (§6.3). Attributes and
 // elements Microsoft never published (BCDX-06) are written only when they differ from their
 // default, so a document of a plain full backup looks like real output.
+//
+// One description of the document, written through either element writer: the tinyxml2 DOM
+// (ElementWriter, needed to merge unknown XML kept by a reader) or the direct text writer
+// (TextElementWriter, same bytes, used when there is nothing to merge: every BCD the
+// coordinator makes). bcd_xml_test.cc checks the two agree.
+#include "sim/metadata/bcd_writer.h"
+
 #include <tinyxml2.h>
 
+#include "sim/metadata/xml_text_writer.h"
 #include "sim/metadata/xml_vocabulary.h"
 #include "sim/metadata/xml_writer.h"
 #include "vsssim/metadata/xml_codec.h"
@@ -11,32 +19,35 @@ namespace vsssim::metadata {
 namespace {
 
 using internal::ElementWriter;
+using internal::TextElementWriter;
 using internal::ToXml;
 
-void SetOptional(ElementWriter& w, const char* attr, const std::optional<std::string>& v) {
+template <class W>
+void SetOptional(W& w, const char* attr, const std::optional<std::string>& v) {
   if (v) w.Set(attr, *v);
 }
 
-void WriteComponentChildren(ElementWriter& w, const ComponentState& c) {
+template <class W>
+void WriteComponentChildren(W& w, const ComponentState& c) {
   if (c.backup_metadata) {
-    ElementWriter m = w.Child("BACKUP_METADATA");
+    auto m = w.Child("BACKUP_METADATA");
     m.Set("xmlns", "");  // as observed (§6.3)
     m.Set("metadata", *c.backup_metadata);
   }
   if (c.restore_metadata) {
-    ElementWriter m = w.Child("RESTORE_METADATA");
+    auto m = w.Child("RESTORE_METADATA");
     m.Set("xmlns", "");
     m.Set("metadata", *c.restore_metadata);
   }
   for (const DifferencedFile& f : c.differenced_files) {
-    ElementWriter e = w.Child("DIFFERENCED_FILE");
+    auto e = w.Child("DIFFERENCED_FILE");
     e.Set("path", f.path);
     e.Set("filespec", f.filespec);
     e.SetBool("recursive", f.recursive);
     e.SetNumber("lastModifyTime", f.last_modify_time);
   }
   for (const PartialFile& f : c.partial_files) {
-    ElementWriter e = w.Child("PARTIAL_FILE");
+    auto e = w.Child("PARTIAL_FILE");
     e.Set("path", f.path);
     e.Set("filename", f.filename);
     e.Set("ranges", f.ranges);
@@ -44,14 +55,14 @@ void WriteComponentChildren(ElementWriter& w, const ComponentState& c) {
     if (!f.ranges_file_path.empty()) e.Set("rangesFilePath", f.ranges_file_path);
   }
   for (const NewTarget& t : c.new_targets) {
-    ElementWriter e = w.Child("NEW_TARGET");
+    auto e = w.Child("NEW_TARGET");
     e.Set("path", t.path);
     e.Set("filespec", t.filespec);
     e.SetBool("recursive", t.recursive);
     e.Set("alternatePath", t.alternate_path);
   }
   for (const DirectedTarget& t : c.directed_targets) {
-    ElementWriter e = w.Child("DIRECTED_TARGET");
+    auto e = w.Child("DIRECTED_TARGET");
     e.Set("sourcePath", t.source_path);
     e.Set("sourceFilename", t.source_filename);
     e.Set("sourceRanges", t.source_ranges);
@@ -60,20 +71,20 @@ void WriteComponentChildren(ElementWriter& w, const ComponentState& c) {
     e.Set("destinationRanges", t.destination_ranges);
   }
   for (const AlternateLocationMapping& m : c.alternate_location_mappings) {
-    ElementWriter e = w.Child("ALTERNATE_LOCATION_MAPPING");
+    auto e = w.Child("ALTERNATE_LOCATION_MAPPING");
     e.Set("path", m.path);
     e.Set("filespec", m.filespec);
     e.SetBool("recursive", m.recursive);
     e.Set("destination", m.destination);
   }
   for (const RestoreSubcomponent& s : c.restore_subcomponents) {
-    ElementWriter e = w.Child("RESTORE_SUBCOMPONENT");
+    auto e = w.Child("RESTORE_SUBCOMPONENT");
     if (!s.logical_path.empty()) e.Set("logicalPath", s.logical_path);
     e.Set("componentName", s.component_name);
     if (s.repair) e.SetBool("repair", true);
   }
   if (c.failure) {
-    ElementWriter e = w.Child("FAILURE");
+    auto e = w.Child("FAILURE");
     e.Set("hr", ToString(c.failure->hr));
     e.Set("applicationHr", ToString(c.failure->application_hr));
     e.Set("message", c.failure->message);
@@ -81,8 +92,9 @@ void WriteComponentChildren(ElementWriter& w, const ComponentState& c) {
   }
 }
 
-void WriteComponent(ElementWriter parent, const ComponentState& c) {
-  ElementWriter w = parent.Child("COMPONENT");
+template <class W>
+void WriteComponent(W& parent, const ComponentState& c) {
+  auto w = parent.Child("COMPONENT");
   if (!c.logical_path.empty()) w.Set("logicalPath", c.logical_path);
   w.Set("componentName", c.name);
   w.Set("componentType", ToXml(c.type));
@@ -113,13 +125,8 @@ void WriteComponent(ElementWriter parent, const ComponentState& c) {
   w.AddExtensions(c.extensions);
 }
 
-}  // namespace
-
-std::string WriteBackupComponentsXml(const BackupComponents& bc) {
-  tinyxml2::XMLDocument doc;
-  tinyxml2::XMLElement* root_element = doc.NewElement("BACKUP_COMPONENTS");
-  doc.InsertEndChild(root_element);
-  ElementWriter root(root_element);
+template <class W>
+void WriteDocument(W& root, const BackupComponents& bc) {
   root.Set("xmlns", "x-schema:#VssComponentMetadata");
   root.Set("version", bc.version);
   root.SetBool("bootableSystemStateBackup", bc.bootable_system_state_backup);
@@ -131,7 +138,7 @@ std::string WriteBackupComponentsXml(const BackupComponents& bc) {
     root.Set("restoreType", ToXml(bc.restore_type));
   }
   for (const WriterComponents& wc : bc.writers) {
-    ElementWriter w = root.Child("WRITER_COMPONENTS");
+    auto w = root.Child("WRITER_COMPONENTS");
     w.Set("instanceId", wc.instance_id.ToString());
     w.Set("writerId", wc.writer_id.ToString());
     if (!wc.instance_name.empty()) w.Set("instanceName", wc.instance_name);
@@ -140,7 +147,47 @@ std::string WriteBackupComponentsXml(const BackupComponents& bc) {
     w.AddExtensions(wc.extensions);
   }
   root.AddExtensions(bc.extensions);
-  return internal::PrintDocument(doc);
+}
+
+bool HasExtensions(const BackupComponents& bc) {
+  if (!bc.extensions.empty()) return true;
+  for (const WriterComponents& wc : bc.writers) {
+    if (!wc.extensions.empty()) return true;
+    for (const ComponentState& c : wc.components) {
+      if (!c.extensions.empty()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace internal {
+
+std::string WriteBackupComponentsDom(const BackupComponents& bc) {
+  tinyxml2::XMLDocument doc;
+  tinyxml2::XMLElement* root_element = doc.NewElement("BACKUP_COMPONENTS");
+  doc.InsertEndChild(root_element);
+  ElementWriter root(root_element);
+  WriteDocument(root, bc);
+  return PrintDocument(doc);
+}
+
+std::optional<std::string> WriteBackupComponentsText(const BackupComponents& bc) {
+  if (HasExtensions(bc)) return std::nullopt;
+  XmlText doc(512 + 1024 * bc.writers.size());
+  {
+    TextElementWriter root(doc, "BACKUP_COMPONENTS");
+    WriteDocument(root, bc);
+  }
+  return doc.Take();
+}
+
+}  // namespace internal
+
+std::string WriteBackupComponentsXml(const BackupComponents& bc) {
+  if (auto text = internal::WriteBackupComponentsText(bc)) return std::move(*text);
+  return internal::WriteBackupComponentsDom(bc);
 }
 
 }  // namespace vsssim::metadata

@@ -19,7 +19,7 @@ std::string Clean(std::string_view text) {
   return out;
 }
 
-int Rank(const std::string& actor) {
+int Rank(std::string_view actor) {
   if (actor.rfind("requester:", 0) == 0) return 0;
   if (actor == "vss") return 1;
   if (actor.rfind("writer:", 0) == 0) return 2;
@@ -32,10 +32,10 @@ class Diagram {
   explicit Diagram(const Trace& trace) {
     std::vector<std::string> ordered[5];
     for (const Entry& e : trace.entries()) {
-      for (const std::string* a : {&e.from, &e.to}) {
-        if (a->empty() || ids_.count(*a) != 0) continue;
-        ids_[*a] = "";
-        ordered[Rank(*a)].push_back(*a);
+      for (std::string_view a : {e.from, e.to}) {
+        if (a.empty() || ids_.count(a) != 0) continue;
+        ids_[std::string(a)] = "";
+        ordered[Rank(a)].push_back(std::string(a));
       }
     }
     out_ = "sequenceDiagram\n";
@@ -50,8 +50,8 @@ class Diagram {
   }
 
   void Add(const Entry& e) {
-    const std::string from = ids_[e.from];
-    const std::string to = e.to.empty() ? "" : ids_[e.to];
+    const std::string from = Id(e.from);
+    const std::string to = e.to.empty() ? "" : Id(e.to);
     std::string text = Clean(e.name) + Attributes(e);
     switch (e.kind) {
       case EntryKind::kCall:
@@ -76,16 +76,22 @@ class Diagram {
   const std::string& text() const { return out_; }
 
  private:
+  // The participant id of `actor` ("" for an actor never seen, i.e. an empty one).
+  std::string Id(std::string_view actor) const {
+    auto it = ids_.find(actor);
+    return it == ids_.end() ? std::string() : it->second;
+  }
+
   static std::string Attributes(const Entry& e) {
     std::string out;
-    for (const Attribute& a : e.attributes) {
+    for (const AttributeView& a : e.attributes) {
       if (a.key == "requester" || a.key == "snapshot-set" || a.key == "snapshot") continue;
       out += " " + Clean(a.key) + "=" + Clean(a.value);
     }
     return out;
   }
 
-  std::map<std::string, std::string> ids_;
+  std::map<std::string, std::string, std::less<>> ids_;
   std::string out_;
 };
 

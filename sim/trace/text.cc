@@ -34,7 +34,7 @@ std::string RenderTextLine(const Entry& e) {
   }
   out += ' ';
   out += e.name;
-  for (const Attribute& a : e.attributes) {
+  for (const AttributeView& a : e.attributes) {
     out += ' ';
     out += a.key;
     out += '=';

@@ -1,6 +1,41 @@
 #include "vsssim/trace/trace.h"
 
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <ostream>
+
 namespace vsssim::trace {
+namespace {
+
+constexpr std::size_t kAlign = alignof(AttributeView);
+
+constexpr std::size_t RoundUp(std::size_t bytes) { return (bytes + kAlign - 1) & ~(kAlign - 1); }
+
+std::size_t TextBytes(std::initializer_list<AttributeView> attributes) {
+  std::size_t n = 0;
+  for (const AttributeView& a : attributes) n += a.key.size() + a.value.size();
+  return n;
+}
+
+std::size_t TextBytes(const std::vector<Attribute>& attributes) {
+  std::size_t n = 0;
+  for (const Attribute& a : attributes) n += a.key.size() + a.value.size();
+  return n;
+}
+
+// Copies `text` to `*cursor` and advances it; the copy as a view (empty text: an empty view).
+Text CopyTo(char** cursor, std::string_view text) {
+  if (text.empty()) return {};
+  std::memcpy(*cursor, text.data(), text.size());
+  Text stored(*cursor, text.size());
+  *cursor += text.size();
+  return stored;
+}
+
+}  // namespace
+
+void PrintTo(const Text& text, std::ostream* os) { *os << '"' << std::string_view(text) << '"'; }
 
 std::string_view KindName(EntryKind kind) {
   switch (kind) {
@@ -25,21 +60,71 @@ std::string_view KindName(EntryKind kind) {
 }
 
 std::string_view Entry::Get(std::string_view key) const {
-  for (const Attribute& a : attributes) {
+  for (const AttributeView& a : attributes) {
     if (a.key == key) return a.value;
   }
   return {};
 }
 
-const Entry& Trace::Append(EntryKind kind, std::string from, std::string to, std::string name,
-                           std::vector<Attribute> attributes, std::string rule) {
-  // Built field by field and moved in: emplace_back() would first value-initialise (zero)
-  // the whole entry, which showed up as the hottest instruction of Append.
-  entries_.push_back(Entry{entries_.size(), clock_.Now(), kind, std::move(from), std::move(to),
-                           std::move(name), std::move(attributes), std::move(rule)});
+Trace::Trace(const runtime::Clock& clock) : clock_(clock) {
+  entries_.reserve(kInitialCapacity);
+  Allocate(0);  // the first block, so a run's appends start without an allocation
+}
+
+char* Trace::Allocate(std::size_t bytes) {
+  bytes = RoundUp(bytes);
+  if (bytes > left_ || blocks_.empty()) {
+    const std::size_t size =
+        std::max(bytes, last_block_bytes_ == 0 ? kInitialBlockBytes : 2 * last_block_bytes_);
+    blocks_.push_back(std::make_unique<char[]>(size));
+    next_ = blocks_.back().get();
+    left_ = size;
+    last_block_bytes_ = size;
+  }
+  char* out = next_;
+  next_ += bytes;
+  left_ -= bytes;
+  return out;
+}
+
+// One allocation per entry: the attribute array first (aligned), then every text.
+template <typename List>
+const Entry& Trace::AppendList(EntryKind kind, std::string_view from, std::string_view to,
+                               std::string_view name, const List& attributes,
+                               std::string_view rule) {
+  const std::size_t count = attributes.size();
+  const std::size_t array_bytes = count * sizeof(AttributeView);
+  char* block = Allocate(array_bytes + from.size() + to.size() + name.size() + rule.size() +
+                         TextBytes(attributes));
+  auto* stored = reinterpret_cast<AttributeView*>(block);
+  char* cursor = block + array_bytes;
+  std::size_t i = 0;
+  for (const auto& a : attributes) {
+    new (&stored[i]) AttributeView{};
+    stored[i].key = CopyTo(&cursor, a.key);
+    stored[i].value = CopyTo(&cursor, a.value);
+    ++i;
+  }
+  // Built field by field: emplace_back() would first value-initialise the whole entry.
+  entries_.push_back(Entry{entries_.size(), clock_.Now(), kind, CopyTo(&cursor, from),
+                           CopyTo(&cursor, to), CopyTo(&cursor, name),
+                           AttributeList(count == 0 ? nullptr : stored, count),
+                           CopyTo(&cursor, rule)});
   const Entry& e = entries_.back();
   if (observer_) observer_(e);
   return e;
+}
+
+const Entry& Trace::Append(EntryKind kind, std::string_view from, std::string_view to,
+                           std::string_view name, std::initializer_list<AttributeView> attributes,
+                           std::string_view rule) {
+  return AppendList(kind, from, to, name, attributes, rule);
+}
+
+const Entry& Trace::Append(EntryKind kind, std::string_view from, std::string_view to,
+                           std::string_view name, const std::vector<Attribute>& attributes,
+                           std::string_view rule) {
+  return AppendList(kind, from, to, name, attributes, rule);
 }
 
 }  // namespace vsssim::trace

@@ -1,0 +1,79 @@
+#include "sim/metadata/xml_text_writer.h"
+
+#include <cassert>
+
+namespace vsssim::metadata::internal {
+
+void XmlText::Indent() {
+  for (int i = 0; i < depth_; ++i) out_ += "    ";
+}
+
+void XmlText::Open(const char* name) {
+  if (just_opened_) out_ += '>';
+  if (!first_) out_ += '\n';
+  Indent();
+  out_ += '<';
+  out_ += name;
+  just_opened_ = true;
+  first_ = false;
+  ++depth_;
+}
+
+void XmlText::Attribute(const char* name, std::string_view value) {
+  assert(just_opened_ && "attributes go before the first child");
+  out_ += ' ';
+  out_ += name;
+  out_ += "=\"";
+  // As tinyxml2 stores values as C strings: the value ends at its first NUL.
+  value = value.substr(0, value.find('\0'));
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char* entity = nullptr;
+    switch (value[i]) {
+      case '"':
+        entity = "&quot;";
+        break;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '\'':
+        entity = "&apos;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      default:
+        continue;
+    }
+    out_.append(value.data() + start, i - start);
+    out_ += entity;
+    start = i + 1;
+  }
+  out_.append(value.data() + start, value.size() - start);
+  out_ += '"';
+}
+
+void XmlText::Close(const char* name) {
+  --depth_;
+  if (just_opened_) {
+    out_ += "/>";
+  } else {
+    out_ += '\n';
+    Indent();
+    out_ += "</";
+    out_ += name;
+    out_ += '>';
+  }
+  if (depth_ == 0) out_ += '\n';
+  just_opened_ = false;
+}
+
+void TextElementWriter::AddExtensions(const Extensions& extensions) {
+  assert(extensions.empty() && "the text writer cannot write extensions");
+  (void)extensions;
+}
+
+}  // namespace vsssim::metadata::internal
