@@ -15,8 +15,13 @@ constexpr std::uint16_t kC = Bit(Phase::kSnapshotCreated);
 constexpr std::uint16_t kF = Bit(Phase::kSnapshotFailed);
 constexpr std::uint16_t kD = Bit(Phase::kBackupCompleted);
 constexpr std::uint16_t kA = Bit(Phase::kAborted);
+constexpr std::uint16_t kRI = Bit(Phase::kRestoreInitialized);
+constexpr std::uint16_t kRM = Bit(Phase::kRestoreGathered);
+constexpr std::uint16_t kRP = Bit(Phase::kPreRestored);
+constexpr std::uint16_t kRD = Bit(Phase::kPostRestored);
 constexpr std::uint16_t kAnyInitialized = kI | kM | kS | kP | kC | kF | kD | kA;
-constexpr std::uint16_t kAll = kN | kAnyInitialized;
+constexpr std::uint16_t kAnyRestore = kRI | kRM | kRP | kRD;
+constexpr std::uint16_t kAll = kN | kAnyInitialized | kAnyRestore;
 
 // clang-format off
 // One row per Method, in declaration order.   legal phases                 rule
@@ -24,13 +29,13 @@ constexpr CallRule kRules[] = {
   /* InitializeForBackup    */ {kN,                                  "REQ-LIFE-03"},
   /* SetContext             */ {kI | kM,                             "REQ-ORDER-02"},
   /* SetBackupState         */ {kI | kM | kS,                        "REQ-ORDER-04"},
-  /* EnableWriterClasses    */ {kAnyInitialized,                     "REQ-CALL-04"},   // REQ-ORDER-03: late = no effect
-  /* DisableWriterClasses   */ {kAnyInitialized,                     "REQ-CALL-04"},
-  /* DisableWriterInstances */ {kAnyInitialized,                     "REQ-CALL-04"},
-  /* GatherWriterMetadata   */ {kI | kS,                             "REQ-ORDER-05"},
-  /* GetWriterMetadataCount */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-ORDER-06"},
-  /* GetWriterMetadata      */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-ORDER-06"},
-  /* FreeWriterMetadata     */ {kM | kS | kP | kC | kF | kD | kA,    "REQ-CALL-08"},
+  /* EnableWriterClasses    */ {kAnyInitialized | kAnyRestore,       "REQ-CALL-04"},   // REQ-ORDER-03: late = no effect
+  /* DisableWriterClasses   */ {kAnyInitialized | kAnyRestore,       "REQ-CALL-04"},
+  /* DisableWriterInstances */ {kAnyInitialized | kAnyRestore,       "REQ-CALL-04"},
+  /* GatherWriterMetadata   */ {kI | kS | kRI,                       "REQ-ORDER-05"},  // REQ-RST-02
+  /* GetWriterMetadataCount */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-ORDER-06"},
+  /* GetWriterMetadata      */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-ORDER-06"},
+  /* FreeWriterMetadata     */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-08"},
   /* AddComponent           */ {kM,                                  "REQ-ORDER-07"},
   /* SetBackupOptions       */ {kM | kS,                             "REQ-ORDER-08"},
   /* SetPreviousBackupStamp */ {kM | kS,                             "REQ-ORDER-08"},
@@ -44,14 +49,33 @@ constexpr CallRule kRules[] = {
   /* SaveAsXML              */ {kS | kP | kC | kF | kD | kA,         "REQ-ORDER-16"},  // kS: only after PrepareForBackup ran
   /* BackupComplete         */ {kC,                                  "REQ-ORDER-15"},
   /* AbortBackup            */ {kAnyInitialized,                     "REQ-CALL-24"},
-  /* GatherWriterStatus     */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-17"},   // kS: only after PrepareForBackup ran
-  /* GetWriterStatusCount   */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-18"},
-  /* GetWriterStatus        */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-18"},
-  /* FreeWriterStatus       */ {kS | kP | kC | kF | kD | kA,         "REQ-CALL-19"},
+  /* GatherWriterStatus     */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-17"},  // kS: only after PrepareForBackup ran
+  /* GetWriterStatusCount   */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
+  /* GetWriterStatus        */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
+  /* FreeWriterStatus       */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-19"},
   /* Query                  */ {kAnyInitialized,                     "REQ-CALL-26"},
   /* DeleteSnapshots        */ {kAnyInitialized,                     "REQ-CALL-27"},
   /* GetSessionId           */ {kAll,                                "REQ-CALL-43"},
   /* Release                */ {kAll,                                "REQ-LIFE-01"},
+  // §2.4 restore (REQ-CALL-25, -31..42; REQ-RST-03: every selection call precedes PreRestore).
+  /* InitializeForRestore   */ {kN,                                  "REQ-LIFE-03"},
+  /* GetWriterComponentsCount */ {kS | kP | kC | kD | kAnyRestore,  "REQ-CALL-25"},   // backup: once AddComponent is over
+  /* GetWriterComponents    */ {kS | kP | kC | kD | kAnyRestore,    "REQ-CALL-25"},
+  /* SetRestoreState        */ {kRI | kRM,                           "REQ-CALL-31"},
+  /* SetSelectedForRestore  */ {kRM,                                 "REQ-RST-03"},
+  /* SetSelectedForRestoreEx */ {kRM,                                "REQ-RST-03"},
+  /* AddRestoreSubcomponent */ {kRM,                                 "REQ-RST-03"},
+  /* SetRestoreOptions      */ {kRM,                                 "REQ-RST-03"},
+  /* SetAdditionalRestores  */ {kRM,                                 "REQ-RST-03"},
+  /* AddNewTarget           */ {kRM,                                 "REQ-RST-03"},
+  /* SetAuthoritativeRestore */ {kRM,                                "REQ-CALL-37"},
+  /* SetRollForward         */ {kRM,                                 "REQ-CALL-37"},
+  /* SetRestoreName         */ {kRM,                                 "REQ-CALL-37"},
+  /* PreRestore             */ {kRM,                                 "REQ-CALL-38"},
+  /* SetFileRestoreStatus   */ {kRP,                                 "REQ-CALL-39"},
+  /* AddAlternativeLocationMapping */ {kRP,                          "REQ-CALL-40"},
+  /* SetRangesFilePath      */ {kRP,                                 "REQ-CALL-41"},
+  /* PostRestore            */ {kRP,                                 "REQ-CALL-42"},
 };
 // clang-format on
 
@@ -84,6 +108,14 @@ std::string_view NameOf(Phase phase) {
       return "BackupCompleted";
     case Phase::kAborted:
       return "Aborted";
+    case Phase::kRestoreInitialized:
+      return "RestoreInitialized";
+    case Phase::kRestoreGathered:
+      return "RestoreMetadataGathered";
+    case Phase::kPreRestored:
+      return "PreRestored";
+    case Phase::kPostRestored:
+      return "PostRestored";
   }
   return "?";
 }

@@ -12,7 +12,7 @@
 
 namespace vsssim::coordinator {
 
-// The phases of §7 for the backup path (restore phases are out of this scope).
+// The phases of §7: the backup path, then the restore path (R_INIT .. R_POST).
 enum class Phase : std::uint8_t {
   kNew,                 // NEW: created
   kInitialized,         // B_INIT: InitializeForBackup
@@ -23,8 +23,14 @@ enum class Phase : std::uint8_t {
   kSnapshotFailed,      // DoSnapshotSet failed (REQ-ORDER-15: no BackupComplete)
   kBackupCompleted,     // B_DONE: BackupComplete completed
   kAborted,             // B_ABORTED: AbortBackup
+  kRestoreInitialized,  // R_INIT: InitializeForRestore
+  kRestoreGathered,     // R_META: GatherWriterMetadata completed (restore)
+  kPreRestored,         // R_PRE: PreRestore completed
+  kPostRestored,        // R_POST: PostRestore completed
 };
-inline constexpr int kPhaseCount = 9;
+inline constexpr int kPhaseCount = 13;
+// True for the restore phases (REQ-LIFE-02: an instance serves one operation).
+constexpr bool IsRestorePhase(Phase phase) { return phase >= Phase::kRestoreInitialized; }
 std::string_view NameOf(Phase phase);
 
 #define VSSSIM_REQUESTER_METHOD_TABLE(X) \
@@ -58,7 +64,25 @@ std::string_view NameOf(Phase phase);
   X(Query)                               \
   X(DeleteSnapshots)                     \
   X(GetSessionId)                        \
-  X(Release)
+  X(Release)                             \
+  X(InitializeForRestore)                \
+  X(GetWriterComponentsCount)            \
+  X(GetWriterComponents)                 \
+  X(SetRestoreState)                     \
+  X(SetSelectedForRestore)               \
+  X(SetSelectedForRestoreEx)             \
+  X(AddRestoreSubcomponent)              \
+  X(SetRestoreOptions)                   \
+  X(SetAdditionalRestores)               \
+  X(AddNewTarget)                        \
+  X(SetAuthoritativeRestore)             \
+  X(SetRollForward)                      \
+  X(SetRestoreName)                      \
+  X(PreRestore)                          \
+  X(SetFileRestoreStatus)                \
+  X(AddAlternativeLocationMapping)       \
+  X(SetRangesFilePath)                   \
+  X(PostRestore)
 
 enum class Method : std::uint8_t {
 #define VSSSIM_METHOD_ENUMERATOR_(m) k##m,

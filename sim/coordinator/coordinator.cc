@@ -39,6 +39,19 @@ RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
                  {"instance", r.instance_id.ToString()},
                  {"level", ToString(id.level)},
                  {"freeze-timeout", runtime::FormatDuration(id.freeze_timeout)}});
+  // WRT-INIT-05: instances of one writer class need non-empty, distinct instance names (VSS
+  // routes restores by them); an instance that breaks this is a finding at Subscribe.
+  for (const RegisteredWriter& known : writers_) {
+    const writer::WriterIdentity& other = known.writer->identity();
+    if (known.writer != &writer && other.class_id == id.class_id &&
+        (id.instance_name.empty() || other.instance_name.empty() ||
+         other.instance_name == id.instance_name)) {
+      trace_.Append(trace::EntryKind::kFinding, r.actor, "vss",
+                    "multi-instance writer without a unique instance name",
+                    {{"other", known.actor}}, "WRT-INIT-05");
+      break;
+    }
+  }
   return r;
 }
 

@@ -35,6 +35,7 @@ struct DeliveryView {
   bool bootable_system_state = false;
   bool partial_file_support = false;
   Guid session_id;
+  vss::RestoreType restore_type = vss::RestoreType::VSS_RTYPE_UNDEFINED;  // SetRestoreState
 };
 
 // How the handler ended.
@@ -65,6 +66,12 @@ class Delivery final : public writer::EventHost {
 
   // EventHost.
   vss::BackupType GetBackupType() const override { return view_.backup_type; }
+  // WRT-CALL-20: defined from OnPreRestore on (restore handlers only).
+  vss::RestoreType GetRestoreType() const override {
+    const bool restore_event =
+        event_ == vss::WriterEvent::kPreRestore || event_ == vss::WriterEvent::kPostRestore;
+    return restore_event ? view_.restore_type : vss::RestoreType::VSS_RTYPE_UNDEFINED;
+  }
   vss::SnapshotContext GetContext() const override { return view_.context; }
   Guid GetCurrentSnapshotSetId() const override;
   std::vector<std::string> GetCurrentVolumeArray() const override { return view_.volumes; }

@@ -17,6 +17,9 @@ struct SnapshotSucceeded   { static constexpr std::string_view kName = "Snapshot
 struct SnapshotFailed      { static constexpr std::string_view kName = "SnapshotFailed"; };
 struct BackupCompleted     { static constexpr std::string_view kName = "BackupCompleted"; };
 struct AbortBackup         { static constexpr std::string_view kName = "AbortBackup"; };
+struct InitializeForRestore { static constexpr std::string_view kName = "InitializeForRestore"; };
+struct PreRestoreCompleted  { static constexpr std::string_view kName = "PreRestoreCompleted"; };
+struct PostRestoreCompleted { static constexpr std::string_view kName = "PostRestoreCompleted"; };
 // clang-format on
 
 template <Phase P>
@@ -39,6 +42,10 @@ struct PhaseMachineDef : msm::RecordingMachine<PhaseMachineDef> {
   struct SnapshotFailedSt   : PhaseState<Phase::kSnapshotFailed>     { static constexpr std::string_view kName = "SnapshotFailed"; };
   struct BackupCompletedSt  : PhaseState<Phase::kBackupCompleted>    { static constexpr std::string_view kName = "BackupCompleted"; };
   struct Aborted            : PhaseState<Phase::kAborted>            { static constexpr std::string_view kName = "Aborted"; };
+  struct RestoreInitialized : PhaseState<Phase::kRestoreInitialized> { static constexpr std::string_view kName = "RestoreInitialized"; };
+  struct RestoreGathered    : PhaseState<Phase::kRestoreGathered>    { static constexpr std::string_view kName = "RestoreMetadataGathered"; };
+  struct PreRestored        : PhaseState<Phase::kPreRestored>        { static constexpr std::string_view kName = "PreRestored"; };
+  struct PostRestored       : PhaseState<Phase::kPostRestored>       { static constexpr std::string_view kName = "PostRestored"; };
   using initial_state = New;
 
   using none = msm::none;
@@ -58,7 +65,12 @@ struct PhaseMachineDef : msm::RecordingMachine<PhaseMachineDef> {
     msm::Row< SnapshotSetStarted, AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-01
     msm::Row< PreparedForBackup,  AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-02
     msm::Row< SnapshotCreated,    AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-02
-    msm::Row< SnapshotFailedSt,   AbortBackup,         Aborted,            none,  none >   // REQ-ABORT-02
+    msm::Row< SnapshotFailedSt,   AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-02
+    // §7 restore path (REQ-RST-10: no AbortBackup row; aborts do not exist for restores).
+    msm::Row< New,                InitializeForRestore, RestoreInitialized, none, none >,  // REQ-CALL-02
+    msm::Row< RestoreInitialized, GatherCompleted,     RestoreGathered,    none,  none >,  // REQ-RST-02
+    msm::Row< RestoreGathered,    PreRestoreCompleted, PreRestored,        none,  none >,  // REQ-CALL-38
+    msm::Row< PreRestored,        PostRestoreCompleted, PostRestored,      none,  none >   // REQ-CALL-42
   > {};
   // clang-format on
 
@@ -108,6 +120,15 @@ bool RequesterPhaseMachine::Apply(Change change) {
       break;
     case Change::kAbortBackup:
       m.process_event(AbortBackup{});
+      break;
+    case Change::kInitializeForRestore:
+      m.process_event(InitializeForRestore{});
+      break;
+    case Change::kPreRestoreCompleted:
+      m.process_event(PreRestoreCompleted{});
+      break;
+    case Change::kPostRestoreCompleted:
+      m.process_event(PostRestoreCompleted{});
       break;
   }
   phase_ = m.phase;

@@ -23,6 +23,9 @@ class RequesterPhaseMachine {
     kSnapshotFailed,
     kBackupCompleted,
     kAbortBackup,
+    kInitializeForRestore,
+    kPreRestoreCompleted,
+    kPostRestoreCompleted,
   };
 
   RequesterPhaseMachine();

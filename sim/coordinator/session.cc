@@ -47,12 +47,12 @@ Session::~Session() {
 // --- bookkeeping -------------------------------------------------------------------------------
 
 void Session::Call(Method method, std::vector<trace::Attribute> attributes) {
-  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", std::string(NameOf(method)),
+  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method),
                       std::move(attributes));
 }
 
 HResult Session::Done(Method method, HResult result, std::string_view rule) {
-  vss_.trace().Append(trace::EntryKind::kResult, "vss", actor_, std::string(NameOf(method)),
+  vss_.trace().Append(trace::EntryKind::kResult, "vss", actor_, NameOf(method),
                       {{"hr", ToString(result)}}, std::string(rule));
   if (result.Failed() && !rule.empty()) {
     RequesterFinding(rule, std::string(NameOf(method)) + " refused",
@@ -67,7 +67,13 @@ std::optional<HResult> Session::Gate(Method method) {
     const CallRule& rule = RuleFor(method);
     HResult error = hr::VSS_E_BAD_STATE;
     if (method == Method::kInitializeForBackup) error = vss_.choices().repeated_call;  // GAP-04
-    return Done(method, error, rule.rule);
+    std::string_view cited = rule.rule;
+    // REQ-ORDER-09: StartSnapshotSet precedes PrepareForBackup and every AddToSnapshotSet.
+    if ((method == Method::kPrepareForBackup || method == Method::kAddToSnapshotSet) &&
+        (phase_.phase() == Phase::kInitialized || phase_.phase() == Phase::kMetadataGathered)) {
+      cited = "REQ-ORDER-09";
+    }
+    return Done(method, error, cited);
   }
   return std::nullopt;
 }
@@ -76,7 +82,7 @@ void Session::ApplyPhase(RequesterPhaseMachine::Change change) {
   const Phase before = phase_.phase();
   phase_.Apply(change);
   if (phase_.phase() != before) {
-    vss_.trace().Append(trace::EntryKind::kState, actor_, "", std::string(NameOf(phase_.phase())));
+    vss_.trace().Append(trace::EntryKind::kState, actor_, "", NameOf(phase_.phase()));
   }
 }
 

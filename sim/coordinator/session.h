@@ -6,7 +6,9 @@
 //
 // Files: session.cc (synchronous calls), session_ops.cc (gather, prepare, complete, status,
 // abort, shutdown), session_snapshot.cc (DoSnapshotSet), session_events.cc (event delivery),
-// session_quiesce.cc (SIM-QUIESCE-01 with a storage::QuiesceMonitor).
+// session_quiesce.cc (SIM-QUIESCE-01 with a storage::QuiesceMonitor), session_restore.cc
+// (restore selection calls), session_restore_ops.cc (PreRestore, PostRestore, the requester's
+// view of the BCD and the restore findings REQ-RST-*).
 //
 // Thread safety: none; simulator thread only. Requester calls must not be made from inside a
 // Coordinator hook (InjectIdentify may).
@@ -24,6 +26,7 @@
 #include "sim/coordinator/call_order.h"
 #include "sim/coordinator/delivery.h"
 #include "sim/coordinator/requester_phase_machine.h"
+#include "sim/coordinator/requester_writer_components.h"
 #include "vsssim/coordinator/coordinator.h"
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/metadata/backup_components.h"
@@ -44,6 +47,9 @@ struct Participant {
   runtime::TimerId quiesce_start = 0;  // SIM-QUIESCE-01: pending BeginQuiesce (Freeze returning)
   HResult application_failure;
   std::string application_message;
+  // Restore (§2.4).
+  bool restore_stopped = false;  // PreRestore failed: out of the restore (Choices)
+  bool lost = false;             // hosting service stopped: no PostRestore (WRT-SEQ-11)
 
   explicit Participant(RegisteredWriter r, vss::WriterState timeout_state)
       : registered(std::move(r)), machine(timeout_state) {}
@@ -110,6 +116,56 @@ class Session final : public Requester {
   HResult GetSessionId(Guid* session_id) override;
   HResult Release() override;
 
+  // §2.4 restore (session_restore.cc, session_restore_ops.cc).
+  HResult InitializeForRestore(std::string_view bcd_xml) override;
+  HResult GetWriterComponentsCount(std::uint32_t* count) override;
+  HResult GetWriterComponents(std::uint32_t index, WriterComponentsExt** components) override;
+  HResult SetRestoreState(vss::RestoreType restore_type) override;
+  HResult SetSelectedForRestore(const Guid& writer_id, vss::ComponentType type,
+                                std::string_view logical_path, std::string_view component_name,
+                                bool selected) override;
+  HResult SetSelectedForRestoreEx(const Guid& writer_id, vss::ComponentType type,
+                                  std::string_view logical_path, std::string_view component_name,
+                                  bool selected, const Guid& instance_id) override;
+  HResult AddRestoreSubcomponent(const Guid& writer_id, vss::ComponentType type,
+                                 std::string_view logical_path, std::string_view component_name,
+                                 std::string_view sub_logical_path,
+                                 std::string_view sub_component_name, bool repair) override;
+  HResult SetRestoreOptions(const Guid& writer_id, vss::ComponentType type,
+                            std::string_view logical_path, std::string_view component_name,
+                            std::string_view options) override;
+  HResult SetAdditionalRestores(const Guid& writer_id, vss::ComponentType type,
+                                std::string_view logical_path, std::string_view component_name,
+                                bool additional_restores) override;
+  HResult AddNewTarget(const Guid& writer_id, vss::ComponentType type,
+                       std::string_view logical_path, std::string_view component_name,
+                       std::string_view path, std::string_view filespec, bool recursive,
+                       std::string_view alternate_path) override;
+  HResult SetAuthoritativeRestore(const Guid& writer_id, vss::ComponentType type,
+                                  std::string_view logical_path, std::string_view component_name,
+                                  bool authoritative) override;
+  HResult SetRollForward(const Guid& writer_id, vss::ComponentType type,
+                         std::string_view logical_path, std::string_view component_name,
+                         vss::RollForwardType roll_forward_type,
+                         std::string_view roll_forward_point) override;
+  HResult SetRestoreName(const Guid& writer_id, vss::ComponentType type,
+                         std::string_view logical_path, std::string_view component_name,
+                         std::string_view restore_name) override;
+  HResult PreRestore(AsyncPtr* async) override;
+  HResult SetFileRestoreStatus(const Guid& writer_id, vss::ComponentType type,
+                               std::string_view logical_path, std::string_view component_name,
+                               vss::FileRestoreStatus status) override;
+  HResult AddAlternativeLocationMapping(const Guid& writer_id, vss::ComponentType type,
+                                        std::string_view logical_path,
+                                        std::string_view component_name, std::string_view path,
+                                        std::string_view filespec, bool recursive,
+                                        std::string_view destination) override;
+  HResult SetRangesFilePath(const Guid& writer_id, vss::ComponentType type,
+                            std::string_view logical_path, std::string_view component_name,
+                            std::uint32_t partial_file_index,
+                            std::string_view ranges_file) override;
+  HResult PostRestore(AsyncPtr* async) override;
+
   // REQ-LIFE-04: the requester process died (Coordinator::Terminate).
   void Terminate();
   // The coordinator is being destroyed: touch it no more.
@@ -134,6 +190,28 @@ class Session final : public Requester {
   metadata::ComponentState* FindBcdComponent(const Guid& writer_id, vss::ComponentType type,
                                              std::string_view logical_path, std::string_view name);
   HResult StartAsync(Method method, AsyncPtr* async);
+
+  // --- restore (session_restore.cc, session_restore_ops.cc) ---
+  // The component a restore call names, after the documented checks (REQ-CALL-32..41);
+  // nullptr with `*error` set (already recorded by Done) otherwise.
+  metadata::ComponentState* RestoreComponent(Method method, const Guid& writer_id,
+                                             vss::ComponentType type, std::string_view logical_path,
+                                             std::string_view component_name, HResult* error);
+  HResult SelectForRestore(Method method, const Guid& writer_id, vss::ComponentType type,
+                           std::string_view logical_path, std::string_view component_name,
+                           bool selected, const Guid& instance_id);
+  // The running writer a BCD writer's restore events go to (WRT-INIT-04/05), or nullptr.
+  Participant* RestoreParticipant(const metadata::WriterComponents& w) const;
+  metadata::WriterComponents* RestoreComponentsOf(const Participant& p);
+  // The WMD description of a BCD component, from the running writer's metadata.
+  const metadata::ComponentDescription* Describe(const Guid& writer_id, std::string_view lpath,
+                                                 std::string_view name) const;
+  void InvalidateWriterComponents();
+  void RunPreRestore();
+  void RunPostRestore();
+  void CheckBeforePostRestore();
+  void CheckServicesAtRelease();
+  std::string HostingService(const Participant& p) const;
 
   // --- steps on the clock (session_events.cc) ---
   // A template so `step` is wrapped once: one std::function per step, not two.
@@ -230,6 +308,17 @@ class Session final : public Requester {
   HResult failure_result_;
   std::string set_id_text_;  // bcd_.snapshot_set_id as text, for trace entries  // a provider
                              // failure that made VSS abort the creation
+
+  // Restore.
+  bool restore_ = false;                // InitializeForRestore succeeded
+  std::vector<Guid> restore_instance_;  // per bcd_.writers: SetSelectedForRestoreEx target
+  std::vector<std::unique_ptr<RequesterWriterComponents>> handed_out_;  // GetWriterComponents
+  bool components_read_before_pre_restore_ = false;                     // REQ-RST-07
+  bool components_read_after_pre_restore_ = false;
+  bool pre_restore_called_ = false;
+  bool post_restore_called_ = false;
+  std::size_t services_at_pre_restore_ = 0;  // service_changes() size when PreRestore ended
+  std::size_t services_at_post_restore_ = 0;
 
   // Status.
   bool status_gathered_ = false;

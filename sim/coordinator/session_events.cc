@@ -90,6 +90,7 @@ DeliveryView Session::View() const {
   view.bootable_system_state = bcd_.bootable_system_state_backup;
   view.partial_file_support = bcd_.partial_file_support;
   view.session_id = session_id_;
+  if (restore_) view.restore_type = bcd_.restore_type;  // WRT-CALL-20
   return view;
 }
 
@@ -97,14 +98,14 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   const std::string& actor = p.registered.actor;
   if (const auto& hook = vss_.before_event_hook()) hook(name_, actor, event);
   trace::Trace& trace = vss_.trace();
-  std::vector<trace::Attribute> event_attributes{{"requester", name_}};
   const Guid shutdown_set = snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;  // WRT-SEQ-08
   if (event == WriterEvent::kBackupShutdown) {
-    event_attributes.push_back(
-        {"snapshot-set", snapshot_created_ ? set_id_text_ : kGuidNull.ToString()});
+    trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event),
+                 {{"requester", name_},
+                  {"snapshot-set", snapshot_created_ ? set_id_text_ : kGuidNull.ToString()}});
+  } else {  // a braced list: no allocation per event (bench/coordinator_bench.cc)
+    trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event), {{"requester", name_}});
   }
-  trace.Append(trace::EntryKind::kEvent, "vss", actor, std::string(NameOf(event)),
-               std::move(event_attributes));
   const vss::WriterState before = p.machine.state();
   const HResult before_failure = p.machine.failure();
   if (event != WriterEvent::kIdentify && !p.machine.Deliver(event)) {
@@ -132,7 +133,9 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   };
   std::optional<SessionWriterComponents> components;       // on the stack: no allocation per event
   if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
-    components.emplace(bcd_.FindWriter(p.registered.instance_id), event, sink);
+    // Restore: the saved BCD's instance ids are stale; route by class and instance name.
+    components.emplace(
+        restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event, sink);
   }
   std::optional<metadata::CreateWriterMetadata> wmd;
   if (event == WriterEvent::kIdentify) wmd.emplace(IdentityFor(p.registered), sink);
@@ -140,14 +143,19 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
       delivery.Run(*p.registered.writer, components ? &*components : nullptr, wmd ? &*wmd : nullptr,
                    shutdown_set);
 
-  std::vector<trace::Attribute> reply{{"returned", outcome.returned ? "true" : "false"}};
-  if (outcome.failure) reply.push_back({"failure", ToString(*outcome.failure)});
-  if (outcome.threw) reply.push_back({"threw", "yes"});
-  if (outcome.hung) reply.push_back({"hung", "yes"});
-  if (outcome.spent.count() != 0)
-    reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
-  trace.Append(trace::EntryKind::kReply, actor, "vss", std::string(NameOf(event)),
-               std::move(reply));
+  const char* returned = outcome.returned ? "true" : "false";
+  if (!outcome.failure && !outcome.threw && !outcome.hung && outcome.spent.count() == 0) {
+    // The usual reply as a braced list: no allocation (bench/coordinator_bench.cc).
+    trace.Append(trace::EntryKind::kReply, actor, "vss", NameOf(event), {{"returned", returned}});
+  } else {
+    std::vector<trace::Attribute> reply{{"returned", returned}};
+    if (outcome.failure) reply.push_back({"failure", ToString(*outcome.failure)});
+    if (outcome.threw) reply.push_back({"threw", "yes"});
+    if (outcome.hung) reply.push_back({"hung", "yes"});
+    if (outcome.spent.count() != 0)
+      reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
+    trace.Append(trace::EntryKind::kReply, actor, "vss", NameOf(event), reply);
+  }
 
   if (event == WriterEvent::kIdentify) {
     if (!outcome.vetoed()) {
@@ -159,6 +167,11 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
                      {{"requester", name_}}, "WRT-IDENTIFY-05");
       }
       p.metadata = metadata::ExamineWriterMetadata(m);
+      if (m.restore_method && !m.restore_method->service.empty() &&
+          (m.restore_method->method == vss::RestoreMethod::VSS_RME_STOP_RESTORE_START ||
+           m.restore_method->method == vss::RestoreMethod::VSS_RME_RESTORE_STOP_START)) {
+        vss_.NoteRestoreService(*p.registered.writer, m.restore_method->service);  // WRT-SEQ-11
+      }
     }
     return outcome;
   }
@@ -182,12 +195,14 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
 
 void Session::TraceState(Participant& p, vss::WriterState before, HResult before_failure) {
   if (p.machine.state() == before && p.machine.failure() == before_failure) return;
-  std::vector<trace::Attribute> attributes{{"requester", name_}};
+  const std::string_view state = vss::NameOf(p.machine.state());
   if (p.machine.failure() != hr::S_OK) {
-    attributes.push_back({"failure", ToString(p.machine.failure())});
+    vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "", state,
+                        {{"requester", name_}, {"failure", ToString(p.machine.failure())}});
+  } else {
+    vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "", state,
+                        {{"requester", name_}});
   }
-  vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "",
-                      std::string(vss::NameOf(p.machine.state())), std::move(attributes));
 }
 
 std::vector<Participant*> Session::Targets() const {

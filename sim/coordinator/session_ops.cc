@@ -64,7 +64,8 @@ void Session::RunGather() {
   asked.reserve(vss_.writers().size());
   participants_.reserve(vss_.writers().size());
   for (const RegisteredWriter& w : vss_.writers()) {
-    if (!WriterIncluded(w)) continue;  // REQ-CALL-04
+    if (!WriterIncluded(w)) continue;              // REQ-CALL-04
+    if (!vss_.WriterRunning(*w.writer)) continue;  // its hosting service is stopped (REQ-RST-11)
     participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
     // An event the writer state machine refuses is a bug of the coordinator, made visible.
     participants_.back()->machine.SetUnexpectedHandler(
@@ -214,6 +215,9 @@ void Session::RunStatus() {
 
 HResult Session::AbortBackup() {
   Call(Method::kAbortBackup);
+  if (restore_ && !released_) {  // REQ-RST-10, WRT-ABORT-05: no aborts during restores
+    return Done(Method::kAbortBackup, vss_.choices().abort_during_restore, "REQ-RST-10");
+  }
   if (auto e = Gate(Method::kAbortBackup)) return *e;
   const Phase phase = phase_.phase();
   const bool in_progress = phase == Phase::kSnapshotSetStarted ||
@@ -237,7 +241,8 @@ HResult Session::AbortBackup() {
 HResult Session::Release() {
   Call(Method::kRelease);
   if (released_) return Done(Method::kRelease, vss_.choices().call_after_release, "REQ-LIFE-02");
-  switch (phase_.phase()) {
+  if (restore_) CheckServicesAtRelease();  // REQ-RST-09, REQ-RST-11
+  switch (restore_ ? Phase::kNew : phase_.phase()) {
     case Phase::kSnapshotSetStarted:
       if (!prepare_called_) {
         RequesterFinding("REQ-ABORT-01", "stopped after StartSnapshotSet without AbortBackup");
@@ -297,7 +302,7 @@ void Session::EndSession(bool terminated) {
   // REQ-LIFE-04, WRT-SEQ-07: BackupShutdown to the session's writers, without BackupComplete.
   std::vector<Participant*> shutdown;
   shutdown.reserve(participants_.size());
-  if (gathered_) {
+  if (gathered_ && (!restore_ || vss_.choices().shutdown_after_restore)) {
     for (const auto& p : participants_) {
       if (p->in_backup || vss_.choices().shutdown_to_unselected_writers) {
         shutdown.push_back(p.get());

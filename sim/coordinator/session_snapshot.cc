@@ -30,7 +30,7 @@ HResult Session::ProviderCall(storage::Provider& provider, std::string_view meth
   for (trace::Attribute& a : attributes) all.push_back(std::move(a));
   all.push_back({"hr", ToString(r)});
   attributes = std::move(all);
-  vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", std::string(method),
+  vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", method,
                       std::move(attributes));
   (void)provider;
   return r;

@@ -120,6 +120,20 @@ Action ReadAction(const Element& e) {
     a.filespec = e.RequiredName("filename");
     a.ranges = e.RequiredName("ranges");
     a.metadata = e.Attr("metadata").value_or("");
+  } else if (e.name() == "set-restore-target") {
+    a.kind = ActionKind::kSetRestoreTarget;
+    e.Read("value", vss::Parse<vss::RestoreTarget>, "a VSS_RESTORE_TARGET", &a.restore_target);
+  } else if (e.name() == "add-directed-target") {
+    a.kind = ActionKind::kAddDirectedTarget;
+    a.path = e.RequiredName("path");
+    a.filespec = e.RequiredName("filename");
+    a.ranges = e.RequiredName("ranges");
+    a.destination_path = e.RequiredName("destination-path");
+    a.destination_filename = e.RequiredName("destination-filename");
+    a.destination_ranges = e.RequiredName("destination-ranges");
+  } else if (e.name() == "set-pre-restore-failure-msg") {
+    a.kind = ActionKind::kSetPreRestoreFailureMsg;
+    a.value = e.Attr("value").value_or("");
   } else {
     a.kind = ActionKind::kTruncateLogs;
   }

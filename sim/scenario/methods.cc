@@ -142,6 +142,10 @@ std::vector<MethodSpec> MakeMethods() {
       Restore(Sync("SetRangesFilePath", ComponentArgs({{"partial-file-index", T::kUnsigned, true},
                                                        {"ranges-file", T::kName, true}}))));
   m.push_back(Restore(Async("PostRestore")));
+  // Simulated service control around STOP_RESTORE_START / RESTORE_STOP_START (REQ-RST-11);
+  // not IVssBackupComponents methods: the requester calls the Service Control Manager.
+  m.push_back(Sync("StopService", {{"service", T::kName, true}}));
+  m.push_back(Sync("StartService", {{"service", T::kName, true}}));
   return m;
 }
 

@@ -155,6 +155,16 @@ void ScenarioWriter::RunAction(const Action& action, writer::WriterComponents* c
       case ActionKind::kAddPartialFile:  // PART-01..03
         c->AddPartialFile(action.path, action.filespec, action.ranges, action.metadata);
         break;
+      case ActionKind::kSetRestoreTarget:  // WRT-CALL-11, RM-01
+        c->SetRestoreTarget(action.restore_target);
+        break;
+      case ActionKind::kAddDirectedTarget:  // WRT-CALL-12, DT-01..03
+        c->AddDirectedTarget(action.path, action.filespec, action.ranges, action.destination_path,
+                             action.destination_filename, action.destination_ranges);
+        break;
+      case ActionKind::kSetPreRestoreFailureMsg:  // WRT-CALL-13
+        c->SetPreRestoreFailureMsg(action.value);
+        break;
       default:
         break;
     }

@@ -59,12 +59,13 @@ StepRunner::Outcome StepRunner::CallStatus(const Step& step, coordinator::Reques
     return o;
   }
   if (h.Failed()) return {h};
-  const std::string writer = *step.Get<std::string>("writer");
+  // By instance id, not by name: a real writer's name is its own (--engine=windows-vss).
+  const Guid wanted = world_.registered(*step.Get<std::string>("writer")).instance_id;
   for (std::uint32_t i = 0; i < count; ++i) {
     coordinator::WriterStatus status;
     HResult got = r.GetWriterStatus(i, &status);
     if (got.Failed()) return {got};
-    if (status.writer_name == writer) {
+    if (status.instance_id == wanted) {
       Outcome o{got};
       o.status = status;
       return o;
@@ -96,6 +97,96 @@ StepRunner::Outcome StepRunner::CallMetadata(const Step& step, coordinator::Requ
     if (instance == wanted) return {got};
   }
   return {hr::VSS_E_OBJECT_NOT_FOUND};
+}
+
+// The restore calls (§2.4). Component args name a component of the saved BCD by the
+// writer's class id; GetWriterComponents writer= walks the BCD's writers by class id.
+StepRunner::Outcome StepRunner::CallRestore(const Step& step, coordinator::Requester& r) {
+  const std::string_view m = step.method->name;
+  if (m == "StopService" || m == "StartService") {  // REQ-RST-11: the requester calls the SCM
+    const std::string by = "requester:" + step.requester;
+    const std::string service = *step.Get<std::string>("service");
+    return {m == "StopService" ? world_.vss().StopService(by, service)
+                               : world_.vss().StartService(by, service)};
+  }
+  if (m == "SetRestoreState") {
+    return {r.SetRestoreState(*step.GetEnum<vss::RestoreType>("restore-type"))};
+  }
+  if (m == "GetWriterComponentsCount" || m == "GetWriterComponents") {
+    std::uint32_t count = 0;
+    HResult h = r.GetWriterComponentsCount(&count);
+    if (m == "GetWriterComponentsCount") {
+      Outcome o{h};
+      if (h.Succeeded()) o.count = count;
+      return o;
+    }
+    coordinator::WriterComponentsExt* ext = nullptr;
+    if (auto index = step.Get<std::uint64_t>("index")) {
+      return {r.GetWriterComponents(static_cast<std::uint32_t>(*index), &ext)};
+    }
+    if (h.Failed()) return {h};
+    const Guid wanted = world_.writer(*step.Get<std::string>("writer")).identity().class_id;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      HResult got = r.GetWriterComponents(i, &ext);
+      if (got.Failed()) return {got};
+      Guid instance;
+      Guid writer_id;
+      if (ext->GetWriterInfo(&instance, &writer_id).Succeeded() && writer_id == wanted) {
+        return {got};
+      }
+    }
+    return {hr::VSS_E_OBJECT_NOT_FOUND};
+  }
+  const std::string writer = *step.Get<std::string>("writer");
+  const std::string lpath = step.Get<std::string>("logical-path").value_or("");
+  const std::string name = *step.Get<std::string>("component");
+  const Guid id = world_.registered(writer).writer->identity().class_id;
+  const vss::ComponentType type = TypeOf(step, world_.writer(writer).model(), lpath, name);
+  auto text = [&step](std::string_view arg) { return step.Get<std::string>(arg).value_or(""); };
+  if (m == "SetSelectedForRestore") {
+    return {r.SetSelectedForRestore(id, type, lpath, name, *step.Get<bool>("selected"))};
+  }
+  if (m == "SetSelectedForRestoreEx") {  // instance GUID_NULL: the plain selection
+    return {r.SetSelectedForRestoreEx(id, type, lpath, name, *step.Get<bool>("selected"), Guid{})};
+  }
+  if (m == "AddRestoreSubcomponent") {
+    return {r.AddRestoreSubcomponent(id, type, lpath, name, text("sub-logical-path"),
+                                     text("sub-component"), false)};
+  }
+  if (m == "SetRestoreOptions")
+    return {r.SetRestoreOptions(id, type, lpath, name, text("options"))};
+  if (m == "SetAdditionalRestores") {
+    return {r.SetAdditionalRestores(id, type, lpath, name, *step.Get<bool>("additional-restores"))};
+  }
+  if (m == "AddNewTarget") {
+    return {r.AddNewTarget(id, type, lpath, name, text("path"), text("filespec"),
+                           step.Get<bool>("recursive").value_or(false), text("alternate-path"))};
+  }
+  if (m == "SetAuthoritativeRestore") {
+    return {r.SetAuthoritativeRestore(id, type, lpath, name, *step.Get<bool>("authoritative"))};
+  }
+  if (m == "SetRollForward") {
+    return {r.SetRollForward(id, type, lpath, name,
+                             *step.GetEnum<vss::RollForwardType>("roll-forward-type"),
+                             text("point"))};
+  }
+  if (m == "SetRestoreName") return {r.SetRestoreName(id, type, lpath, name, text("restore-name"))};
+  if (m == "SetFileRestoreStatus") {
+    return {r.SetFileRestoreStatus(id, type, lpath, name,
+                                   *step.GetEnum<vss::FileRestoreStatus>("status"))};
+  }
+  if (m == "AddAlternativeLocationMapping") {
+    return {r.AddAlternativeLocationMapping(id, type, lpath, name, text("path"), text("filespec"),
+                                            step.Get<bool>("recursive").value_or(false),
+                                            text("destination"))};
+  }
+  if (m == "SetRangesFilePath") {
+    return {r.SetRangesFilePath(
+        id, type, lpath, name,
+        static_cast<std::uint32_t>(*step.Get<std::uint64_t>("partial-file-index")),
+        text("ranges-file"))};
+  }
+  return Outcome(hr::E_NOTIMPL, "the interpreter does not know this method");
 }
 
 StepRunner::Outcome StepRunner::CallAdmin(const Step& step, coordinator::Requester& r,

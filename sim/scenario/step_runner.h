@@ -4,8 +4,8 @@
 // Arguments are decoded from the model (step.h): writer names become the registered writer's
 // class and instance ids, volumes the canonical names, saved documents the XML an earlier
 // SaveAsXML produced. Async calls are waited for unless wait="no" (then <wait/> or <cancel/>
-// finishes them). Restore-side methods are not simulated yet: such a step fails the run with
-// a message that says so.
+// finishes them). Restore-side methods (§2.4) call the requester's restore API; StopService /
+// StartService call the coordinator's simulated service control (REQ-RST-11).
 //
 // For the verdict the runner remembers the trace ranges whose findings a step explains: a
 // call whose failing result the step expects, and a <terminate/> (a crash is no mistake).
@@ -59,13 +59,15 @@ class StepRunner {
     std::optional<HResult> async_status;              // QueryStatus after the wait
     std::optional<std::uint32_t> count;               // count methods
     std::optional<coordinator::WriterStatus> status;  // GetWriterStatus
-    std::string unsupported;                          // non-empty: not simulated (restore)
+    std::string unsupported;                          // non-empty: not simulated
   };
 
   Outcome Call(const Step& step, coordinator::Requester& r, RequesterState& state);
   Outcome CallComponent(const Step& step, coordinator::Requester& r);
   Outcome CallStatus(const Step& step, coordinator::Requester& r);
   Outcome CallMetadata(const Step& step, coordinator::Requester& r);
+  // The restore methods other than InitializeForRestore / PreRestore / PostRestore.
+  Outcome CallRestore(const Step& step, coordinator::Requester& r);
   Outcome CallAsync(const Step& step, HResult started, coordinator::AsyncPtr async,
                     RequesterState& state);
   Outcome CallAdmin(const Step& step, coordinator::Requester& r, RequesterState& state);

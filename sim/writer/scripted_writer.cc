@@ -54,6 +54,20 @@ bool ScriptedWriter::OnBackupComplete(WriterComponents* components) {
   return r;
 }
 
+bool ScriptedWriter::OnPreRestore(WriterComponents* components) {
+  components_ = components;
+  bool r = Run(vss::WriterEvent::kPreRestore);
+  components_ = nullptr;
+  return r;
+}
+
+bool ScriptedWriter::OnPostRestore(WriterComponents* components) {
+  components_ = components;
+  bool r = Run(vss::WriterEvent::kPostRestore);
+  components_ = nullptr;
+  return r;
+}
+
 bool ScriptedWriter::OnBackupShutdown(const Guid& snapshot_set_id) {
   last_shutdown_set_ = snapshot_set_id;
   return Run(vss::WriterEvent::kBackupShutdown);

@@ -9,6 +9,10 @@ vss::BackupType Writer::GetBackupType() const {
   EventHost* h = host();
   return h ? h->GetBackupType() : vss::BackupType::VSS_BT_UNDEFINED;
 }
+vss::RestoreType Writer::GetRestoreType() const {
+  EventHost* h = host();
+  return h ? h->GetRestoreType() : vss::RestoreType::VSS_RTYPE_UNDEFINED;
+}
 vss::SnapshotContext Writer::GetContext() const {
   EventHost* h = host();
   return h ? h->GetContext() : vss::SnapshotContext::VSS_CTX_BACKUP;

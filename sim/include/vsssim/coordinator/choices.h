@@ -49,6 +49,28 @@ struct Choices {
   // REQ-ORDER-02 / CONF-02: SetContext is legal until StartSnapshotSet (false: only before
   // GatherWriterMetadata).
   bool set_context_after_gather = true;
+
+  // --- restore (§2.4) ---
+  // REQ-RST-10 / WRT-ABORT-05: AbortBackup on a restore instance (aborts do not exist there).
+  HResult abort_during_restore = hr::VSS_E_BAD_STATE;
+  // The async result of PreRestore / PostRestore when a writer vetoed. W:writer-errors-and-
+  // vetoes: "the requester can accept the veto or continue" and must read writer status, so
+  // the operation itself succeeds; the writer shows FAILED_AT_PRE_RESTORE / _POST_RESTORE.
+  HResult restore_veto_result = hr::S_OK;
+  // A writer whose PreRestore failed (veto, SetWriterFailure, timeout) is out of the restore:
+  // no PostRestore for it (false: it still gets PostRestore).
+  bool stop_restore_after_pre_restore_veto = true;
+  // WRT-SEQ-11 / REQ-RST-11: the PostRestore result when a selected writer was lost because
+  // its hosting service was stopped ("PostRestore may fail with a lost-writer error").
+  HResult lost_writer_post_restore_result = hr::S_OK;
+  // WRT-SEQ-11: a writer with no Writer::hosting_service() is taken to be hosted in the service
+  // its STOP_RESTORE_START / RESTORE_STOP_START restore method names.
+  bool writer_hosted_in_restore_service = true;
+  // WRT-SEQ-12 [UNVERIFIED]: a VSS_WRE_IF_REPLACE_FAILS writer gets PostRestore only when one
+  // of its selected components was not fully restored (file restore status other than ALL).
+  bool if_replace_fails_post_restore_only_on_failure = true;
+  // No BackupShutdown after a restore session (WRT-SEQ-02: PreRestore -> PostRestore).
+  bool shutdown_after_restore = false;
 };
 
 }  // namespace vsssim::coordinator

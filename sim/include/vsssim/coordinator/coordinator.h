@@ -22,6 +22,14 @@
 // (or when the creation ends otherwise) it ends quiescence. Findings: kFinding, rule
 // SIM-QUIESCE-01 (see quiesce_monitor.h). Writers reach the volumes through volumes().
 //
+// Simulated service control (REQ-RST-11, WRT-SEQ-11): StopService / StartService stand for the
+// Service Control Manager calls a requester makes around a STOP_RESTORE_START or
+// RESTORE_STOP_START restore. A writer hosted in a stopped service (Writer::hosting_service(),
+// or by Choices::writer_hosted_in_restore_service the service its restore method names) is not
+// running: it is not asked to Identify, loses the session it was in (no PostRestore), and on
+// StartService subscribes again with a new instance id (WRT-INIT-04). Without these calls
+// nothing changes (backup traces are unaffected).
+//
 // Test and scenario hooks: InjectIdentify (WRT-IDENTIFY-01: any party, any moment),
 // Terminate (REQ-LIFE-04: the requester process dies), SetBeforeEventHook (a callback before
 // every writer event of a session, e.g. to inject an Identify between Freeze and Thaw).
@@ -56,8 +64,15 @@ class Session;
 // A writer known to the service (after Initialize + Subscribe).
 struct RegisteredWriter {
   writer::Writer* writer = nullptr;
-  Guid instance_id;   // made by VSS (WRT-INIT-04)
-  std::string actor;  // "writer:NAME" in the trace
+  Guid instance_id;              // made by VSS (WRT-INIT-04)
+  std::string actor;             // "writer:NAME" in the trace
+  std::uint32_t generation = 0;  // +1 each time its hosting service stops (WRT-SEQ-11)
+};
+
+// One StopService / StartService call, in call order (REQ-RST-11 checks use the index).
+struct ServiceChange {
+  std::string service;
+  bool running = false;  // false: stopped
 };
 
 class Coordinator {
@@ -101,6 +116,22 @@ class Coordinator {
       std::function<void(std::string_view requester, std::string_view writer, vss::WriterEvent)>;
   void SetBeforeEventHook(BeforeEventHook hook) { before_event_ = std::move(hook); }
 
+  // REQ-RST-11: `by` (a trace actor) stops / starts a simulated service. S_FALSE when it is
+  // already in that state.
+  HResult StopService(std::string_view by, std::string_view service);
+  HResult StartService(std::string_view by, std::string_view service);
+  bool ServiceRunning(std::string_view service) const;
+  const std::vector<ServiceChange>& service_changes() const { return service_changes_; }
+  // The service hosting `writer` ("" = none): Writer::hosting_service(), else (choice) the
+  // service its restore method names, as learnt from its last Identify.
+  std::string HostingService(const writer::Writer& writer) const;
+  // Sessions note the restore-method service a writer declared (Identify).
+  void NoteRestoreService(const writer::Writer& writer, std::string service);
+  // The registration as it is now (nullptr when unknown).
+  const RegisteredWriter* Registration(const writer::Writer& writer) const;
+  // False while the writer's hosting service is stopped.
+  bool WriterRunning(const writer::Writer& writer) const;
+
   // The state/failure `requester`'s session holds for `writer` (VSS_WS_UNKNOWN if none).
   vss::WriterState WriterStateIn(const Requester& requester, const writer::Writer& writer) const;
   HResult WriterFailureIn(const Requester& requester, const writer::Writer& writer) const;
@@ -132,6 +163,9 @@ class Coordinator {
   storage::VolumeManager* volumes_ = nullptr;
   std::unique_ptr<storage::QuiesceMonitor> owned_quiesce_;
   storage::QuiesceMonitor* quiesce_ = nullptr;
+  std::vector<ServiceChange> service_changes_;
+  std::vector<std::string> stopped_services_;
+  std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
 };
 
 }  // namespace vsssim::coordinator

@@ -1,7 +1,8 @@
-// The requester API: IVssBackupComponents for the backup path (CATALOGUE.md §2.1-§2.8), as an
-// abstract interface. The simulator implements it (Coordinator::CreateVssBackupComponents); a
-// Windows backend can implement it over real VSS. Method names are the SDK's; results are
-// HResult values, never exceptions; asynchronous methods hand out an Async.
+// The requester API: IVssBackupComponents for the backup path (CATALOGUE.md §2.1-§2.8) and the
+// restore path (§2.4, §2.9, §2.10, §5.7-§5.10), as an abstract interface. The simulator implements
+// it (Coordinator::CreateVssBackupComponents); a Windows backend can implement it over real VSS.
+// Method names are the SDK's; results are HResult values, never exceptions; asynchronous methods
+// hand out an Async.
 //
 // Out-of-order calls return the documented HRESULT (mostly VSS_E_BAD_STATE, REQ-CALL-*); the
 // simulator also records them in the trace with the rule ID.
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "vsssim/coordinator/async.h"
+#include "vsssim/coordinator/writer_components_ext.h"
 #include "vsssim/storage/provider.h"
 #include "vsssim/vss/enums.h"
 #include "vsssim/vss/guid.h"
@@ -108,6 +110,68 @@ class Requester {
 
   // IVssBackupComponentsEx3::GetSessionId (REQ-CALL-43).
   virtual HResult GetSessionId(Guid* session_id) = 0;
+
+  // §2.4 restore. Component arguments name a component of the saved BCD by writer class id,
+  // type, logical path and name, as the SDK's do. All selection calls precede PreRestore
+  // (REQ-RST-03); SetFileRestoreStatus, AddAlternativeLocationMapping and SetRangesFilePath
+  // come between PreRestore and PostRestore.
+  // `bcd_xml` is the document SaveAsXML produced at backup time (REQ-CALL-02, REQ-RST-01).
+  virtual HResult InitializeForRestore(std::string_view bcd_xml) = 0;
+  // REQ-CALL-25: the writers of the BCD. The pointer stays valid until the requester's
+  // release, but goes stale (VSS_E_BAD_STATE) after the next event-generating call.
+  virtual HResult GetWriterComponentsCount(std::uint32_t* count) = 0;
+  virtual HResult GetWriterComponents(std::uint32_t index, WriterComponentsExt** components) = 0;
+  virtual HResult SetRestoreState(vss::RestoreType restore_type) = 0;
+  virtual HResult SetSelectedForRestore(const Guid& writer_id, vss::ComponentType type,
+                                        std::string_view logical_path,
+                                        std::string_view component_name, bool selected) = 0;
+  // `instance_id` GUID_NULL: as SetSelectedForRestore; otherwise a running instance of the
+  // same class that should receive the restore (RESTORE_WITH_MOVE, REQ-CALL-32).
+  virtual HResult SetSelectedForRestoreEx(const Guid& writer_id, vss::ComponentType type,
+                                          std::string_view logical_path,
+                                          std::string_view component_name, bool selected,
+                                          const Guid& instance_id) = 0;
+  virtual HResult AddRestoreSubcomponent(const Guid& writer_id, vss::ComponentType type,
+                                         std::string_view logical_path,
+                                         std::string_view component_name,
+                                         std::string_view sub_logical_path,
+                                         std::string_view sub_component_name, bool repair) = 0;
+  virtual HResult SetRestoreOptions(const Guid& writer_id, vss::ComponentType type,
+                                    std::string_view logical_path, std::string_view component_name,
+                                    std::string_view options) = 0;
+  virtual HResult SetAdditionalRestores(const Guid& writer_id, vss::ComponentType type,
+                                        std::string_view logical_path,
+                                        std::string_view component_name,
+                                        bool additional_restores) = 0;
+  virtual HResult AddNewTarget(const Guid& writer_id, vss::ComponentType type,
+                               std::string_view logical_path, std::string_view component_name,
+                               std::string_view path, std::string_view filespec, bool recursive,
+                               std::string_view alternate_path) = 0;
+  virtual HResult SetAuthoritativeRestore(const Guid& writer_id, vss::ComponentType type,
+                                          std::string_view logical_path,
+                                          std::string_view component_name, bool authoritative) = 0;
+  virtual HResult SetRollForward(const Guid& writer_id, vss::ComponentType type,
+                                 std::string_view logical_path, std::string_view component_name,
+                                 vss::RollForwardType roll_forward_type,
+                                 std::string_view roll_forward_point) = 0;
+  virtual HResult SetRestoreName(const Guid& writer_id, vss::ComponentType type,
+                                 std::string_view logical_path, std::string_view component_name,
+                                 std::string_view restore_name) = 0;
+  virtual HResult PreRestore(AsyncPtr* async) = 0;
+  virtual HResult SetFileRestoreStatus(const Guid& writer_id, vss::ComponentType type,
+                                       std::string_view logical_path,
+                                       std::string_view component_name,
+                                       vss::FileRestoreStatus status) = 0;
+  virtual HResult AddAlternativeLocationMapping(const Guid& writer_id, vss::ComponentType type,
+                                                std::string_view logical_path,
+                                                std::string_view component_name,
+                                                std::string_view path, std::string_view filespec,
+                                                bool recursive, std::string_view destination) = 0;
+  virtual HResult SetRangesFilePath(const Guid& writer_id, vss::ComponentType type,
+                                    std::string_view logical_path, std::string_view component_name,
+                                    std::uint32_t partial_file_index,
+                                    std::string_view ranges_file) = 0;
+  virtual HResult PostRestore(AsyncPtr* async) = 0;
 
   // Drops the requester's reference (REQ-LIFE-04): VSS sends BackupShutdown to the session's
   // writers and deletes auto-release snapshots. Further calls return VSS_E_BAD_STATE.

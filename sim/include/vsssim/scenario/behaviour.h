@@ -18,6 +18,7 @@
 
 #include "vsssim/runtime/time.h"
 #include "vsssim/scenario/source_location.h"
+#include "vsssim/vss/enums.h"
 #include "vsssim/vss/hresult.h"
 #include "vsssim/vss/writer_event.h"
 
@@ -25,12 +26,15 @@ namespace vsssim::scenario {
 
 // A data action, written as an attribute shorthand on <on> or as a child element of it.
 enum class ActionKind {
-  kWrite,                // <write file offset size/> / write="PATH": bytes into a live file
-  kSetBackupStamp,       // IVssComponent::SetBackupStamp(value)
-  kSetBackupMetadata,    // IVssComponent::SetBackupMetadata(value)
-  kAddDifferencedFiles,  // IVssComponent::AddDifferencedFilesByLastModifyTime
-  kAddPartialFile,       // IVssComponent::AddPartialFile
-  kTruncateLogs,         // shrink the component's log files (what a log backup allows)
+  kWrite,                    // <write file offset size/> / write="PATH": bytes into a live file
+  kSetBackupStamp,           // IVssComponent::SetBackupStamp(value)
+  kSetBackupMetadata,        // IVssComponent::SetBackupMetadata(value)
+  kAddDifferencedFiles,      // IVssComponent::AddDifferencedFilesByLastModifyTime
+  kAddPartialFile,           // IVssComponent::AddPartialFile
+  kTruncateLogs,             // shrink the component's log files (what a log backup allows)
+  kSetRestoreTarget,         // IVssComponent::SetRestoreTarget(restore_target) (WRT-CALL-11)
+  kAddDirectedTarget,        // IVssComponent::AddDirectedTarget (WRT-CALL-12, DT-01)
+  kSetPreRestoreFailureMsg,  // IVssComponent::SetPreRestoreFailureMsg(value) (WRT-CALL-13)
 };
 
 struct Action {
@@ -53,6 +57,12 @@ struct Action {
   std::optional<runtime::Duration> last_modify_time;  // virtual time; absent: "now"
   std::string ranges;                                 // kAddPartialFile: "offset:length,..."
   std::string metadata;                               // kAddPartialFile
+  // kSetRestoreTarget: the target; kAddDirectedTarget: the destination (path, filespec and
+  // ranges above are the source).
+  vss::RestoreTarget restore_target = vss::RestoreTarget::VSS_RT_ORIGINAL;
+  std::string destination_path;
+  std::string destination_filename;
+  std::string destination_ranges;
 };
 
 // Deliberate writer bugs (bug="NAME ..."), each breaking the rule named in its row.

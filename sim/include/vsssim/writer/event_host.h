@@ -27,6 +27,9 @@ class EventHost {
   virtual ~EventHost() = default;
 
   virtual vss::BackupType GetBackupType() const = 0;
+  // WRT-CALL-20: the requester's SetRestoreState value during restore events. Not pure, so
+  // existing hosts (test doubles) keep compiling: they report VSS_RTYPE_UNDEFINED.
+  virtual vss::RestoreType GetRestoreType() const { return vss::RestoreType::VSS_RTYPE_UNDEFINED; }
   virtual vss::SnapshotContext GetContext() const = 0;
   virtual Guid GetCurrentSnapshotSetId() const = 0;
   virtual std::vector<std::string> GetCurrentVolumeArray() const = 0;

@@ -49,8 +49,10 @@ class ScriptedWriter : public Writer {
   bool OnAbort() override { return Run(vss::WriterEvent::kAbort); }
   bool OnBackupComplete(WriterComponents* components) override;
   bool OnBackupShutdown(const Guid& snapshot_set_id) override;
-  bool OnPreRestore(WriterComponents*) override { return Run(vss::WriterEvent::kPreRestore); }
-  bool OnPostRestore(WriterComponents*) override { return Run(vss::WriterEvent::kPostRestore); }
+  // Restore handlers expose their components to actions through current_components(), so an
+  // action can SetRestoreTarget, AddDirectedTarget, SetPreRestoreFailureMsg (WRT-CALL-10..14).
+  bool OnPreRestore(WriterComponents* components) override;
+  bool OnPostRestore(WriterComponents* components) override;
 
   // The CVssWriter API, public so that actions can call it.
   using Writer::AreComponentsSelected;
@@ -58,6 +60,7 @@ class ScriptedWriter : public Writer {
   using Writer::GetContext;
   using Writer::GetCurrentSnapshotSetId;
   using Writer::GetCurrentVolumeArray;
+  using Writer::GetRestoreType;
   using Writer::GetSessionId;
   using Writer::Hang;
   using Writer::IsBootableSystemStateBackedUp;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vsssim/runtime/time.h"
@@ -52,6 +53,10 @@ class Writer {
   Writer& operator=(const Writer&) = delete;
 
   const WriterIdentity& identity() const { return identity_; }
+  // Simulation only: the (simulated) service whose process hosts the writer; empty = none.
+  // Stopping that service ends the writer's instance (WRT-SEQ-11, REQ-RST-11).
+  void SetHostingService(std::string service) { hosting_service_ = std::move(service); }
+  const std::string& hosting_service() const { return hosting_service_; }
 
   // The handlers (WRT-INIT-07): PrepareSnapshot, Freeze, Thaw and Abort must be written; the
   // others default to returning true. Return false only on a fatal error (WRT-RET-01).
@@ -76,6 +81,8 @@ class Writer {
   // CVssWriter getters (§3.6 WRT-CALL-17..23). Outside a handler they return the documented
   // "undefined" values (VSS_BT_UNDEFINED, GUID_NULL, false, an empty list).
   vss::BackupType GetBackupType() const;
+  // WRT-CALL-20, RT-01: meaningful from OnPreRestore on; VSS_RTYPE_UNDEFINED otherwise.
+  vss::RestoreType GetRestoreType() const;
   vss::SnapshotContext GetContext() const;
   Guid GetCurrentSnapshotSetId() const;
   std::vector<std::string> GetCurrentVolumeArray() const;
@@ -98,6 +105,7 @@ class Writer {
 
  private:
   WriterIdentity identity_;
+  std::string hosting_service_;
   std::atomic<EventHost*> host_{nullptr};
 };
 
