@@ -106,6 +106,22 @@ void ReadExpect(const Element& e, Scenario* scenario) {
         }
       }
       expect->findings.push_back(std::move(x));
+    } else if (n == "same-data") {  // SIM-DATA-01 (data_step.h)
+      SameDataExpectation x;
+      x.where = child.where();
+      child.CheckShape(Spec(n));
+      x.path = child.RequiredName("path");
+      x.label = child.RequiredName("as-snapshot-of");
+      x.at = child.Attr("at").value_or("");
+      for (std::string_view attribute : {"path", "at"}) {
+        std::string text = child.Attr(attribute).value_or("C:");
+        if (text.size() < 2 || !CanonicalVolume(text.substr(0, 2))) {
+          child.BadValue(attribute, text, "an absolute path (C:\\db)", {});
+        }
+      }
+      child.Read(
+          "exact", [](const std::string& t) { return ParseBool(t); }, "yes or no", &x.exact);
+      expect->same_data.push_back(std::move(x));
     }
   }
 }

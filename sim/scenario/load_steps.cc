@@ -217,13 +217,61 @@ void ReadCall(const Element& e, Step* step) {
   }
 }
 
+// <backup-data>, <restore-data> (data_step.h): played before the next requester step.
+void ReadDataStep(const Element& e, Scenario* scenario) {
+  e.CheckShape(Spec(e.name()));
+  DataStep d;
+  d.where = e.where();
+  d.kind = e.name() == "backup-data" ? DataStep::Kind::kBackup : DataStep::Kind::kRestore;
+  d.medium = e.RequiredName("medium");
+  if (auto as = e.Attr("as")) {
+    if (as->empty()) e.AttrError("as", "must name a requester");
+    d.requester = *as;
+  }
+  if (auto set = e.Attr("set")) {
+    if (set->empty()) e.AttrError("set", "must name a backup set");
+    d.set = *set;
+  }
+  e.Read(
+      "record-status", [](const std::string& t) { return ParseBool(t); }, "yes or no",
+      &d.record_status);
+  std::size_t earlier = 0;  // backups to this medium before this step
+  bool known = false;
+  for (const DataStep& other : scenario->data_steps) {
+    if (other.kind != DataStep::Kind::kBackup) continue;
+    if (d.kind == DataStep::Kind::kBackup && other.set == d.set && !d.set.empty()) {
+      e.AttrError("set", "backup set " + Quote(d.set) + " is already taken at line " +
+                             std::to_string(other.where.line));
+    }
+    if (other.medium == d.medium) ++earlier;
+    known = known || (other.medium == d.medium && other.set == d.set);
+  }
+  if (d.kind == DataStep::Kind::kBackup && d.set.empty()) {
+    d.set = "set" + std::to_string(earlier + 1);  // default label
+  }
+  if (d.kind == DataStep::Kind::kRestore && earlier == 0) {
+    e.AttrError("medium", "no earlier <backup-data> writes medium " + Quote(d.medium));
+  } else if (d.kind == DataStep::Kind::kRestore && !d.set.empty() && !known) {
+    e.AttrError("set", "no earlier <backup-data> wrote set " + Quote(d.set) + " to medium " +
+                           Quote(d.medium));
+  }
+  d.before_step = scenario->steps.size();
+  scenario->data_steps.push_back(std::move(d));
+}
+
 }  // namespace
 
 void ReadRequester(const Element& e, Scenario* scenario) {
   e.CheckShape(Spec("requester"));
+  std::vector<Element> data_elements;
   for (const Element& child : e.Children()) {
     const std::string& n = child.name();
     if (!IsChild(Spec("requester"), n)) continue;  // reported by CheckShape
+    if (n == "backup-data" || n == "restore-data") {
+      ReadDataStep(child, scenario);
+      data_elements.push_back(child);
+      continue;
+    }
     Step step;
     step.where = child.where();
     if (n == "call") {
@@ -253,6 +301,16 @@ void ReadRequester(const Element& e, Scenario* scenario) {
       ReadExpectAttributes(child, &step);
     }
     scenario->steps.push_back(std::move(step));
+  }
+  // A data step acts for a requester the <call> steps create.
+  std::size_t first = scenario->data_steps.size() - data_elements.size();
+  for (std::size_t i = 0; i < data_elements.size(); ++i) {
+    const DataStep& d = scenario->data_steps[first + i];
+    bool used = std::any_of(scenario->steps.begin(), scenario->steps.end(),
+                            [&](const Step& s) { return s.requester == d.requester; });
+    if (!used) {
+      data_elements[i].Error("no requester step uses " + Quote(d.requester) + " (as=)");
+    }
   }
 }
 

@@ -18,6 +18,7 @@
 
 #include "vsssim/runtime/time.h"
 #include "vsssim/scenario/behaviour.h"
+#include "vsssim/scenario/data_step.h"
 #include "vsssim/scenario/source_location.h"
 #include "vsssim/scenario/step.h"
 #include "vsssim/vss/enums.h"
@@ -156,6 +157,7 @@ struct Expectations {
   std::vector<NoEventExpectation> no_events;
   std::vector<StateExpectation> states;
   std::vector<FindingExpectation> findings;
+  std::vector<SameDataExpectation> same_data;  // <same-data> (data_step.h)
 };
 
 struct Scenario {
@@ -168,6 +170,7 @@ struct Scenario {
   std::vector<File> files;  // every <file>, scenario-level and per writer, in file order
   std::vector<Writer> writers;
   std::vector<Step> steps;              // the <requester> steps, in order
+  std::vector<DataStep> data_steps;     // <backup-data>, <restore-data> (data_step.h), in order
   std::vector<std::string> requesters;  // names in order of first use (kDefaultRequester first
                                         // when any step uses it)
   Expectations expect;
