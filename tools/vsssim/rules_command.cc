@@ -4,25 +4,26 @@
 
 #include <string>
 
-#include "vsssim/scenario/rules.h"
+#include "vsssim/conformance/rules.h"
 
 namespace vsssim::tools {
 
 int RunRules(bool json, std::ostream& out) {
-  const auto& rules = scenario::Rules();
+  const auto& rules = conformance::AllRules();
   if (json) {
     nlohmann::json all = nlohmann::json::array();
-    for (const scenario::RuleInfo& r : rules) {
+    for (const conformance::Rule& r : rules) {
       all.push_back({{"id", std::string(r.id)},
-                     {"level", std::string(scenario::NameOf(r.level))},
+                     {"level", std::string(conformance::NameOf(r.level))},
                      {"text", std::string(r.text)},
-                     {"source", std::string(r.source)}});
+                     {"source", std::string(r.source)},
+                     {"spec", std::string(r.spec)}});
     }
     out << all.dump(2) << "\n";
     return 0;
   }
-  for (const scenario::RuleInfo& r : rules) {
-    out << r.id << "  " << scenario::NameOf(r.level) << "  " << r.text << "  (" << r.source
+  for (const conformance::Rule& r : rules) {
+    out << r.id << "  " << conformance::NameOf(r.level) << "  " << r.text << "  (" << r.source
         << ")\n";
   }
   out << "# " << rules.size() << " rules\n";

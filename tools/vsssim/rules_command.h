@@ -1,5 +1,5 @@
-// `vsssim rules [--json]`: every rule the simulator checks (the table in
-// sim/scenario/rules.cc), with ID, level, one-line text and source.
+// `vsssim rules [--json]`: every rule of the registry (conformance/rules/rules.tsv, through
+// vsssim/conformance/rules.h) with ID, level, one-line text, source and spec section.
 #ifndef VSSSIM_TOOLS_VSSSIM_RULES_COMMAND_H_
 #define VSSSIM_TOOLS_VSSSIM_RULES_COMMAND_H_
 

@@ -1,0 +1,14 @@
+// The writer conformance suite for every example writer: WriterConformance/<writer>.<Check>.
+// The good writer (TinyStore) passes every check; each broken writer fails exactly the checks
+// of expected_failures.txt — suite_junit_check verifies that from this program's JUnit XML.
+#include <gtest/gtest.h>
+
+#include "conformance/examples/example_writers.h"
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  for (vsssim::conformance::WriterUnderTest& writer : vsssim::examples::ExampleWriters()) {
+    vsssim::conformance::RegisterWriterSuite(std::move(writer));
+  }
+  return RUN_ALL_TESTS();
+}

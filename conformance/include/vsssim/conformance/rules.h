@@ -1,0 +1,44 @@
+// The rule registry: every rule of ../shared/spec/ (CATALOGUE.md, SIM-RULES.md) the simulator
+// can check, with its level, a one-line paraphrase and the public source it comes from.
+//
+// The data lives in ONE file, conformance/rules/rules.tsv; the build turns it into the table
+// behind this header (conformance/rules/rules_codegen.cmake) and into docs/rules.md. To add a
+// rule, add a line there; a CTest check (check.rule_ids_known) fails when code names a rule ID
+// the registry lacks.
+//
+// Thread safety: constant data; every function may be called from any thread.
+#ifndef VSSSIM_CONFORMANCE_RULES_H_
+#define VSSSIM_CONFORMANCE_RULES_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace vsssim::conformance {
+
+// kMust / kShould / kMay: the catalogue's severity hint (CATALOGUE.md 0.2). kVss: a statement
+// of what VSS does. kGap: a documentation gap or conflict (CATALOGUE.md 8) that the simulator
+// resolves by a named choice.
+enum class RuleLevel { kMust, kShould, kMay, kVss, kGap };
+
+// "MUST", "SHOULD", "MAY", "VSS", "GAP".
+std::string_view NameOf(RuleLevel level);
+// The inverse of NameOf; nullopt for anything else (exact spelling).
+std::optional<RuleLevel> ParseRuleLevel(std::string_view name);
+
+struct Rule {
+  std::string_view id;      // "WRT-IDENTIFY-03"
+  RuleLevel level;          //
+  std::string_view text;    // one line, ASCII
+  std::string_view source;  // "https://learn.microsoft.com/..." or "CATALOGUE.md 3.9"
+  std::string_view spec;    // "CATALOGUE.md 3.3" or "SIM-RULES.md"
+};
+
+// Every rule, sorted by id (byte order), ids unique.
+const std::vector<Rule>& AllRules();
+// The rule `id` (exact spelling), or nullptr when the registry does not know it.
+const Rule* FindRule(std::string_view id);
+
+}  // namespace vsssim::conformance
+
+#endif  // VSSSIM_CONFORMANCE_RULES_H_

@@ -1,0 +1,42 @@
+// Reporter: how a check of the writer suite reports a broken rule. Each failure names the rule
+// ID, what was expected and what happened, how to replay it (the test name, the seed and the
+// variant of the run: which step, which injection point) and an excerpt of the trace around
+// the entry that shows it (or the end of the trace).
+//
+// Thread safety: none; one per running test.
+#ifndef VSSSIM_CONFORMANCE_WRITER_REPORT_H_
+#define VSSSIM_CONFORMANCE_WRITER_REPORT_H_
+
+#include <string>
+#include <string_view>
+
+#include "conformance/writer/world.h"
+#include "vsssim/trace/trace.h"
+
+namespace vsssim::conformance {
+
+class Reporter {
+ public:
+  // `test` is "WriterConformance/<writer>.<Check>".
+  explicit Reporter(std::string test) : test_(std::move(test)) {}
+
+  // The run later failures refer to: its world (for the trace) and a variant label.
+  void Watch(const World* world, std::string variant) {
+    world_ = world;
+    variant_ = std::move(variant);
+  }
+  // Records a GoogleTest failure. `at` is the trace entry that shows it (may be null).
+  void Fail(std::string_view rule, std::string_view expected, std::string_view actual,
+            const trace::Entry* at = nullptr);
+  int failures() const { return failures_; }
+
+ private:
+  std::string test_;
+  const World* world_ = nullptr;
+  std::string variant_;
+  int failures_ = 0;
+};
+
+}  // namespace vsssim::conformance
+
+#endif  // VSSSIM_CONFORMANCE_WRITER_REPORT_H_

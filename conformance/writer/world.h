@@ -1,0 +1,92 @@
+// World: one fresh simulated machine for one run of one check — virtual clock, trace, volumes
+// C: and D: (64 MiB), the copy-on-write provider, and a coordinator wired to both
+// (Coordinator::AttachStorage, so SIM-QUIESCE-01 is checked), with the writer under test
+// created by its factory and registered. Optionally a scripted companion writer that takes
+// longer than the writer's freeze window in its own Freeze (WRT-TIME-01 expiry).
+//
+// Thread safety: none (single simulator thread).
+#ifndef VSSSIM_CONFORMANCE_WRITER_WORLD_H_
+#define VSSSIM_CONFORMANCE_WRITER_WORLD_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vsssim/conformance/writer_suite.h"
+#include "vsssim/coordinator/coordinator.h"
+#include "vsssim/metadata/writer_metadata.h"
+#include "vsssim/storage/cow_provider.h"
+#include "vsssim/storage/volume_manager.h"
+#include "vsssim/trace/trace.h"
+#include "vsssim/writer/scripted_writer.h"
+
+namespace vsssim::conformance {
+
+struct WorldOptions {
+  std::uint64_t seed = 7;
+  // Provider flush phase: writes still pass while writers are frozen (SIM-QUIESCE-01 window).
+  runtime::Duration flush{0};
+  // Adds writer "SlowCompanion" (SYSTEM level, frozen after the writer under test) whose
+  // Freeze spends the writer's freeze timeout plus 10 s (WRT-TIME-01, LIM-05).
+  bool slow_companion = false;
+};
+
+class World final : public WriterContext {
+ public:
+  World(const WriterUnderTest& writer, WorldOptions options = {});
+  ~World() override;
+
+  // WriterContext.
+  storage::VolumeManager& volumes() override { return volumes_; }
+  const runtime::Clock& clock() const override { return clock_; }
+  runtime::TimerId ScheduleAfter(runtime::Duration delay, std::function<void()> work) override {
+    return clock_.ScheduleAfter(delay, std::move(work));
+  }
+  bool Cancel(runtime::TimerId id) override { return clock_.Cancel(id); }
+
+  runtime::Clock& mutable_clock() { return clock_; }
+  trace::Trace& trace() { return trace_; }
+  const trace::Trace& trace() const { return trace_; }
+  coordinator::Coordinator& vss() { return *vss_; }
+  storage::CowProvider& provider() { return provider_; }
+  writer::Writer& writer() { return *writer_; }
+  const std::string& actor() const { return actor_; }  // "writer:<identity name>"
+  const WorldOptions& options() const { return options_; }
+
+  // The writer's file sets of one kind, from the metadata its last Identify gave (empty
+  // before any Identify of a session). kLogs: DATABASE_LOGFILES sets only.
+  enum class Sets { kAll, kLogs };
+  std::vector<storage::FileSetSpec> FileSets(Sets which) const;
+  void set_metadata(const metadata::WriterMetadata& m) { metadata_ = m; }
+  const metadata::WriterMetadata& metadata() const { return metadata_; }
+  // Sizes of the live files in `sets`, by path (a missing file is absent).
+  std::vector<std::pair<std::string, std::uint64_t>> Sizes(
+      const std::vector<storage::FileSetSpec>& sets) const;
+
+  // Trace entries that are findings from the writer under test with one of `rules` (a rule
+  // ending in '*' matches by prefix).
+  std::vector<const trace::Entry*> Findings(const std::vector<std::string>& rules) const;
+  // Event names delivered to the writer under test that no other party injected.
+  std::vector<std::string> Events() const;
+
+ private:
+  WorldOptions options_;
+  runtime::Clock clock_;
+  trace::Trace trace_;
+  storage::VolumeManager volumes_;
+  storage::CowProvider provider_;
+  std::unique_ptr<coordinator::Coordinator> vss_;
+  std::unique_ptr<writer::Writer> writer_;
+  std::unique_ptr<writer::ScriptedWriter> companion_;
+  std::string actor_;
+  metadata::WriterMetadata metadata_;
+};
+
+// True when `rule` is one of `rules` (entries ending in '*' match by prefix).
+bool RuleMatches(std::string_view rule, const std::vector<std::string>& rules);
+
+}  // namespace vsssim::conformance
+
+#endif  // VSSSIM_CONFORMANCE_WRITER_WORLD_H_

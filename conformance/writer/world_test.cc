@@ -1,0 +1,79 @@
+// Checks the suite's own machinery on a scripted writer: the world it builds, the backup run
+// it drives, the rule matching and the file-set helpers the checks rely on.
+#include <gtest/gtest.h>
+
+#include "conformance/writer/backup_run.h"
+#include "conformance/writer/scenarios.h"
+#include "conformance/writer/world.h"
+#include "vsssim/writer/scripted_writer.h"
+
+namespace vsssim::conformance {
+namespace {
+
+WriterUnderTest Scripted(std::function<void(writer::ScriptedWriter&)> setup = {}) {
+  return {"Scripted", [setup](WriterContext&) -> std::unique_ptr<writer::Writer> {
+            writer::WriterIdentity id;
+            id.class_id.data1 = 0x5c0ffee1u;
+            id.name = "Scripted";
+            auto w = std::make_unique<writer::ScriptedWriter>(id);
+            if (setup) setup(*w);
+            return w;
+          }};
+}
+
+// Checks that exact IDs and '*' prefixes match, and nothing else does.
+TEST(Suite_World, RuleMatchesExactAndPrefix) {
+  EXPECT_TRUE(RuleMatches("WRT-CALL-04", {"WRT-CALL-*"}));
+  EXPECT_TRUE(RuleMatches("WRT-RET-02", {"WRT-THREAD-01", "WRT-RET-02"}));
+  EXPECT_FALSE(RuleMatches("WRT-RET-02", {"WRT-RET-0"}));  // rule-id-ok: a truncated ID
+  EXPECT_FALSE(RuleMatches("WMD-01", {"WRT-*"}));
+}
+
+// Checks that a world has C: and D:, registers the writer and that a full BackupRun delivers
+// the documented sequence (WRT-SEQ-01) and captures the writer's metadata.
+TEST(Suite_World, WRT_SEQ_01_FullRunOfAScriptedWriter) {
+  World world(Scripted());
+  ASSERT_NE(world.volumes().Find("C:"), nullptr);
+  ASSERT_NE(world.volumes().Find("D:"), nullptr);
+  BackupRun run(world, "r1");
+  ASSERT_EQ(run.RunAll(), hr::S_OK);
+  EXPECT_TRUE(run.identified());
+  EXPECT_EQ(run.selected_count(), 1);
+  EXPECT_EQ(SessionEvents(world, "r1"), FullSequence());
+  ASSERT_EQ(world.FileSets(World::Sets::kAll).size(), 1u);
+  EXPECT_TRUE(world.FileSets(World::Sets::kLogs).empty());
+  EXPECT_EQ(UnusedVolumes(world), std::vector<std::string>{"D:\\"});
+}
+
+// Checks that findings are attributed to the writer under test: a thrown exception in Thaw
+// appears as WRT-RET-02 in Findings() and as a reply with threw=yes.
+TEST(Suite_World, WRT_RET_02_FindingsOfTheWriter) {
+  World world(Scripted([](writer::ScriptedWriter& w) {
+    writer::ScriptedWriter::Behavior b;
+    b.throws = true;
+    w.On(vss::WriterEvent::kThaw, b);
+  }));
+  BackupRun run(world, "r1");
+  EXPECT_TRUE(run.RunAll().Failed());
+  EXPECT_EQ(world.Findings({"WRT-RET-02"}).size(), 1u);
+  bool threw = false;
+  for (const Reply& r : Replies(world)) threw = threw || (r.event == "Thaw" && r.threw);
+  EXPECT_TRUE(threw);
+}
+
+// Checks that the slow companion makes the writer's freeze window expire (WRT-TIME-01): the
+// writer gets Abort instead of Thaw.
+TEST(Suite_World, WRT_TIME_01_SlowCompanionExpiresTheWindow) {
+  WorldOptions options;
+  options.slow_companion = true;
+  World world(Scripted(), options);
+  BackupRun run(world, "r1");
+  ASSERT_EQ(run.RunRange(0, BackupRun::kDoSnapshotSet), hr::S_OK);
+  EXPECT_TRUE(run.Run(BackupRun::kDoSnapshotSet).Failed());
+  const std::vector<std::string> events = SessionEvents(world, "r1");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back(), "Abort");
+}
+
+}  // namespace
+}  // namespace vsssim::conformance

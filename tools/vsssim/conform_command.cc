@@ -1,0 +1,96 @@
+#include "tools/vsssim/conform_command.h"
+
+#if VSSSIM_HAVE_WRITER_SUITE
+#include <gtest/gtest.h>
+#endif
+
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "conformance/plugin/writer_plugin_library.h"
+#include "vsssim/conformance/writer_suite.h"
+
+namespace vsssim::tools {
+namespace {
+
+bool IsValidName(const std::string& name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+#if VSSSIM_HAVE_WRITER_SUITE
+// GoogleTest reads its settings from argv; these are the ones the options translate to.
+int RunGoogleTest(const ConformCommandOptions& options) {
+  std::vector<std::string> args = {"vsssim-conform"};
+  if (!options.junit_file.empty()) args.push_back("--gtest_output=xml:" + options.junit_file);
+  if (!options.filter.empty()) args.push_back("--gtest_filter=" + options.filter);
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  ::testing::InitGoogleTest(&argc, argv.data());
+  return RUN_ALL_TESTS();
+}
+#endif
+
+}  // namespace
+
+std::string WriterNameFromPath(const std::string& path) {
+  std::string name = std::filesystem::u8path(path).filename().u8string();
+  if (name.rfind("lib", 0) == 0 && name.size() > 3) name.erase(0, 3);
+  const std::size_t dot = name.find('.');
+  if (dot != std::string::npos && dot > 0) name.erase(dot);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name.empty() ? "Writer" : name;
+}
+
+int RunConform(const ConformCommandOptions& options, std::ostream& err) {
+  if (!options.name.empty() && !IsValidName(options.name)) {
+    err << "--name " << options.name << ": use only letters, digits and '_'\n";
+    return 2;
+  }
+  conformance::WriterPluginLibrary::LoadResult loaded =
+      conformance::WriterPluginLibrary::Load(options.plugin);
+  if (!loaded.library) {
+    err << options.plugin << ": " << loaded.error << "\n";
+    return 2;
+  }
+#if !VSSSIM_HAVE_WRITER_SUITE
+  err << options.plugin << ": this vsssim was built without the writer conformance suite "
+      << "(configure with -DVSSSIM_BUILD_TESTS=ON)\n";
+  return 2;
+#else
+  conformance::WriterUnderTest writer;
+  writer.name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
+  writer.create = loaded.library->Factory();
+  conformance::RegisterWriterSuite(std::move(writer));
+
+  std::error_code ec;
+  // A stale report must not pass for this run's.
+  if (!options.junit_file.empty())
+    std::filesystem::remove(std::filesystem::u8path(options.junit_file), ec);
+  const int failed = RunGoogleTest(options);
+  const ::testing::UnitTest& unit = *::testing::UnitTest::GetInstance();
+  if (unit.test_to_run_count() == 0) {
+    err << "--filter " << options.filter << ": selects none of the " << unit.total_test_count()
+        << " checks\n";
+    return 2;
+  }
+  if (!options.junit_file.empty() &&
+      !std::filesystem::exists(std::filesystem::u8path(options.junit_file), ec)) {
+    err << options.junit_file << ": cannot write the JUnit report\n";
+    return 2;
+  }
+  return failed == 0 ? 0 : 1;
+#endif
+}
+
+}  // namespace vsssim::tools

@@ -1,0 +1,34 @@
+// `vsssim conform --writer-plugin LIB [--junit FILE] [--name N] [--filter F]`: loads a writer
+// plug-in (vsssim/conformance/writer_plugin.h), registers the writer conformance suite for its
+// writer (vsssim/conformance/writer_suite.h) and runs it in-process with GoogleTest; --junit
+// is GoogleTest's XML report (each check carries its rule ID as the "rule" property).
+//
+// Exit codes: 0 every check passed, 1 some check failed (a rule is broken), 2 bad input
+// ("LIB: what is wrong" on stderr: missing file, not loadable, missing symbol, wrong ABI
+// version; a bad --name; a --filter that selects no check; an unwritable --junit file).
+//
+// Thread safety: runs GoogleTest in this process; call once per process.
+#ifndef VSSSIM_TOOLS_VSSSIM_CONFORM_COMMAND_H_
+#define VSSSIM_TOOLS_VSSSIM_CONFORM_COMMAND_H_
+
+#include <ostream>
+#include <string>
+
+namespace vsssim::tools {
+
+struct ConformCommandOptions {
+  std::string plugin;      // path of the shared library
+  std::string junit_file;  // empty: no XML report
+  std::string name;        // empty: from the file name ("libmy-writer.so" -> "my_writer")
+  std::string filter;      // a GoogleTest filter over WriterConformance/<name>.<Check>
+};
+
+int RunConform(const ConformCommandOptions& options, std::ostream& err);
+
+// The writer name used when --name is absent: the file name without directory, a leading
+// "lib" and extensions, with every character outside [A-Za-z0-9_] made '_'.
+std::string WriterNameFromPath(const std::string& path);
+
+}  // namespace vsssim::tools
+
+#endif  // VSSSIM_TOOLS_VSSSIM_CONFORM_COMMAND_H_

@@ -1,0 +1,26 @@
+# Runs `vsssim conform ARGS...` and checks its exit code, its output and (optionally) the
+# JUnit report it wrote. Variables: VSSSIM, ARGS ('|'-separated), EXPECT_RC, EXPECT_OUTPUT (regex
+# over stdout+stderr), JUNIT and JUNIT_REGEX (regex the report must match), EMULATOR.
+if(JUNIT)
+  file(REMOVE "${JUNIT}")
+endif()
+string(REPLACE "|" ";" ARGS "${ARGS}")
+execute_process(COMMAND ${EMULATOR} ${VSSSIM} conform ${ARGS}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(NOT rc STREQUAL EXPECT_RC)
+  message(FATAL_ERROR "vsssim conform ${ARGS}: exit ${rc}, expected ${EXPECT_RC}\n${all}")
+endif()
+if(EXPECT_OUTPUT AND NOT all MATCHES "${EXPECT_OUTPUT}")
+  message(FATAL_ERROR "output does not match '${EXPECT_OUTPUT}':\n${all}")
+endif()
+if(JUNIT)
+  if(NOT EXISTS "${JUNIT}")
+    message(FATAL_ERROR "no JUnit report at ${JUNIT}\n${all}")
+  endif()
+  file(READ "${JUNIT}" xml)
+  if(NOT xml MATCHES "${JUNIT_REGEX}")
+    message(FATAL_ERROR "${JUNIT} does not match '${JUNIT_REGEX}':\n${xml}")
+  endif()
+endif()
+message(STATUS "exit ${rc} as expected")

@@ -1,0 +1,56 @@
+# CTest tests of `vsssim conform --writer-plugin` (label "conform"): one test per exit code,
+# on the plug-ins of conformance/plugin/testing and the example writer's plug-in.
+set(check ${CMAKE_CURRENT_SOURCE_DIR}/conform_command_check.cmake)
+set(out ${CMAKE_CURRENT_BINARY_DIR})
+function(vsssim_conform_test name)
+  cmake_parse_arguments(ARG "" "EXPECT_RC;EXPECT_OUTPUT;JUNIT_REGEX" "ARGS" ${ARGN})
+  set(junit "")
+  if(ARG_JUNIT_REGEX)
+    set(junit ${out}/${name}.xml)
+    list(APPEND ARG_ARGS --junit ${junit})
+  endif()
+  string(REPLACE ";" "|" args "${ARG_ARGS}")  # '|'-separated: one -D value
+  add_test(NAME cli.conform_${name}
+           COMMAND ${CMAKE_COMMAND} -DVSSSIM=$<TARGET_FILE:vsssim> "-DARGS=${args}"
+                   -DEXPECT_RC=${ARG_EXPECT_RC} "-DEXPECT_OUTPUT=${ARG_EXPECT_OUTPUT}"
+                   -DJUNIT=${junit} "-DJUNIT_REGEX=${ARG_JUNIT_REGEX}" -P ${check})
+  set_tests_properties(cli.conform_${name} PROPERTIES LABELS "cli;conform" TIMEOUT 120)
+endfunction()
+
+add_test(NAME cli.conform_help COMMAND vsssim conform --help)
+set_tests_properties(cli.conform_help PROPERTIES LABELS "cli;conform"
+  PASS_REGULAR_EXPRESSION "--writer-plugin.*--junit.*--name.*--filter")
+
+# Exit 2, "file: what is wrong": the file, the library, the symbols, the ABI version.
+vsssim_conform_test(missing_file_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin ${out}/no-such-plugin.so
+  EXPECT_OUTPUT "no-such-plugin.so: no such file")
+vsssim_conform_test(not_a_library_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin ${CMAKE_CURRENT_SOURCE_DIR}/main.cc
+  EXPECT_OUTPUT "main.cc: cannot load the library: ")
+vsssim_conform_test(missing_symbol_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin $<TARGET_FILE:vsssim_test_not_a_plugin>
+  EXPECT_OUTPUT ": not a vsssim writer plug-in: it does not export vsssim_writer_plugin_abi_version")
+vsssim_conform_test(missing_create_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin $<TARGET_FILE:vsssim_test_no_create_plugin>
+  EXPECT_OUTPUT ": not a vsssim writer plug-in: it does not export vsssim_create_writer")
+vsssim_conform_test(wrong_abi_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin $<TARGET_FILE:vsssim_test_wrong_abi_plugin>
+  EXPECT_OUTPUT ": plug-in ABI version 99, this vsssim supports 1")
+vsssim_conform_test(bad_name_is_bad_input EXPECT_RC 2
+  ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --name "bad name"
+  EXPECT_OUTPUT "--name bad name: use only letters, digits and '_'")
+# Exit 0 / 1: the suite ran; the JUnit report names each check's rule.
+if(TARGET vsssim_conformance_writer)
+  vsssim_conform_test(example_writer_passes EXPECT_RC 0
+    ARGS --writer-plugin $<TARGET_FILE:notes_writer_plugin>
+    EXPECT_OUTPUT "PASSED"
+    JUNIT_REGEX "WriterConformance/notes_writer_plugin[^\n]*\n.*rule")
+  vsssim_conform_test(throwing_writer_breaks_wrt_ret_02 EXPECT_RC 1
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_throwing_plugin> --name Throwing
+    EXPECT_OUTPUT "FAILED"
+    JUNIT_REGEX "<testcase name=\"NoExceptionEscapes\"[^>]*classname=\"WriterConformance/Throwing\">[^<]*<failure[^>]*rule WRT-RET-02 broken")
+  vsssim_conform_test(filter_selecting_nothing_is_bad_input EXPECT_RC 2
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --filter NoSuchCheck
+    EXPECT_OUTPUT "--filter NoSuchCheck: selects none of the [0-9]+ checks")
+endif()
