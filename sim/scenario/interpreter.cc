@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "sim/scenario/data_steps.h"
+#include "sim/scenario/external_engine.h"
 #include "sim/scenario/step_runner.h"
 #include "sim/scenario/world.h"
 #include "vsssim/scenario/rules.h"
@@ -121,15 +123,46 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   result.scenario_name = scenario.name;
   result.file = scenario.where.file;
   result.seed = options.seed.value_or(scenario.seed);
+  if (options.engine != nullptr) result.engine = options.engine->name;
   result.clock = std::make_unique<runtime::Clock>();
   result.trace = std::make_unique<trace::Trace>(*result.clock);
+  if (options.engine != nullptr) {
+    result.failures = CheckRunnableOnEngine(scenario, options.engine->name);
+    if (!result.failures.empty()) {  // refused before any call is made
+      result.digest = trace::Digest(*result.trace);
+      return result;
+    }
+  }
   {
-    World world(scenario, result.seed, *result.clock, *result.trace);
+    World world(scenario, result.seed, *result.clock, *result.trace, options.engine);
+    if (!world.engine_error().empty()) {
+      result.failures.push_back({scenario.where, "engine " + options.engine->name,
+                                 "a requester on the engine", world.engine_error()});
+      result.digest = trace::Digest(*result.trace);
+      return result;
+    }
     StepRunner runner(world, *result.trace);
-    for (const Step& step : scenario.steps) runner.Run(step);
+    DataSteps data(world, *result.trace);  // <backup-data>, <restore-data>, <same-data>
+    std::size_t next_data = 0;
+    auto run_data_until = [&](std::size_t step_index) {
+      for (; next_data < scenario.data_steps.size() &&
+             scenario.data_steps[next_data].before_step <= step_index;
+           ++next_data) {
+        if (world.simulated()) data.Run(scenario.data_steps[next_data]);
+      }
+    };
+    for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+      run_data_until(i);
+      runner.Run(scenario.steps[i]);
+    }
+    run_data_until(scenario.steps.size());
     result.failures = std::move(runner.failures());
-    CheckEvents(world, scenario.expect, result.failures);
-    CheckStates(world, scenario.expect, result.failures);
+    if (world.simulated()) data.Check(scenario.expect.same_data);
+    for (ExpectationFailure& f : data.failures()) result.failures.push_back(std::move(f));
+    if (world.simulated()) {  // an external engine refused these expectations above
+      CheckEvents(world, scenario.expect, result.failures);
+      CheckStates(world, scenario.expect, result.failures);
+    }
     JudgeFindings(scenario.expect, runner.excused(), *result.trace, result);
   }  // requesters never released die here; their BackupShutdown ends the trace
   result.digest = trace::Digest(*result.trace);

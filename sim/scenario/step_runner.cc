@@ -38,6 +38,9 @@ void StepRunner::Run(const Step& step) {
         return;
       }
       Check(step, std::string(step.method->name), outcome);
+      if (step.method->name == "GatherWriterMetadata" && outcome.result.Succeeded()) {
+        world_.OnMetadataGathered(step.requester);  // an external engine's writer instances
+      }
       // A failure the scenario itself expects is not a finding.
       if (step.expect && outcome.result.Failed() && step.expect->Matches(outcome.result)) {
         excused_.push_back({begin, trace_.size(), actor});
@@ -85,15 +88,12 @@ void StepRunner::Run(const Step& step) {
 StepRunner::Outcome StepRunner::Call(const Step& step, coordinator::Requester& r,
                                      RequesterState& state) {
   const std::string_view m = step.method->name;
-  if (step.method->restore) {
-    return Outcome(hr::E_NOTIMPL, "restore methods are not simulated yet");
-  }
   coordinator::AsyncPtr async;
-  if (m == "InitializeForBackup") {
+  if (m == "InitializeForBackup" || m == "InitializeForRestore") {
     std::string bcd;
     if (auto name = step.Get<std::string>("bcd")) bcd = saved_documents_[*name];
     if (auto file = step.Get<std::string>("bcd-file")) bcd = ReadRelative(step.where, *file);
-    return {r.InitializeForBackup(bcd)};
+    return {m == "InitializeForBackup" ? r.InitializeForBackup(bcd) : r.InitializeForRestore(bcd)};
   }
   if (m == "SetContext") {
     return {r.SetContext(static_cast<std::uint32_t>(*step.Get<std::uint64_t>("context")))};
@@ -122,6 +122,8 @@ StepRunner::Outcome StepRunner::Call(const Step& step, coordinator::Requester& r
   if (m == "DoSnapshotSet") started = r.DoSnapshotSet(&async);
   if (m == "BackupComplete") started = r.BackupComplete(&async);
   if (m == "GatherWriterStatus") started = r.GatherWriterStatus(&async);
+  if (m == "PreRestore") started = r.PreRestore(&async);
+  if (m == "PostRestore") started = r.PostRestore(&async);
   if (step.method->async) return CallAsync(step, started, async, state);
   if (m == "StartSnapshotSet") {
     Outcome o{r.StartSnapshotSet(&state.snapshot_set)};
@@ -156,6 +158,9 @@ StepRunner::Outcome StepRunner::Call(const Step& step, coordinator::Requester& r
   }
   if (m == "GetWriterMetadataCount" || m == "GetWriterMetadata" || m == "FreeWriterMetadata") {
     return CallMetadata(step, r);
+  }
+  if (step.method->restore || m == "StopService" || m == "StartService") {
+    return CallRestore(step, r);
   }
   return CallAdmin(step, r, state);
 }

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "vsssim/metadata/examine_writer_metadata.h"
+
 namespace vsssim::scenario {
 namespace {
 
@@ -13,9 +15,14 @@ std::string DriveOf(const std::string& canonical) { return canonical.substr(0, 2
 }  // namespace
 
 World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock,
-             trace::Trace& trace)
-    : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock) {
+             trace::Trace& trace, const ExternalEngine* engine)
+    : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock), engine_(engine) {
   runtime::Random random(seed);
+  if (engine_ != nullptr) {
+    CreateWriters(random);
+    CreateExternalRequesters();
+    return;
+  }
   CreateVolumesAndFiles(random);
   provider_ = std::make_unique<storage::CowProvider>(volumes_, clock_, &trace_, ProviderOptions());
   if (scenario_.provider && !scenario_.provider->veto_at.empty()) {
@@ -40,7 +47,7 @@ World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock
 
 World::~World() {
   trace_.SetObserver(nullptr);
-  vss_->SetBeforeEventHook(nullptr);
+  if (vss_ != nullptr) vss_->SetBeforeEventHook(nullptr);
   requesters_.clear();  // a requester never released dies here, as a process would
 }
 
@@ -78,7 +85,48 @@ void World::CreateWriters(runtime::Random& random) {
         model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();
     writers_.push_back(std::make_unique<ScenarioWriter>(
         model, scenario_, volumes_, clock_, random.Fork("writer:" + model.name), class_id));
-    registered_.emplace(model.name, vss_->RegisterWriter(*writers_.back()));
+    if (vss_ != nullptr) {
+      registered_.emplace(model.name, vss_->RegisterWriter(*writers_.back()));
+    } else {  // an external engine's writer: instance id unknown until metadata is gathered
+      registered_.emplace(model.name, coordinator::RegisteredWriter{writers_.back().get(), Guid{},
+                                                                    "writer:" + model.name});
+    }
+  }
+}
+
+void World::CreateExternalRequesters() {
+  for (const std::string& name : scenario_.requesters) {
+    std::unique_ptr<coordinator::Requester> requester;
+    HResult h = engine_->create_requester(&requester);
+    if (h.Failed() || requester == nullptr) {
+      engine_error_ =
+          "engine " + engine_->name + ": cannot create requester " + name + ": " + ToString(h);
+      requesters_.clear();
+      return;
+    }
+    requesters_.emplace(name, std::move(requester));
+  }
+}
+
+void World::OnMetadataGathered(std::string_view requester) {
+  if (vss_ != nullptr) return;
+  coordinator::Requester& r = this->requester(requester);
+  std::uint32_t count = 0;
+  if (r.GetWriterMetadataCount(&count).Failed()) return;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    Guid instance;
+    const metadata::ExamineWriterMetadata* wmd = nullptr;
+    if (r.GetWriterMetadata(i, &instance, &wmd).Failed() || wmd == nullptr) continue;
+    Guid ignored_instance, writer_id;
+    std::string writer_name;
+    vss::UsageType usage{};
+    vss::SourceType source{};
+    if (wmd->GetIdentity(&ignored_instance, &writer_id, &writer_name, &usage, &source).Failed()) {
+      continue;
+    }
+    for (auto& [name, reg] : registered_) {
+      if (reg.writer->identity().class_id == writer_id) reg.instance_id = instance;
+    }
   }
 }
 

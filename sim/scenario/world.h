@@ -8,6 +8,11 @@
 // content and appends nothing), and just before the writer's Thaw or Abort the shadow copies
 // of the requester's snapshot set are compared with that capture and the quiesce ends.
 //
+// With an ExternalEngine (interpreter.h) the world simulates nothing: no volumes, provider or
+// coordinator; the requesters come from the engine, and the ScenarioWriters only carry each
+// <writer>'s name, class id and model. Their instance ids are unknown (GUID_NULL) until a
+// GatherWriterMetadata step lists the engine's writers (OnMetadataGathered).
+//
 // Thread safety: none. REQUIRES: the scenario, clock and trace outlive the world.
 #ifndef VSSSIM_SIM_SCENARIO_WORLD_H_
 #define VSSSIM_SIM_SCENARIO_WORLD_H_
@@ -22,6 +27,7 @@
 #include "vsssim/coordinator/coordinator.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
+#include "vsssim/scenario/interpreter.h"
 #include "vsssim/scenario/scenario.h"
 #include "vsssim/storage/cow_provider.h"
 #include "vsssim/storage/quiesce_monitor.h"
@@ -32,12 +38,21 @@ namespace vsssim::scenario {
 
 class World {
  public:
-  World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock, trace::Trace& trace);
+  // `engine` null: the simulator. REQUIRES: a non-null engine outlives the world.
+  World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock, trace::Trace& trace,
+        const ExternalEngine* engine = nullptr);
   ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;
 
+  // REQUIRES: simulated() (an external engine has no coordinator to inspect).
   coordinator::Coordinator& vss() { return *vss_; }
+  bool simulated() const { return vss_ != nullptr; }
+  // External engine: why its requesters could not be created; empty when they were.
+  const std::string& engine_error() const { return engine_error_; }
+  // External engine: after `requester`'s GatherWriterMetadata succeeded, learns the instance
+  // id of every scenario writer whose class id the engine lists. Simulator: nothing to learn.
+  void OnMetadataGathered(std::string_view requester);
   runtime::Clock& clock() { return clock_; }
   storage::VolumeManager& volumes() { return volumes_; }
   storage::CowProvider& provider() { return *provider_; }
@@ -52,11 +67,17 @@ class World {
   void set_snapshot_set(std::string_view requester, const Guid& set) {
     sets_[std::string(requester)] = set;
   }
+  // The snapshot set `requester` started last; GUID_NULL when none (<backup-data>).
+  Guid snapshot_set(std::string_view requester) const {
+    auto it = sets_.find(std::string(requester));
+    return it == sets_.end() ? Guid{} : it->second;
+  }
 
  private:
   storage::CowProviderOptions ProviderOptions() const;
   void CreateVolumesAndFiles(runtime::Random& random);
   void CreateWriters(runtime::Random& random);
+  void CreateExternalRequesters();
   void OnTraceEntry(const trace::Entry& entry);
   void BeforeEvent(std::string_view requester, std::string_view writer, vss::WriterEvent event);
   std::vector<storage::FileSetSpec> FileSetsOf(const Writer& model) const;
@@ -72,6 +93,8 @@ class World {
   std::map<std::string, coordinator::RegisteredWriter, std::less<>> registered_;
   std::map<std::string, std::unique_ptr<coordinator::Requester>, std::less<>> requesters_;
   std::map<std::string, Guid> sets_;
+  const ExternalEngine* engine_ = nullptr;
+  std::string engine_error_;
 };
 
 }  // namespace vsssim::scenario

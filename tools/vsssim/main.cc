@@ -7,6 +7,7 @@
 #include <string>
 
 #include "tools/vsssim/check_command.h"
+#include "tools/vsssim/conform_command.h"
 #include "tools/vsssim/demo_lifecycle.h"
 #include "tools/vsssim/rules_command.h"
 #include "tools/vsssim/run_command.h"
@@ -68,10 +69,30 @@ int main(int argc, char** argv) {
   CLI::Option* seed_option = run->add_option("--seed", run_seed, "Override the scenarios' seed");
   run->add_flag("--json", run_options.json, "Print a machine-readable result");
   run->add_option("--junit", run_options.junit_file, "Write a JUnit XML report to FILE");
+  run->add_option("--engine", run_options.engine,
+                  "sim: the simulator (default); windows-vss: the requester steps on this "
+                  "machine's real VSS (Windows builds only, docs/windows.md)")
+      ->check(CLI::IsMember({"sim", "windows-vss"}));
   bool rules_json = false;
   CLI::App* rules =
       app.add_subcommand("rules", "List every rule the simulator checks: ID, level, text, source");
   rules->add_flag("--json", rules_json, "Print the rules as JSON");
+  vsssim::tools::ConformCommandOptions conform_options;
+  CLI::App* conform = app.add_subcommand(
+      "conform",
+      "Run the writer conformance suite on a writer plug-in (exit 0 all pass, 1 a rule broken, "
+      "2 bad input)");
+  conform
+      ->add_option("--writer-plugin", conform_options.plugin,
+                   "Shared library exporting vsssim_create_writer (vsssim/conformance/"
+                   "writer_plugin.h)")
+      ->required();
+  conform->add_option("--junit", conform_options.junit_file,
+                      "Write GoogleTest's JUnit XML report (rule ID per check) to FILE");
+  conform->add_option("--name", conform_options.name,
+                      "Writer name in the test names (default: from the file name)");
+  conform->add_option("--filter", conform_options.filter,
+                      "Run only the checks matching this GoogleTest filter, e.g. '*Abort*'");
 
   try {
     app.parse(argc, argv);
@@ -86,6 +107,7 @@ int main(int argc, char** argv) {
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }
   if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);
+  if (conform->parsed()) return vsssim::tools::RunConform(conform_options, std::cerr);
   if (show->parsed()) return vsssim::tools::RunShow(document, json, std::cout, std::cerr);
   return 2;
 }

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "vsssim/platform/real_vss.h"
 #include "vsssim/scenario/loader.h"
 #include "vsssim/trace/jsonl.h"
 #include "vsssim/trace/mermaid.h"
@@ -35,6 +36,16 @@ std::string RenderTrace(const scenario::RunResult& result, const std::string& fo
 }
 
 int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostream& err) {
+  scenario::ExternalEngine real_vss{"windows-vss", &platform::CreateRealVssRequester};
+  const scenario::ExternalEngine* engine = nullptr;
+  if (options.engine == "windows-vss") {
+    if (!platform::RealVssAvailable()) {
+      err << "--engine=windows-vss: real VSS exists only in Windows builds of vsssim "
+             "(docs/windows.md)\n";
+      return 2;
+    }
+    engine = &real_vss;
+  }
   std::vector<FileOutcome> outcomes;
   bool bad_input = false;
   bool failed = false;
@@ -53,6 +64,7 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     }
     scenario::RunOptions run_options;
     run_options.seed = options.seed;
+    run_options.engine = engine;
     outcome.result = scenario::RunScenario(*loaded.scenario, run_options);
     const scenario::RunResult& result = *outcome.result;
     failed = failed || !result.passed();

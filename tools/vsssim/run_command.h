@@ -1,6 +1,8 @@
 // `vsssim run FILE...`: load, run and judge scenario files (sim/include/vsssim/scenario/
 // interpreter.h), print a readable report (or --json), optionally write the trace of each
 // run (--trace text|jsonl|mermaid, to --out DIR or stdout) and a JUnit XML report.
+// --engine=windows-vss runs the requester steps on the machine's real VSS service instead
+// (docs/windows.md); elsewhere it is refused with exit code 2.
 // Exit codes: 0 every file passed, 1 any failed, 2 any file was bad input (file:line: message).
 #ifndef VSSSIM_TOOLS_VSSSIM_RUN_COMMAND_H_
 #define VSSSIM_TOOLS_VSSSIM_RUN_COMMAND_H_
@@ -22,6 +24,7 @@ struct RunCommandOptions {
   std::optional<std::uint64_t> seed;
   bool json = false;
   std::string junit_file;
+  std::string engine = "sim";  // "sim" or "windows-vss" (real VSS; Windows builds only)
 };
 
 int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostream& err);

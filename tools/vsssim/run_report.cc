@@ -66,7 +66,8 @@ std::string FailureDetails(const RunResult& r) {
 }  // namespace
 
 std::string ReproduceCommand(const RunResult& r) {
-  return "vsssim run --seed " + std::to_string(r.seed) + " --trace text " + r.file;
+  std::string engine = r.engine.empty() ? "" : " --engine=" + r.engine;
+  return "vsssim run --seed " + std::to_string(r.seed) + engine + " --trace text " + r.file;
 }
 
 std::string RenderTextReport(const RunResult& r) {

@@ -1,6 +1,7 @@
 #include "sim/platform/windows/real_vss_requester.h"
 
 #include "sim/platform/windows/real_vss_async.h"
+#include "sim/platform/windows/sdk_call.h"
 #include "sim/platform/windows/wide_string.h"
 
 // clang-format off
@@ -13,49 +14,6 @@
 
 namespace vsssim::platform::windows {
 namespace {
-
-// Owns a wide copy of an optional string: empty text -> NULL (logical paths may be NULL,
-// REQ-CALL-09).
-class OptionalWide {
- public:
-  explicit OptionalWide(std::string_view utf8) : text_(Widen(utf8)), null_(utf8.empty()) {}
-  const wchar_t* get() const { return null_ ? nullptr : text_.c_str(); }
-
- private:
-  std::wstring text_;
-  bool null_;
-};
-
-// REQ-CALL-13: a volume name needs its trailing backslash ("C:" -> "C:\").
-std::wstring VolumeName(std::string_view volume) {
-  std::wstring wide = Widen(volume);
-  if (!wide.empty() && wide.back() != L'\\') wide.push_back(L'\\');
-  return wide;
-}
-
-std::string TakeBstr(BSTR text) {
-  if (text == nullptr) return {};
-  std::string out = Narrow(text, SysStringLen(text));
-  SysFreeString(text);
-  return out;
-}
-
-// One of the asynchronous IVssBackupComponents methods (GatherWriterMetadata, ...).
-using AsyncMethod = HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*)(IVssAsync**);
-
-// Calls `method` and wraps the IVssAsync it hands out (ASYNC-01).
-HResult CallAsync(IVssBackupComponents* backup, AsyncMethod method, coordinator::AsyncPtr* async) {
-  if (backup == nullptr) return FromHresult(VSS_E_BAD_STATE);
-  if (async == nullptr) return FromHresult(E_INVALIDARG);
-  IVssAsync* raw = nullptr;
-  HRESULT hr = (backup->*method)(&raw);
-  if (SUCCEEDED(hr) && raw != nullptr) {
-    *async = std::make_shared<RealVssAsync>(raw);
-  } else if (raw != nullptr) {
-    raw->Release();
-  }
-  return FromHresult(hr);
-}
 
 storage::SnapshotProperties ToProperties(const VSS_SNAPSHOT_PROP& p) {
   storage::SnapshotProperties out;
@@ -99,11 +57,6 @@ RealVssRequester::RealVssRequester(IVssBackupComponents* backup) : backup_(backu
 RealVssRequester::~RealVssRequester() {
   if (backup_ != nullptr) backup_->Release();
 }
-
-#define VSSSIM_REQUIRE_LIVE_()                                   \
-  do {                                                           \
-    if (backup_ == nullptr) return FromHresult(VSS_E_BAD_STATE); \
-  } while (false)
 
 HResult RealVssRequester::InitializeForBackup(std::string_view bcd_xml) {
   VSSSIM_REQUIRE_LIVE_();

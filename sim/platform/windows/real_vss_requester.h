@@ -7,6 +7,9 @@
 // same way. GetSessionId needs IVssBackupComponentsEx3 (E_NOTIMPL without it), GetWriterStatus
 // uses GetWriterStatusEx where available for the application failure fields.
 //
+// GetWriterComponents hands out the simulator's IVssWriterComponentsExt view over the Backup
+// Components Document real VSS saves (real_vss_restore.cc).
+//
 // Tests drive it with a fake IVssBackupComponents (fake_backup_components.h) under Wine.
 // Thread safety: as the COM object it wraps.
 #ifndef VSSSIM_SIM_PLATFORM_WINDOWS_REAL_VSS_REQUESTER_H_
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "vsssim/coordinator/requester.h"
+#include "vsssim/metadata/backup_components.h"
 #include "vsssim/metadata/examine_writer_metadata.h"
 
 struct IVssBackupComponents;
@@ -76,12 +80,68 @@ class RealVssRequester final : public coordinator::Requester {
   HResult DeleteSnapshots(const Guid& source_id, vss::ObjectType source_type, bool force_delete,
                           std::int32_t* deleted_count, Guid* non_deleted_snapshot_id) override;
   HResult GetSessionId(Guid* session_id) override;
+
+  // Restore (real_vss_restore.cc).
+  HResult InitializeForRestore(std::string_view bcd_xml) override;
+  HResult GetWriterComponentsCount(std::uint32_t* count) override;
+  HResult GetWriterComponents(std::uint32_t index,
+                              coordinator::WriterComponentsExt** components) override;
+  HResult SetRestoreState(vss::RestoreType restore_type) override;
+  HResult SetSelectedForRestore(const Guid& writer_id, vss::ComponentType type,
+                                std::string_view logical_path, std::string_view component_name,
+                                bool selected) override;
+  HResult SetSelectedForRestoreEx(const Guid& writer_id, vss::ComponentType type,
+                                  std::string_view logical_path, std::string_view component_name,
+                                  bool selected, const Guid& instance_id) override;
+  HResult AddRestoreSubcomponent(const Guid& writer_id, vss::ComponentType type,
+                                 std::string_view logical_path, std::string_view component_name,
+                                 std::string_view sub_logical_path,
+                                 std::string_view sub_component_name, bool repair) override;
+  HResult SetRestoreOptions(const Guid& writer_id, vss::ComponentType type,
+                            std::string_view logical_path, std::string_view component_name,
+                            std::string_view options) override;
+  HResult SetAdditionalRestores(const Guid& writer_id, vss::ComponentType type,
+                                std::string_view logical_path, std::string_view component_name,
+                                bool additional_restores) override;
+  HResult AddNewTarget(const Guid& writer_id, vss::ComponentType type,
+                       std::string_view logical_path, std::string_view component_name,
+                       std::string_view path, std::string_view filespec, bool recursive,
+                       std::string_view alternate_path) override;
+  HResult SetAuthoritativeRestore(const Guid& writer_id, vss::ComponentType type,
+                                  std::string_view logical_path, std::string_view component_name,
+                                  bool authoritative) override;
+  HResult SetRollForward(const Guid& writer_id, vss::ComponentType type,
+                         std::string_view logical_path, std::string_view component_name,
+                         vss::RollForwardType roll_forward_type,
+                         std::string_view roll_forward_point) override;
+  HResult SetRestoreName(const Guid& writer_id, vss::ComponentType type,
+                         std::string_view logical_path, std::string_view component_name,
+                         std::string_view restore_name) override;
+  HResult PreRestore(coordinator::AsyncPtr* async) override;
+  HResult SetFileRestoreStatus(const Guid& writer_id, vss::ComponentType type,
+                               std::string_view logical_path, std::string_view component_name,
+                               vss::FileRestoreStatus status) override;
+  HResult AddAlternativeLocationMapping(const Guid& writer_id, vss::ComponentType type,
+                                        std::string_view logical_path,
+                                        std::string_view component_name, std::string_view path,
+                                        std::string_view filespec, bool recursive,
+                                        std::string_view destination) override;
+  HResult SetRangesFilePath(const Guid& writer_id, vss::ComponentType type,
+                            std::string_view logical_path, std::string_view component_name,
+                            std::uint32_t partial_file_index,
+                            std::string_view ranges_file) override;
+  HResult PostRestore(coordinator::AsyncPtr* async) override;
   HResult Release() override;
 
  private:
   IVssBackupComponents* backup_;  // null after Release()
   // Loaded metadata handed out by GetWriterMetadata; freed by FreeWriterMetadata.
   std::vector<std::unique_ptr<metadata::ExamineWriterMetadata>> metadata_;
+  bool restoring_ = false;  // InitializeForRestore succeeded: components are restore views
+  // What GetWriterComponents handed out: the documents read and the views over them; they
+  // stay allocated until the requester is destroyed (REQ-CALL-25).
+  std::vector<std::unique_ptr<metadata::BackupComponents>> component_documents_;
+  std::vector<std::unique_ptr<coordinator::WriterComponentsExt>> component_views_;
 };
 
 }  // namespace vsssim::platform::windows

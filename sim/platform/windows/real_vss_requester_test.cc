@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "sim/platform/windows/testing/fake_backup_components.h"
+#include "vsssim/metadata/backup_components.h"
+#include "vsssim/metadata/component.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/metadata/xml_codec.h"
 
@@ -193,6 +195,116 @@ TEST_F(Platform_RealVssRequester, REQ_LIFE_04_ReleaseDropsTheReference) {
   EXPECT_EQ(calls().back(), "Release()");
   EXPECT_EQ(requester_->AbortBackup(), FromHresult(VSS_E_BAD_STATE));
   EXPECT_EQ(requester_->Release(), FromHresult(VSS_E_BAD_STATE));
+}
+
+// Checks that the restore calls map their arguments as the backup calls do (REQ-CALL-09: an
+// empty logical path is NULL), that the Ex/Ex2 methods go through their interface and release
+// it, and that PreRestore / PostRestore hand out waitable operations.
+TEST_F(Platform_RealVssRequester, REQ_RST_01_RestoreCallsMapArgumentsToTheSdk) {
+  const auto db = vss::ComponentType::VSS_CT_DATABASE;
+  EXPECT_EQ(requester_->InitializeForRestore("<BACKUP_COMPONENTS/>"), FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetRestoreState(vss::RestoreType::VSS_RTYPE_BY_COPY), FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetSelectedForRestore(kWriter, db, "", "master", true), FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetSelectedForRestoreEx(kWriter, db, "Host", "m", true, kInstance),
+            FromHresult(S_OK));
+  EXPECT_EQ(requester_->AddRestoreSubcomponent(kWriter, db, "", "master", "sub", "s1", false),
+            FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetRestoreOptions(kWriter, db, "", "master", "o"), FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetAdditionalRestores(kWriter, db, "", "master", true), FromHresult(S_OK));
+  EXPECT_EQ(
+      requester_->AddNewTarget(kWriter, db, "", "master", "C:\\db", "*.mdf", false, "D:\\new"),
+      FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetAuthoritativeRestore(kWriter, db, "", "master", true),
+            FromHresult(S_OK));
+  EXPECT_EQ(
+      requester_->SetRollForward(kWriter, db, "", "master", vss::RollForwardType::VSS_RF_NONE, ""),
+      FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetRestoreName(kWriter, db, "", "master", "n"), FromHresult(S_OK));
+  coordinator::AsyncPtr pre;
+  ASSERT_EQ(requester_->PreRestore(&pre), FromHresult(S_OK));
+  ASSERT_NE(pre, nullptr);
+  EXPECT_EQ(pre->Wait(), FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetFileRestoreStatus(kWriter, db, "", "master",
+                                             vss::FileRestoreStatus::VSS_RS_ALL),
+            FromHresult(S_OK));
+  EXPECT_EQ(requester_->AddAlternativeLocationMapping(kWriter, db, "", "master", "C:\\db", "*",
+                                                      true, "E:\\alt"),
+            FromHresult(S_OK));
+  EXPECT_EQ(requester_->SetRangesFilePath(kWriter, db, "", "master", 2, "C:\\r.bin"),
+            FromHresult(S_OK));
+  coordinator::AsyncPtr post;
+  ASSERT_EQ(requester_->PostRestore(&post), FromHresult(S_OK));
+  EXPECT_EQ(post->Wait(), FromHresult(S_OK));
+
+  const std::string w = kWriter.ToString();
+  const std::vector<std::string> want = {
+      "InitializeForRestore(\"<BACKUP_COMPONENTS/>\")",
+      "SetRestoreState(1)",
+      "SetSelectedForRestore(" + w + ",1,NULL,\"master\",1)",
+      "SetSelectedForRestoreEx(" + w + ",1,\"Host\",\"m\",1," + kInstance.ToString() + ")",
+      "Release()",  // the IVssBackupComponentsEx/Ex2 interface, released again
+      "AddRestoreSubcomponent(" + w + ",1,NULL,\"master\",\"sub\",\"s1\",0)",
+      "SetRestoreOptions(" + w + ",1,NULL,\"master\",\"o\")",
+      "SetAdditionalRestores(" + w + ",1,NULL,\"master\",1)",
+      "AddNewTarget(" + w + ",1,NULL,\"master\",\"C:\\db\",\"*.mdf\",0,\"D:\\new\")",
+      "SetAuthoritativeRestore(" + w + ",1,NULL,\"master\",1)",
+      "Release()",  // the IVssBackupComponentsEx/Ex2 interface, released again
+      "SetRollForward(" + w + ",1,NULL,\"master\",1,NULL)",
+      "Release()",  // the IVssBackupComponentsEx/Ex2 interface, released again
+      "SetRestoreName(" + w + ",1,NULL,\"master\",\"n\")",
+      "Release()",  // the IVssBackupComponentsEx/Ex2 interface, released again
+      "PreRestore(*)",
+      "SetFileRestoreStatus(" + w + ",1,NULL,\"master\",2)",
+      "AddAlternativeLocationMapping(" + w + ",1,NULL,\"master\",\"C:\\db\",\"*\",1,\"E:\\alt\")",
+      "SetRangesFilePath(" + w + ",1,NULL,\"master\",2,\"C:\\r.bin\")",
+      "PostRestore(*)",
+  };
+  EXPECT_EQ(calls(), want);
+}
+
+// Checks that GetWriterComponents names the writer through the SDK's object and hands out the
+// simulator's view of that writer's components read from the BCD real VSS saves, as a
+// requester's view: writer-only setters refused (BCD-WIN-05, REQ-CALL-25).
+TEST_F(Platform_RealVssRequester, REQ_CALL_25_WriterComponentsComeFromTheSavedDocument) {
+  metadata::BackupComponents bcd;
+  bcd.select_components = true;
+  metadata::WriterComponents writer;
+  writer.writer_id = kWriter;
+  writer.instance_id = kInstance;
+  metadata::ComponentState master;
+  master.type = vss::ComponentType::VSS_CT_DATABASE;
+  master.name = "master";
+  master.backup_stamp = "stamp-1";
+  writer.components.push_back(master);
+  bcd.writers.push_back(writer);
+  fake_->bcd_document = Widen(metadata::WriteBackupComponentsXml(bcd));
+  fake_->bcd_writers.push_back({ToGuid(kInstance), ToGuid(kWriter)});
+
+  ASSERT_EQ(requester_->InitializeForRestore("<BACKUP_COMPONENTS/>"), FromHresult(S_OK));
+  std::uint32_t count = 0;
+  ASSERT_EQ(requester_->GetWriterComponentsCount(&count), FromHresult(S_OK));
+  EXPECT_EQ(count, 1u);
+  coordinator::WriterComponentsExt* view = nullptr;
+  ASSERT_EQ(requester_->GetWriterComponents(0, &view), FromHresult(S_OK));
+  ASSERT_NE(view, nullptr);
+  Guid instance, writer_id;
+  ASSERT_EQ(view->GetWriterInfo(&instance, &writer_id), FromHresult(S_OK));
+  EXPECT_EQ(instance, kInstance);
+  EXPECT_EQ(writer_id, kWriter);
+  ASSERT_EQ(view->GetComponentCount(), 1u);
+  metadata::Component* component = nullptr;
+  ASSERT_EQ(view->GetComponent(0, &component), FromHresult(S_OK));
+  std::string name, stamp;
+  ASSERT_EQ(component->GetComponentName(&name), FromHresult(S_OK));
+  EXPECT_EQ(name, "master");
+  ASSERT_EQ(component->GetBackupStamp(&stamp), FromHresult(S_OK));
+  EXPECT_EQ(stamp, "stamp-1");
+  EXPECT_EQ(component->SetRestoreTarget(vss::RestoreTarget::VSS_RT_ALTERNATE),
+            FromHresult(VSS_E_BAD_STATE));
+
+  EXPECT_EQ(requester_->GetWriterComponents(1, &view), FromHresult(VSS_E_OBJECT_NOT_FOUND));
+  fake_->bcd_document = L"<not a document";
+  EXPECT_EQ(requester_->GetWriterComponents(0, &view), FromHresult(VSS_E_INVALID_XML_DOCUMENT));
 }
 
 }  // namespace

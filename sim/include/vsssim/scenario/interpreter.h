@@ -17,11 +17,13 @@
 #define VSSSIM_SCENARIO_INTERPRETER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "vsssim/coordinator/requester.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/scenario/scenario.h"
 #include "vsssim/scenario/source_location.h"
@@ -29,8 +31,22 @@
 
 namespace vsssim::scenario {
 
+// An engine other than the simulator (`vsssim run --engine=windows-vss`): every requester of
+// the scenario comes from `create_requester` (e.g. platform::CreateRealVssRequester) and the
+// writers are whatever runs on that engine's machine. The scenario's <writer> elements then
+// only name real writers by class id (id= is required); writer instance ids are looked up in
+// the metadata a GatherWriterMetadata step returns. Only requester steps (method calls,
+// <release/>, <wait/>, <cancel/>) and their own expectations apply: <identify/>,
+// <terminate/>, <advance/>, and the <events>, <no-event>, <state> and <finding> expectations
+// need the simulator and make the run fail before any call is made, each with its location.
+struct ExternalEngine {
+  std::string name;  // for messages: "windows-vss"
+  std::function<HResult(std::unique_ptr<coordinator::Requester>* requester)> create_requester;
+};
+
 struct RunOptions {
-  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  std::optional<std::uint64_t> seed;       // overrides the scenario's seed
+  const ExternalEngine* engine = nullptr;  // null: the simulator
 };
 
 // One expectation that did not hold.
@@ -56,6 +72,7 @@ struct RunResult {
   std::string scenario_name;
   std::string file;
   std::uint64_t seed = 0;
+  std::string engine;                        // RunOptions::engine's name; empty: the simulator
   std::vector<ExpectationFailure> failures;  // includes unmatched <finding> expectations
   std::vector<ObservedFinding> findings;
   std::unique_ptr<runtime::Clock> clock;  // keeps the trace's clock alive

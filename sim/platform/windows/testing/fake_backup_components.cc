@@ -128,8 +128,26 @@ HRESULT FakeBackupComponents::Query(VSS_ID object, VSS_OBJECT_TYPE object_type,
 }
 
 HRESULT FakeBackupComponents::SaveAsXML(BSTR* xml) {
-  *xml = SysAllocString(L"<BACKUP_COMPONENTS/>");
+  *xml = SysAllocString(bcd_document.c_str());
   return Record("SaveAsXML(*)");
+}
+
+HRESULT FakeBackupComponents::PreRestore(IVssAsync** a) { return HandOutAsync("PreRestore", a); }
+HRESULT FakeBackupComponents::PostRestore(IVssAsync** a) { return HandOutAsync("PostRestore", a); }
+
+HRESULT FakeBackupComponents::GetWriterComponentsCount(UINT* count) {
+  *count = static_cast<UINT>(bcd_writers.size());
+  return Record("GetWriterComponentsCount(*)");
+}
+
+HRESULT FakeBackupComponents::GetWriterComponents(UINT index, IVssWriterComponentsExt** out) {
+  HRESULT hr = Record("GetWriterComponents(" + std::to_string(index) + ",*)");
+  if (FAILED(hr)) return hr;
+  if (index >= bcd_writers.size()) return VSS_E_OBJECT_NOT_FOUND;
+  handed_out_.push_back(std::make_unique<FakeWriterComponentsExt>(bcd_writers[index].first,
+                                                                  bcd_writers[index].second));
+  *out = handed_out_.back().get();
+  return S_OK;
 }
 
 HRESULT FakeBackupComponents::GetWriterStatusCount(UINT* count) {

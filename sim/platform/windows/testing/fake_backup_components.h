@@ -3,7 +3,9 @@
 #ifndef VSSSIM_SIM_PLATFORM_WINDOWS_TESTING_FAKE_BACKUP_COMPONENTS_H_
 #define VSSSIM_SIM_PLATFORM_WINDOWS_TESTING_FAKE_BACKUP_COMPONENTS_H_
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/platform/windows/testing/fake_backup_components_base.h"
@@ -102,6 +104,26 @@ class FakeEnumObject : public FakeUnknown<IVssEnumObject> {
   std::size_t next_ = 0;
 };
 
+// A writer's entry in the requester's BCD as real VSS hands it out: only GetWriterInfo is
+// meaningful here (the engine reads the components from SaveAsXML). Not an IUnknown in
+// mingw-w64's headers, so its owner (the fake backup components) keeps it.
+class FakeWriterComponentsExt : public IVssWriterComponentsExt {
+ public:
+  FakeWriterComponentsExt(VSS_ID instance, VSS_ID writer) : instance_(instance), writer_(writer) {}
+  virtual ~FakeWriterComponentsExt() = default;
+  HRESULT STDMETHODCALLTYPE GetComponentCount(UINT*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* instance, VSS_ID* writer) override {
+    *instance = instance_;
+    *writer = writer_;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT, IVssComponent**) override { return E_NOTIMPL; }
+
+ private:
+  VSS_ID instance_;
+  VSS_ID writer_;
+};
+
 // The fake IVssBackupComponentsEx3: records every call (FakeRecorder::calls), answers with
 // scripted HRESULTs (FakeRecorder::results), and fills the out-parameters the engine reads.
 class FakeBackupComponents : public FakeBackupComponentsBase {
@@ -114,6 +136,9 @@ class FakeBackupComponents : public FakeBackupComponentsBase {
   HRESULT async_status = VSS_S_ASYNC_FINISHED;  // how each async operation ends
   std::vector<std::wstring> writer_documents;   // one WMD per writer
   bool supports_ex3 = true;
+  std::wstring bcd_document = L"<BACKUP_COMPONENTS/>";  // what SaveAsXML hands out
+  // (instance, writer) of each entry GetWriterComponents hands out.
+  std::vector<std::pair<VSS_ID, VSS_ID>> bcd_writers;
 
   FakeBackupComponents() = default;
   virtual ~FakeBackupComponents() = default;
@@ -145,6 +170,10 @@ class FakeBackupComponents : public FakeBackupComponentsBase {
   HRESULT STDMETHODCALLTYPE DeleteSnapshots(VSS_ID source, VSS_OBJECT_TYPE type, WINBOOL force,
                                             LONG* deleted, VSS_ID* non_deleted) override;
   HRESULT STDMETHODCALLTYPE GetSessionId(VSS_ID* id) override;
+  HRESULT STDMETHODCALLTYPE PreRestore(IVssAsync** async) override;
+  HRESULT STDMETHODCALLTYPE PostRestore(IVssAsync** async) override;
+  HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT* count) override;
+  HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT index, IVssWriterComponentsExt** out) override;
 
   // A VSS_SNAPSHOT_PROP whose strings are CoTaskMemAlloc'd, as VSS returns them.
   VSS_SNAPSHOT_PROP MakeSnapshotProp() const;
@@ -152,6 +181,7 @@ class FakeBackupComponents : public FakeBackupComponentsBase {
  private:
   HRESULT HandOutAsync(const char* name, IVssAsync** async);
   ULONG references_ = 1;
+  std::vector<std::unique_ptr<FakeWriterComponentsExt>> handed_out_;
 };
 
 }  // namespace vsssim::platform::windows::testing

@@ -1,0 +1,70 @@
+#include "sim/scenario/external_engine.h"
+
+#include <string>
+
+namespace vsssim::scenario {
+namespace {
+
+const char* NeedsSimulator(StepKind kind) {
+  switch (kind) {
+    case StepKind::kCall:
+    case StepKind::kRelease:
+    case StepKind::kWait:
+    case StepKind::kCancel:
+      return nullptr;
+    case StepKind::kIdentify:
+      return "<identify/>";
+    case StepKind::kTerminate:
+      return "<terminate/>";
+    case StepKind::kAdvance:
+      return "<advance/>";
+  }
+  return "this step";  // a step kind added later: refused until it is known to work
+}
+
+}  // namespace
+
+std::vector<ExpectationFailure> CheckRunnableOnEngine(const Scenario& scenario,
+                                                      std::string_view engine) {
+  std::vector<ExpectationFailure> out;
+  const std::string here = "not available with --engine=" + std::string(engine);
+  const std::string wanted = "only requester steps and their own expectations";
+  for (const Writer& w : scenario.writers) {
+    if (!w.class_id) {  // a real writer is found by its class id, never by a derived one
+      out.push_back({w.where, "<writer name=" + w.name + ">", "id= (the real writer's class id)",
+                     "no id= attribute"});
+    }
+  }
+  for (const Step& step : scenario.steps) {
+    if (const char* what = NeedsSimulator(step.kind)) {
+      out.push_back({step.where, std::string(what) + " needs the simulator", wanted, here});
+    }
+  }
+  // The data path copies the simulator's shadow copies: simulator only.
+  for (const DataStep& d : scenario.data_steps) {
+    const char* what = d.kind == DataStep::Kind::kBackup ? "<backup-data>" : "<restore-data>";
+    out.push_back({d.where, std::string(what) + " needs the simulator", wanted, here});
+  }
+  for (const SameDataExpectation& x : scenario.expect.same_data) {
+    out.push_back({x.where, "<same-data> needs the simulator", wanted, here});
+  }
+  for (const EventsExpectation& e : scenario.expect.events) {
+    out.push_back(
+        {e.where, "<events writer=" + e.writer + ">" + " needs the simulator", wanted, here});
+  }
+  for (const NoEventExpectation& e : scenario.expect.no_events) {
+    out.push_back(
+        {e.where, "<no-event writer=" + e.writer + ">" + " needs the simulator", wanted, here});
+  }
+  for (const StateExpectation& s : scenario.expect.states) {
+    out.push_back(
+        {s.where, "<state writer=" + s.writer + ">" + " needs the simulator", wanted, here});
+  }
+  for (const FindingExpectation& f : scenario.expect.findings) {
+    out.push_back(
+        {f.where, "<finding rule=" + f.rule + ">" + " needs the simulator", wanted, here});
+  }
+  return out;
+}
+
+}  // namespace vsssim::scenario
