@@ -268,17 +268,6 @@ class Copier {
   bool failed_ = false;
 };
 
-const metadata::WriterMetadata* FindWriter(const std::vector<metadata::WriterMetadata>& writers,
-                                           const metadata::WriterComponents& wc) {
-  for (const metadata::WriterMetadata& w : writers) {
-    if (w.identity.instance_id == wc.instance_id) return &w;
-  }
-  for (const metadata::WriterMetadata& w : writers) {
-    if (w.identity.writer_id == wc.writer_id) return &w;
-  }
-  return nullptr;
-}
-
 std::vector<Unit> Units(const BackupRequest& request, BackupReport* report) {
   std::vector<Unit> units;
   if (!request.bcd.select_components) {  // SEL-01: non-component mode backs up everything

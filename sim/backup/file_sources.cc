@@ -85,4 +85,15 @@ FoundFiles FindFiles(const FileSources& sources, const metadata::FileSpec& spec,
   return found;
 }
 
+const metadata::WriterMetadata* FindWriter(const std::vector<metadata::WriterMetadata>& writers,
+                                           const metadata::WriterComponents& wc) {
+  for (const metadata::WriterMetadata& w : writers) {
+    if (w.identity.instance_id == wc.instance_id) return &w;
+  }
+  for (const metadata::WriterMetadata& w : writers) {
+    if (w.identity.writer_id == wc.writer_id) return &w;
+  }
+  return nullptr;
+}
+
 }  // namespace vsssim::backup

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vsssim/metadata/backup_components.h"
 #include "vsssim/metadata/writer_metadata.h"
 #include "vsssim/storage/file_view.h"
 #include "vsssim/storage/shadow_copy.h"
@@ -59,6 +60,11 @@ struct FoundFiles {
 };
 FoundFiles FindFiles(const FileSources& sources, const metadata::FileSpec& spec,
                      bool snapshot_required);
+
+// The WMD of the BCD writer `wc`: by instance id, else by writer class id (a restore on
+// another machine or after a service restart sees new instance ids). Null when none.
+const metadata::WriterMetadata* FindWriter(const std::vector<metadata::WriterMetadata>& writers,
+                                           const metadata::WriterComponents& wc);
 
 // `path` with the leading `from` directory replaced by `to` (sub-paths keep their names).
 // REQUIRES: metadata::PathAtOrBelow(path, from).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/backup/file_sources.h"
 #include "sim/backup/restore_plan.h"
 #include "vsssim/metadata/xml_codec.h"
 
@@ -9,17 +10,6 @@ namespace vsssim::backup {
 namespace {
 
 using vss::FileRestoreStatus;
-
-const metadata::WriterMetadata* FindWriter(const std::vector<metadata::WriterMetadata>& writers,
-                                           const metadata::WriterComponents& wc) {
-  for (const metadata::WriterMetadata& w : writers) {
-    if (w.identity.instance_id == wc.instance_id) return &w;
-  }
-  for (const metadata::WriterMetadata& w : writers) {
-    if (w.identity.writer_id == wc.writer_id) return &w;
-  }
-  return nullptr;
-}
 
 class Writer {
  public:
