@@ -18,7 +18,11 @@ wineserver="$(command -v wineserver || echo /usr/lib/wine/wineserver64)"
 if [ ! -f "${WINEPREFIX}/system.reg" ]; then
   timeout 300 /usr/lib/wine/wine64 wineboot --init >/dev/null 2>&1 || true
 fi
-"${wineserver}" -p >/dev/null 2>&1 || true
+# `wineserver -p` refuses to start while wineboot's own server still runs (it would then exit
+# when idle, and every test would start a fresh server: slow, and racy under ctest -j).
+"${wineserver}" -k >/dev/null 2>&1 || true
+"${wineserver}" -w >/dev/null 2>&1 || true
+"${wineserver}" -p >/dev/null 2>&1
 trap '"${wineserver}" -k >/dev/null 2>&1 || true' EXIT
 # Start Wine's own services (services.exe, rpcss, ...) now, with their output going nowhere:
 # started by the first test instead, they would inherit its output pipe and keep CTest
