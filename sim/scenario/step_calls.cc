@@ -40,17 +40,22 @@ StepRunner::Outcome StepRunner::CallComponent(const Step& step, coordinator::Req
                                *step.Get<bool>("succeeded"))};
 }
 
-// GetWriterStatus writer="NAME" looks the writer up by name among the gathered entries;
-// a writer that is not listed gives VSS_E_OBJECT_NOT_FOUND (as an index out of range would).
+StepRunner::Outcome StepRunner::Counted(HResult h, std::uint32_t count) {
+  Outcome o{h};
+  if (h.Succeeded()) o.count = count;  // expect-count compares it
+  return o;
+}
+
+// GetWriterStatus writer="NAME" looks the writer up by its instance id among the gathered
+// entries; a writer that is not listed gives VSS_E_OBJECT_NOT_FOUND (as an index out of range
+// would).
 StepRunner::Outcome StepRunner::CallStatus(const Step& step, coordinator::Requester& r) {
   const std::string_view m = step.method->name;
   if (m == "FreeWriterStatus") return {r.FreeWriterStatus()};
   std::uint32_t count = 0;
   HResult h = r.GetWriterStatusCount(&count);
   if (m == "GetWriterStatusCount") {
-    Outcome o{h};
-    if (h.Succeeded()) o.count = count;
-    return o;
+    return Counted(h, count);
   }
   if (auto index = step.Get<std::uint64_t>("index")) {
     coordinator::WriterStatus status;
@@ -80,9 +85,7 @@ StepRunner::Outcome StepRunner::CallMetadata(const Step& step, coordinator::Requ
   std::uint32_t count = 0;
   HResult h = r.GetWriterMetadataCount(&count);
   if (m == "GetWriterMetadataCount") {
-    Outcome o{h};
-    if (h.Succeeded()) o.count = count;
-    return o;
+    return Counted(h, count);
   }
   Guid instance;
   const metadata::ExamineWriterMetadata* wmd = nullptr;
@@ -116,9 +119,7 @@ StepRunner::Outcome StepRunner::CallRestore(const Step& step, coordinator::Reque
     std::uint32_t count = 0;
     HResult h = r.GetWriterComponentsCount(&count);
     if (m == "GetWriterComponentsCount") {
-      Outcome o{h};
-      if (h.Succeeded()) o.count = count;
-      return o;
+      return Counted(h, count);
     }
     coordinator::WriterComponentsExt* ext = nullptr;
     if (auto index = step.Get<std::uint64_t>("index")) {

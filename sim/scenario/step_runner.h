@@ -71,6 +71,8 @@ class StepRunner {
   Outcome CallAsync(const Step& step, HResult started, coordinator::AsyncPtr async,
                     RequesterState& state);
   Outcome CallAdmin(const Step& step, coordinator::Requester& r, RequesterState& state);
+  // A count method's outcome: the count only when the call succeeded.
+  static Outcome Counted(HResult h, std::uint32_t count);
   void Check(const Step& step, const std::string& what, const Outcome& outcome);
   void Fail(const Step& step, std::string what, std::string expected, std::string actual);
   std::vector<Guid> ClassIds(const Step& step, std::string_view arg);
