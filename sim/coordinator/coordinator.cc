@@ -91,7 +91,7 @@ void Coordinator::InjectIdentify(std::string_view by) {
     metadata::CreateWriterMetadata wmd(IdentityFor(w), sink);
     const DeliveryView no_session;
     Delivery delivery(trace_, choices_, w.actor, vss::WriterEvent::kIdentify, no_session,
-                      tag.front());
+                      {tag.front().key, tag.front().value});
     const DeliveryOutcome& outcome = delivery.Run(*w.writer, nullptr, &wmd, kGuidNull);
     std::vector<trace::Attribute> reply = tag;
     reply.push_back({"returned", outcome.returned ? "true" : "false"});

@@ -20,14 +20,9 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
-Delivery::Delivery(trace::Trace& trace, const Choices& choices, std::string actor,
-                   vss::WriterEvent event, const DeliveryView& view, trace::Attribute extra)
-    : trace_(trace),
-      choices_(choices),
-      actor_(std::move(actor)),
-      event_(event),
-      view_(view),
-      extra_(std::move(extra)) {}
+Delivery::Delivery(trace::Trace& trace, const Choices& choices, std::string_view actor,
+                   vss::WriterEvent event, const DeliveryView& view, trace::AttributeView extra)
+    : trace_(trace), choices_(choices), actor_(actor), event_(event), view_(view), extra_(extra) {}
 
 const DeliveryOutcome& Delivery::Run(writer::Writer& writer, writer::WriterComponents* components,
                                      metadata::CreateWriterMetadata* wmd,
@@ -146,7 +141,7 @@ HResult Delivery::RecordFailure(HResult hr, bool ex, std::string_view method) {
 void Delivery::Finding(std::string_view rule, std::string title,
                        std::vector<trace::Attribute> attributes) const {
   attributes.push_back({"event", std::string(NameOf(event_))});
-  attributes.push_back(extra_);
+  attributes.push_back({std::string(extra_.key), std::string(extra_.value)});
   trace_.Append(trace::EntryKind::kFinding, actor_, "vss", std::move(title), std::move(attributes),
                 std::string(rule));
 }

@@ -54,9 +54,9 @@ struct DeliveryOutcome {
 class Delivery final : public writer::EventHost {
  public:
   // `actor` is "writer:NAME"; `extra` goes on findings (requester=NAME, or by=WHO).
-  // REQUIRES: `view` outlives the Delivery.
-  Delivery(trace::Trace& trace, const Choices& choices, std::string actor, vss::WriterEvent event,
-           const DeliveryView& view, trace::Attribute extra);
+  // REQUIRES: `actor`, `view` and the texts of `extra` outlive the Delivery.
+  Delivery(trace::Trace& trace, const Choices& choices, std::string_view actor,
+           vss::WriterEvent event, const DeliveryView& view, trace::AttributeView extra);
 
   // Runs the handler of `event_` on `writer` with this host attached. `components` for the
   // handlers that take IVssWriterComponents, `wmd` for Identify, `shutdown_set_id` for
@@ -95,10 +95,10 @@ class Delivery final : public writer::EventHost {
 
   trace::Trace& trace_;
   const Choices& choices_;
-  std::string actor_;
+  std::string_view actor_;
   vss::WriterEvent event_;
   const DeliveryView& view_;
-  trace::Attribute extra_;
+  trace::AttributeView extra_;
   std::thread::id handler_thread_;
   DeliveryOutcome outcome_;
 };

@@ -224,12 +224,15 @@ class Session final : public Requester {
     });
   }
   void CancelPendingStep();
-  // Delivers `event` to each target in turn, then calls `then(any_veto)`.
+  // Delivers `event` to each target in turn, one clock step per target, then calls
+  // `then(any_veto)`. A new Broadcast (or any Schedule) replaces a fan-out still under way.
   void Broadcast(vss::WriterEvent event, std::vector<Participant*> targets,
                  std::function<void(bool)> then);
+  void FanoutStep(std::uint64_t generation);
   // One event to one participant; returns its outcome (traced, machine updated).
   DeliveryOutcome DeliverTo(Participant& p, vss::WriterEvent event, const DeliveryView& view);
-  DeliveryView View() const;
+  // What the writers may see now (§3.6), written over `view` (its buffers are reused).
+  void FillView(DeliveryView* view) const;
   void TraceState(Participant& p, vss::WriterState before, HResult before_failure);
   std::vector<Participant*> Targets() const;
   std::vector<Participant*> FreezeOrder(std::vector<Participant*> targets) const;
@@ -323,6 +326,18 @@ class Session final : public Requester {
   // Status.
   bool status_gathered_ = false;
   std::vector<WriterStatus> status_;
+
+  // The fan-out under way (Broadcast): one per session, its buffers reused event after event.
+  struct Fanout {
+    vss::WriterEvent event = vss::WriterEvent::kIdentify;
+    DeliveryView view;  // fixed for the whole fan-out
+    std::vector<Participant*> targets;
+    std::size_t next = 0;
+    bool any_veto = false;
+    std::function<void(bool)> then;
+    std::uint64_t generation = 0;  // tells a stale step from the current fan-out
+  };
+  Fanout fanout_;
 
   // The running asynchronous operation and its next step.
   std::shared_ptr<AsyncOperation> op_;

@@ -35,15 +35,6 @@ int FreezeRank(vss::ApplicationLevel level) {
   }
 }
 
-struct BroadcastState {
-  WriterEvent event;
-  DeliveryView view;  // what the writers may see; fixed for the whole fan-out
-  std::vector<Participant*> targets;
-  std::size_t next = 0;
-  bool any_veto = false;
-  std::function<void(bool)> then;
-};
-
 }  // namespace
 
 void Session::CancelPendingStep() {
@@ -53,45 +44,48 @@ void Session::CancelPendingStep() {
 
 void Session::Broadcast(WriterEvent event, std::vector<Participant*> targets,
                         std::function<void(bool)> then) {
-  auto state = std::make_shared<BroadcastState>();
-  state->event = event;
-  state->view = View();
-  state->targets = std::move(targets);
-  state->then = std::move(then);
-  auto step = std::make_shared<std::function<void()>>();
-  // The step delivers to the next responding target and reschedules itself after the time
-  // that handler took (or the event timeout when it never answered, WRT-TIME-05).
-  *step = [this, state, weak = std::weak_ptr<std::function<void()>>(step)] {
-    while (state->next < state->targets.size() && !state->targets[state->next]->responding) {
-      ++state->next;
-    }
-    if (state->next == state->targets.size()) {
-      state->then(state->any_veto);
-      return;
-    }
-    Participant& p = *state->targets[state->next++];
-    const DeliveryOutcome outcome = DeliverTo(p, state->event, state->view);
-    state->any_veto = state->any_veto || outcome.vetoed();
-    runtime::Duration wait = outcome.hung ? vss_.choices().writer_event_timeout : outcome.spent;
-    busy_until_ = vss_.clock().Now() + (outcome.hung ? runtime::Duration{0} : outcome.spent);
-    if (auto self = weak.lock()) Schedule(wait, [self] { (*self)(); });
-  };
-  // Keep the step alive through the scheduled callbacks.
-  Schedule(runtime::Duration{0}, [step] { (*step)(); });
+  Fanout& f = fanout_;
+  f.event = event;
+  FillView(&f.view);
+  f.targets.swap(targets);
+  f.next = 0;
+  f.any_veto = false;
+  f.then = std::move(then);
+  const std::uint64_t generation = ++f.generation;
+  Schedule(runtime::Duration{0}, [this, generation] { FanoutStep(generation); });
 }
 
-DeliveryView Session::View() const {
-  DeliveryView view;
-  view.backup_type = backup_state_set_ ? bcd_.backup_type : vss::BackupType::VSS_BT_UNDEFINED;
-  view.context = context_;
-  view.snapshot_set_id = creation_begun_ || snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;
-  for (const VolumeInSet& v : volumes_) view.volumes.push_back(v.volume);
-  view.components_selected = bcd_.select_components;
-  view.bootable_system_state = bcd_.bootable_system_state_backup;
-  view.partial_file_support = bcd_.partial_file_support;
-  view.session_id = session_id_;
-  if (restore_) view.restore_type = bcd_.restore_type;  // WRT-CALL-20
-  return view;
+// Delivers to the next responding target and schedules the next step after the time that
+// handler took (or the event timeout when it never answered, WRT-TIME-05).
+void Session::FanoutStep(std::uint64_t generation) {
+  Fanout& f = fanout_;
+  while (f.next < f.targets.size() && !f.targets[f.next]->responding) ++f.next;
+  if (f.next == f.targets.size()) {
+    // `then` may start the next fan-out, which replaces f.then: call a moved-out copy.
+    std::function<void(bool)> then = std::move(f.then);
+    then(f.any_veto);
+    return;
+  }
+  Participant& p = *f.targets[f.next++];
+  const DeliveryOutcome outcome = DeliverTo(p, f.event, f.view);
+  if (f.generation != generation) return;  // the handler started another fan-out
+  f.any_veto = f.any_veto || outcome.vetoed();
+  runtime::Duration wait = outcome.hung ? vss_.choices().writer_event_timeout : outcome.spent;
+  busy_until_ = vss_.clock().Now() + (outcome.hung ? runtime::Duration{0} : outcome.spent);
+  Schedule(wait, [this, generation] { FanoutStep(generation); });
+}
+
+void Session::FillView(DeliveryView* view) const {
+  view->backup_type = backup_state_set_ ? bcd_.backup_type : vss::BackupType::VSS_BT_UNDEFINED;
+  view->context = context_;
+  view->snapshot_set_id = creation_begun_ || snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;
+  view->volumes.resize(volumes_.size());
+  for (std::size_t i = 0; i < volumes_.size(); ++i) view->volumes[i] = volumes_[i].volume;
+  view->components_selected = bcd_.select_components;
+  view->bootable_system_state = bcd_.bootable_system_state_backup;
+  view->partial_file_support = bcd_.partial_file_support;
+  view->session_id = session_id_;
+  view->restore_type = restore_ ? bcd_.restore_type : vss::RestoreType::VSS_RTYPE_UNDEFINED;
 }
 
 DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const DeliveryView& view) {
