@@ -5,11 +5,11 @@
 namespace vsssim::coordinator {
 
 AsyncOperation::AsyncOperation(runtime::Clock& clock, trace::Trace& trace, std::string requester,
-                               std::string method, std::function<void()> on_cancel)
+                               std::string_view method, std::function<void()> on_cancel)
     : clock_(clock),
       trace_(trace),
       requester_(std::move(requester)),
-      method_(std::move(method)),
+      method_(method),
       on_cancel_(std::move(on_cancel)) {}
 
 HResult AsyncOperation::Wait(std::uint32_t milliseconds) {
@@ -38,7 +38,7 @@ void AsyncOperation::Finish(HResult result) {
   if (!pending()) return;
   status_ = result == hr::S_OK ? hr::VSS_S_ASYNC_FINISHED : result;
   trace_.Append(trace::EntryKind::kResult, "vss", requester_, method_,
-                {{"async", "done"}, {"hr", ToString(status_)}});
+                {{"async", "done"}, {"hr", HResultText(status_).view()}});
 }
 
 void AsyncOperation::Detach() {

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "vsssim/coordinator/async.h"
 #include "vsssim/runtime/clock.h"
@@ -18,7 +19,7 @@ class AsyncOperation final : public Async {
  public:
   // `on_cancel` stops the session's remaining steps. `requester` is "requester:NAME".
   AsyncOperation(runtime::Clock& clock, trace::Trace& trace, std::string requester,
-                 std::string method, std::function<void()> on_cancel);
+                 std::string_view method, std::function<void()> on_cancel);
 
   HResult Wait(std::uint32_t milliseconds = kInfinite) override;
   HResult QueryStatus(HResult* status) override;
@@ -35,7 +36,7 @@ class AsyncOperation final : public Async {
   runtime::Clock& clock_;
   trace::Trace& trace_;
   std::string requester_;
-  std::string method_;
+  std::string_view method_;  // a static name (NameOf(Method))
   std::function<void()> on_cancel_;
   HResult status_ = hr::VSS_S_ASYNC_PENDING;
 };

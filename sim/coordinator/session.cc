@@ -46,14 +46,17 @@ Session::~Session() {
 
 // --- bookkeeping -------------------------------------------------------------------------------
 
-void Session::Call(Method method, std::vector<trace::Attribute> attributes) {
-  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method),
-                      std::move(attributes));
+void Session::Call(Method method, std::initializer_list<trace::AttributeView> attributes) {
+  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method), attributes);
+}
+
+void Session::Call(Method method, const std::vector<trace::Attribute>& attributes) {
+  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method), attributes);
 }
 
 HResult Session::Done(Method method, HResult result, std::string_view rule) {
   vss_.trace().Append(trace::EntryKind::kResult, "vss", actor_, NameOf(method),
-                      {{"hr", ToString(result)}}, std::string(rule));
+                      {{"hr", HResultText(result).view()}}, rule);
   if (result.Failed() && !rule.empty()) {
     RequesterFinding(rule, std::string(NameOf(method)) + " refused",
                      {{"phase", std::string(NameOf(phase_.phase()))}});

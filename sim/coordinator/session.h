@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -175,7 +176,9 @@ class Session final : public Requester {
 
  private:
   // --- call bookkeeping (session.cc) ---
-  void Call(Method method, std::vector<trace::Attribute> attributes = {});
+  // Traces a requester call; a braced list of views costs no allocation.
+  void Call(Method method, std::initializer_list<trace::AttributeView> attributes = {});
+  void Call(Method method, const std::vector<trace::Attribute>& attributes);
   HResult Done(Method method, HResult result, std::string_view rule = {});
   // The error for a call that is not legal now (released, wrong phase), already recorded.
   std::optional<HResult> Gate(Method method);
@@ -253,9 +256,14 @@ class Session final : public Requester {
   void AbortCreation();
   void FailCreation(HResult result);
   void OnFreezeWindowExpired(Participant& p);
-  HResult ProviderCall(storage::Provider& provider, std::string_view method,
-                       const std::function<HResult()>& call,
-                       std::vector<trace::Attribute> attributes = {});
+  // Runs `call` (a provider method) and traces it with its result.
+  template <class Call>
+  HResult ProviderCall(storage::Provider& /*provider*/, std::string_view method, Call call,
+                       std::initializer_list<trace::AttributeView> attributes = {}) {
+    return TraceProviderResult(method, call(), attributes);
+  }
+  HResult TraceProviderResult(std::string_view method, HResult r,
+                              std::initializer_list<trace::AttributeView> attributes);
   std::vector<storage::Provider*> SetProviders() const;
   void DeleteSetSnapshots();
   void ReleaseCreationSlot();

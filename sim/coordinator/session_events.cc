@@ -96,7 +96,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   if (event == WriterEvent::kBackupShutdown) {
     trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event),
                  {{"requester", name_},
-                  {"snapshot-set", snapshot_created_ ? set_id_text_ : kGuidNull.ToString()}});
+                  {"snapshot-set", snapshot_created_ ? std::string_view(set_id_text_)
+                                                     : GuidText(kGuidNull).view()}});
   } else {  // a braced list: no allocation per event (bench/coordinator_bench.cc)
     trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event), {{"requester", name_}});
   }
@@ -119,23 +120,29 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester", name_});
-  // Two pointers: small enough for std::function's inline storage (no allocation per event).
-  metadata::FindingSink sink = [this, writer_actor = &actor](std::string_view rule,
-                                                             std::string message) {
-    vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
-                        {{"requester", name_}}, std::string(rule));
+  // The findings of the writer's metadata calls; built only for the events that make them.
+  // Two pointers: small enough for std::function's inline storage (no allocation).
+  const auto findings = [this, &actor]() -> metadata::FindingSink {
+    return [this, writer_actor = &actor](std::string_view rule, std::string message) {
+      vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
+                          {{"requester", name_}}, rule);
+    };
   };
-  std::optional<SessionWriterComponents> components;       // on the stack: no allocation per event
-  if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
+  std::optional<metadata::CreateWriterMetadata> wmd;  // Identify only
+  DeliveryOutcome outcome;
+  writer::Writer& writer = *p.registered.writer;
+  if (event == WriterEvent::kIdentify) {
+    wmd.emplace(IdentityFor(p.registered), findings());
+    outcome = delivery.Run(writer, nullptr, &*wmd, shutdown_set);
+  } else if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
     // Restore: the saved BCD's instance ids are stale; route by class and instance name.
-    components.emplace(
-        restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event, sink);
+    SessionWriterComponents components(
+        restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event,
+        findings());
+    outcome = delivery.Run(writer, &components, nullptr, shutdown_set);
+  } else {
+    outcome = delivery.Run(writer, nullptr, nullptr, shutdown_set);
   }
-  std::optional<metadata::CreateWriterMetadata> wmd;
-  if (event == WriterEvent::kIdentify) wmd.emplace(IdentityFor(p.registered), sink);
-  const DeliveryOutcome outcome =
-      delivery.Run(*p.registered.writer, components ? &*components : nullptr, wmd ? &*wmd : nullptr,
-                   shutdown_set);
 
   const char* returned = outcome.returned ? "true" : "false";
   if (!outcome.failure && !outcome.threw && !outcome.hung && outcome.spent.count() == 0) {
@@ -160,12 +167,12 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
                      m.restore_method ? "no component in the WMD" : "no restore method in the WMD",
                      {{"requester", name_}}, "WRT-IDENTIFY-05");
       }
-      p.metadata = metadata::ExamineWriterMetadata(m);
       if (m.restore_method && !m.restore_method->service.empty() &&
           (m.restore_method->method == vss::RestoreMethod::VSS_RME_STOP_RESTORE_START ||
            m.restore_method->method == vss::RestoreMethod::VSS_RME_RESTORE_STOP_START)) {
         vss_.NoteRestoreService(*p.registered.writer, m.restore_method->service);  // WRT-SEQ-11
       }
+      p.metadata = metadata::ExamineWriterMetadata(wmd->TakeMetadata());  // `m` is empty now
     }
     return outcome;
   }

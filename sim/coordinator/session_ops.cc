@@ -24,9 +24,8 @@ HResult Session::StartAsync(Method method, AsyncPtr* async) {
   if (async == nullptr) return Done(method, hr::E_INVALIDARG);
   if (op_ && op_->pending()) return Done(method, vss_.choices().async_call_while_pending);
   cancelled_ = false;
-  op_ =
-      std::make_shared<AsyncOperation>(vss_.clock(), vss_.trace(), actor_,
-                                       std::string(NameOf(method)), [this] { CancelOperation(); });
+  op_ = std::make_shared<AsyncOperation>(vss_.clock(), vss_.trace(), actor_, NameOf(method),
+                                         [this] { CancelOperation(); });
   *async = op_;
   return hr::S_OK;
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <cassert>
+
 #include "sim/coordinator/session.h"
 #include "vsssim/storage/provider_rules.h"
 
@@ -14,26 +16,22 @@ using vss::WriterEvent;
 
 }  // namespace
 
-HResult Session::ProviderCall(storage::Provider& provider, std::string_view method,
-                              const std::function<HResult()>& call,
-                              std::vector<trace::Attribute> attributes) {
-  HResult r = call();
+HResult Session::TraceProviderResult(std::string_view method, HResult r,
+                                     std::initializer_list<trace::AttributeView> attributes) {
   // PRV-07, REQ-CALL-16: the one mapping of provider results (storage/provider_rules.h).
   const HResult passed = storage::NormalizeProviderResult(r);
-  if (passed != r) {
-    attributes.push_back({"returned", ToString(r)});
-    r = passed;
-  }
-  std::vector<trace::Attribute> all;
-  all.reserve(attributes.size() + 2);
-  all.push_back({"snapshot-set", set_id_text_});
-  for (trace::Attribute& a : attributes) all.push_back(std::move(a));
-  all.push_back({"hr", ToString(r)});
-  attributes = std::move(all);
+  const HResultText returned(r), result(passed);
+  constexpr std::size_t kMost = 8;  // snapshot-set, the caller's (one or two), returned, hr
+  assert(attributes.size() + 3 <= kMost);
+  trace::AttributeView all[kMost];
+  std::size_t n = 0;
+  all[n++] = {"snapshot-set", set_id_text_};
+  for (const trace::AttributeView& a : attributes) all[n++] = a;
+  if (passed != r) all[n++] = {"returned", returned.view()};
+  all[n++] = {"hr", result.view()};
   vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", method,
-                      std::move(attributes));
-  (void)provider;
-  return r;
+                      trace::AttributeList(all, n));
+  return passed;
 }
 
 std::vector<storage::Provider*> Session::SetProviders() const {
@@ -202,7 +200,7 @@ void Session::DeleteSetSnapshots() {
   for (const VolumeInSet& v : volumes_) {
     ProviderCall(*v.provider, "DeleteSnapshot",
                  [&] { return v.provider->DeleteSnapshot(v.snapshot_id); },
-                 {{"snapshot", v.snapshot_id.ToString()}});
+                 {{"snapshot", GuidText(v.snapshot_id).view()}});
   }
   committed_ = false;
 }

@@ -171,7 +171,7 @@ HResult Session::DeleteSnapshots(const Guid& source_id, vss::ObjectType source_t
       found = true;
       HResult r =
           ProviderCall(*p, "DeleteSnapshot", [&] { return p->DeleteSnapshot(s.snapshot_id); },
-                       {{"snapshot", s.snapshot_id.ToString()}});
+                       {{"snapshot", GuidText(s.snapshot_id).view()}});
       if (r.Failed()) {  // REQ-CALL-27: stops at the first failure
         *non_deleted_snapshot_id = s.snapshot_id;
         return Done(Method::kDeleteSnapshots, r);

@@ -133,14 +133,14 @@ void WriteDocument(W& root, const BackupComponents& bc) {
   root.SetBool("selectComponents", bc.select_components);
   root.Set("backupType", ToXml(bc.backup_type));
   root.SetBool("partialFileSupport", bc.partial_file_support);
-  root.Set("snapshotSetId", bc.snapshot_set_id.ToString());
+  root.Set("snapshotSetId", GuidText(bc.snapshot_set_id).view());
   if (bc.restore_type != vss::RestoreType::VSS_RTYPE_UNDEFINED) {
     root.Set("restoreType", ToXml(bc.restore_type));
   }
   for (const WriterComponents& wc : bc.writers) {
     auto w = root.Child("WRITER_COMPONENTS");
-    w.Set("instanceId", wc.instance_id.ToString());
-    w.Set("writerId", wc.writer_id.ToString());
+    w.Set("instanceId", GuidText(wc.instance_id).view());
+    w.Set("writerId", GuidText(wc.writer_id).view());
     if (!wc.instance_name.empty()) w.Set("instanceName", wc.instance_name);
     w.SetNumber("backupSchema", static_cast<std::uint32_t>(wc.backup_schema));
     for (const ComponentState& c : wc.components) WriteComponent(w, c);

@@ -1,12 +1,22 @@
 #include "sim/metadata/xml_text_writer.h"
 
 #include <cassert>
+#include <cstring>
 
 namespace vsssim::metadata::internal {
 
-void XmlText::Indent() {
-  for (int i = 0; i < depth_; ++i) out_ += "    ";
+void XmlText::Indent() { out_.append(static_cast<std::size_t>(4 * depth_), ' '); }
+
+namespace {
+
+bool NeedsEntity(std::string_view value) {
+  for (char c : value) {
+    if (c == '"' || c == '&' || c == '\'' || c == '<' || c == '>') return true;
+  }
+  return false;
 }
+
+}  // namespace
 
 void XmlText::Open(const char* name) {
   if (just_opened_) out_ += '>';
@@ -21,11 +31,25 @@ void XmlText::Open(const char* name) {
 
 void XmlText::Attribute(const char* name, std::string_view value) {
   assert(just_opened_ && "attributes go before the first child");
-  out_ += ' ';
-  out_ += name;
-  out_ += "=\"";
   // As tinyxml2 stores values as C strings: the value ends at its first NUL.
   value = value.substr(0, value.find('\0'));
+  const std::string_view attr(name);
+  if (!NeedsEntity(value)) {  // the usual case (ids, names, yes/no): one append
+    const std::size_t at = out_.size();
+    out_.resize(at + attr.size() + value.size() + 4);
+    char* p = &out_[at];
+    *p++ = ' ';
+    std::memcpy(p, attr.data(), attr.size());
+    p += attr.size();
+    *p++ = '=';
+    *p++ = '"';
+    if (!value.empty()) std::memcpy(p, value.data(), value.size());
+    p[value.size()] = '"';
+    return;
+  }
+  out_ += ' ';
+  out_ += attr;
+  out_ += "=\"";
   std::size_t start = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char* entity = nullptr;

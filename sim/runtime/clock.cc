@@ -6,6 +6,15 @@
 
 namespace vsssim::runtime {
 
+Clock::Clock() {
+  // Room for a run's usual working set (a backup keeps a handful of timers pending), so the
+  // first steps of a run do not grow the vectors.
+  constexpr std::size_t kReserved = 16;
+  heap_.reserve(kReserved);
+  slots_.reserve(kReserved);
+  free_.reserve(kReserved);
+}
+
 TimerId Clock::ScheduleAfter(Duration delay, Callback callback) {
   assert(delay.count() >= 0);
   return ScheduleAt(now_ + delay, std::move(callback));

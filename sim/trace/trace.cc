@@ -1,6 +1,7 @@
 #include "vsssim/trace/trace.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <ostream>
@@ -12,22 +13,42 @@ constexpr std::size_t kAlign = alignof(AttributeView);
 
 constexpr std::size_t RoundUp(std::size_t bytes) { return (bytes + kAlign - 1) & ~(kAlign - 1); }
 
-std::size_t TextBytes(std::initializer_list<AttributeView> attributes) {
+template <class List>
+std::size_t TextBytes(const List& attributes) {
   std::size_t n = 0;
-  for (const AttributeView& a : attributes) n += a.key.size() + a.value.size();
+  for (const auto& a : attributes) n += a.key.size() + a.value.size();
   return n;
 }
 
-std::size_t TextBytes(const std::vector<Attribute>& attributes) {
-  std::size_t n = 0;
-  for (const Attribute& a : attributes) n += a.key.size() + a.value.size();
-  return n;
+// Copies n bytes. Trace texts are mostly names of a few bytes: up to 16 bytes are moved by two
+// overlapping fixed-size loads and stores (no call into the library memcpy, whose call and
+// size dispatch cost more than the copy).
+inline void CopyBytes(char* dst, const char* src, std::size_t n) {
+  if (n > 16) {
+    std::memcpy(dst, src, n);
+  } else if (n >= 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, src, 8);
+    std::memcpy(&tail, src + n - 8, 8);
+    std::memcpy(dst, &head, 8);
+    std::memcpy(dst + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, src, 4);
+    std::memcpy(&tail, src + n - 4, 4);
+    std::memcpy(dst, &head, 4);
+    std::memcpy(dst + n - 4, &tail, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  }
 }
 
 // Copies `text` to `*cursor` and advances it; the copy as a view (empty text: an empty view).
-Text CopyTo(char** cursor, std::string_view text) {
+inline Text CopyTo(char** cursor, std::string_view text) {
   if (text.empty()) return {};
-  std::memcpy(*cursor, text.data(), text.size());
+  CopyBytes(*cursor, text.data(), text.size());
   Text stored(*cursor, text.size());
   *cursor += text.size();
   return stored;
@@ -100,10 +121,8 @@ const Entry& Trace::AppendList(EntryKind kind, std::string_view from, std::strin
   char* cursor = block + array_bytes;
   std::size_t i = 0;
   for (const auto& a : attributes) {
-    new (&stored[i]) AttributeView{};
-    stored[i].key = CopyTo(&cursor, a.key);
-    stored[i].value = CopyTo(&cursor, a.value);
-    ++i;
+    const Text key = CopyTo(&cursor, a.key);
+    new (&stored[i++]) AttributeView{key, CopyTo(&cursor, a.value)};
   }
   // Built field by field: emplace_back() would first value-initialise the whole entry.
   entries_.push_back(Entry{entries_.size(), clock_.Now(), kind, CopyTo(&cursor, from),
@@ -124,6 +143,11 @@ const Entry& Trace::Append(EntryKind kind, std::string_view from, std::string_vi
 const Entry& Trace::Append(EntryKind kind, std::string_view from, std::string_view to,
                            std::string_view name, const std::vector<Attribute>& attributes,
                            std::string_view rule) {
+  return AppendList(kind, from, to, name, attributes, rule);
+}
+
+const Entry& Trace::Append(EntryKind kind, std::string_view from, std::string_view to,
+                           std::string_view name, AttributeList attributes, std::string_view rule) {
   return AppendList(kind, from, to, name, attributes, rule);
 }
 

@@ -15,10 +15,9 @@ char* PutHex(char* out, std::uint32_t value, int digits, const char* alphabet) {
   return out + digits;
 }
 
-std::string Format(const Guid& g, bool upper, bool braced) {
+// Writes the text of `g` at `p` (36 characters, 38 braced); returns the end.
+char* FormatTo(char* p, const Guid& g, bool upper, bool braced) {
   const char* alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  char buffer[40];
-  char* p = buffer;
   if (braced) *p++ = '{';
   p = PutHex(p, g.data1, 8, alphabet);
   *p++ = '-';
@@ -31,7 +30,12 @@ std::string Format(const Guid& g, bool upper, bool braced) {
     p = PutHex(p, g.data4[i], 2, alphabet);
   }
   if (braced) *p++ = '}';
-  return std::string(buffer, p);
+  return p;
+}
+
+std::string Format(const Guid& g, bool upper, bool braced) {
+  char buffer[40];
+  return std::string(buffer, FormatTo(buffer, g, upper, braced));
 }
 
 int HexDigit(char c) {
@@ -42,6 +46,8 @@ int HexDigit(char c) {
 }
 
 }  // namespace
+
+GuidText::GuidText(const Guid& guid) { FormatTo(text_, guid, /*upper=*/false, /*braced=*/false); }
 
 std::string Guid::ToString() const { return Format(*this, /*upper=*/false, /*braced=*/false); }
 

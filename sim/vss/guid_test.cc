@@ -26,6 +26,16 @@ TEST(Vocabulary_Guid, RejectsMalformedText) {
   }
 }
 
+// Checks that the allocation-free GuidText prints exactly what ToString prints.
+TEST(Vocabulary_Guid, TextWithoutAllocationMatchesToString) {
+  for (const char* text :
+       {"00000000-0000-0000-0000-000000000000", "e8132975-6f93-4464-a53e-1050253ae220",
+        "{FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF}"}) {
+    const Guid g = *Guid::Parse(text);
+    EXPECT_EQ(GuidText(g).view(), g.ToString());
+  }
+}
+
 TEST(Vocabulary_Guid, NullAndOrdering) {
   EXPECT_TRUE(kGuidNull.IsNull());
   auto a = *Guid::Parse("00000000-0000-0000-0000-000000000001");

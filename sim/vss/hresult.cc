@@ -43,6 +43,14 @@ std::string ToString(HResult hr) {
   return buffer;
 }
 
+HResultText::HResultText(HResult hr) : name_(NameOf(hr)) {
+  if (!name_.empty()) return;
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  hex_[0] = '0';
+  hex_[1] = 'x';
+  for (int i = 0; i < 8; ++i) hex_[2 + i] = kDigits[(hr.value >> (28 - 4 * i)) & 0xFu];
+}
+
 std::optional<HResult> ParseHResult(std::string_view text) {
   text = vss::internal::Trim(text);
   for (const HResultEntry& e : kTable) {

@@ -95,5 +95,15 @@ TEST(Vocabulary_HResults, PrintsNamesOrHex) {
   }
 }
 
+// Checks that the allocation-free HResultText prints exactly what ToString prints.
+TEST(Vocabulary_HResults, TextWithoutAllocationMatchesToString) {
+  for (const HResultEntry* e = HResultTableBegin(); e != HResultTableEnd(); ++e) {
+    EXPECT_EQ(HResultText(e->value).view(), ToString(e->value));
+  }
+  for (std::uint32_t v : {0x00000000u, 0x80041234u, 0xFFFFFFFFu, 0x0000ABCDu}) {
+    EXPECT_EQ(HResultText(HResult{v}).view(), ToString(HResult{v})) << v;
+  }
+}
+
 }  // namespace
 }  // namespace vsssim

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vsssim/metadata/finding_sink.h"
@@ -90,6 +91,8 @@ class CreateWriterMetadata {
   HResult SaveAsXML(std::string* xml) const;
 
   const WriterMetadata& metadata() const { return metadata_; }
+  // Moves the document out (no copy); the builder holds an empty document afterwards.
+  WriterMetadata TakeMetadata() { return std::exchange(metadata_, WriterMetadata{}); }
 
  private:
   HResult AddFileSet(vss::ComponentType required_type, std::string_view method,

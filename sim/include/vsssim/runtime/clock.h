@@ -29,7 +29,7 @@ using TimerId = std::uint64_t;
 
 class Clock {
  public:
-  Clock() = default;
+  Clock();
   Clock(const Clock&) = delete;
   Clock& operator=(const Clock&) = delete;
 

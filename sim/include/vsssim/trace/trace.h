@@ -156,6 +156,9 @@ class Trace {
   const Entry& Append(EntryKind kind, std::string_view from, std::string_view to,
                       std::string_view name, const std::vector<Attribute>& attributes,
                       std::string_view rule = {});
+  // The same with views built beforehand (e.g. a fixed array on the caller's stack).
+  const Entry& Append(EntryKind kind, std::string_view from, std::string_view to,
+                      std::string_view name, AttributeList attributes, std::string_view rule = {});
 
   const std::vector<Entry>& entries() const { return entries_; }
   std::size_t size() const { return entries_.size(); }

@@ -43,6 +43,18 @@ struct Guid {
 // GUID_NULL.
 inline const Guid kGuidNull{};
 
+// Guid::ToString() without allocating: the 36 characters held in the object, for trace
+// attributes and XML written on every backup. `GuidText(id).view()` lives to the end of the
+// full expression.
+class GuidText {
+ public:
+  explicit GuidText(const Guid& guid);
+  std::string_view view() const { return std::string_view(text_, sizeof text_); }
+
+ private:
+  char text_[36];
+};
+
 }  // namespace vsssim
 
 #endif  // VSSSIM_VSS_GUID_H_

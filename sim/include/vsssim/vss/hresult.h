@@ -133,6 +133,18 @@ std::string_view NameOf(HResult hr);
 std::string_view MeaningOf(HResult hr);
 // The SDK name, or "0x%08X" for a value not in the table.
 std::string ToString(HResult hr);
+// ToString without allocating, for trace attributes written on every call: the name is a
+// static string, the hex form is held in the object. `HResultText(hr).view()` lives to the
+// end of the full expression.
+class HResultText {
+ public:
+  explicit HResultText(HResult hr);
+  std::string_view view() const { return name_.empty() ? std::string_view(hex_, 10) : name_; }
+
+ private:
+  std::string_view name_;
+  char hex_[10] = {};
+};
 // Parses an SDK name (case-insensitive), a hex value ("0x80042301") or a decimal value
 // (signed "-2147212543" or unsigned "2147754753"). Nullopt if it is none of those.
 std::optional<HResult> ParseHResult(std::string_view text);

@@ -31,7 +31,9 @@ class ScriptedWriter : public Writer {
     std::function<void(ScriptedWriter&)> action;  // runs first, inside the handler
   };
 
-  explicit ScriptedWriter(WriterIdentity identity) : Writer(std::move(identity)) {}
+  explicit ScriptedWriter(WriterIdentity identity) : Writer(std::move(identity)) {
+    received_.reserve(16);  // a backup's events, without regrowing during the run
+  }
 
   void On(vss::WriterEvent event, Behavior behavior) { script_[event] = std::move(behavior); }
   void SetIdentify(std::function<void(metadata::CreateWriterMetadata&)> identify) {
