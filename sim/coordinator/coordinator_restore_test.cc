@@ -3,109 +3,22 @@
 // the simulator reports (REQ-RST-*).
 #include <gtest/gtest.h>
 
-#include "sim/coordinator/test_harness.h"
-#include "vsssim/metadata/component.h"
-#include "vsssim/metadata/create_writer_metadata.h"
+#include "sim/coordinator/restore_harness.h"
 
 namespace vsssim::coordinator {
 namespace {
 
+using testing::Act;
+using testing::Backup;
 using testing::BackupDriver;
+using testing::Declare;
 using testing::Harness;
+using testing::kFileGroup;
+using testing::Restore;
+using testing::Veto;
 using vss::RestoreMethod;
 using vss::WriterEvent;
 using vss::WriterRestore;
-using Behavior = writer::ScriptedWriter::Behavior;
-
-constexpr auto kFileGroup = vss::ComponentType::VSS_CT_FILEGROUP;
-
-Behavior Act(std::function<void(writer::ScriptedWriter&)> action) {
-  Behavior b;
-  b.action = std::move(action);
-  return b;
-}
-Behavior Veto(HResult code) {
-  Behavior b;
-  b.failure = code;
-  b.returns = false;
-  return b;
-}
-
-// The writer declares one selectable component "<name>Data" over C:\<name>\*, with the given
-// restore method, policy and schema.
-void Declare(writer::ScriptedWriter& w,
-             RestoreMethod method = RestoreMethod::VSS_RME_RESTORE_IF_CAN_REPLACE,
-             WriterRestore policy = WriterRestore::VSS_WRE_ALWAYS, std::string service = "",
-             vss::BackupSchema schema = vss::BackupSchema::VSS_BS_UNDEFINED) {
-  const std::string name = w.identity().name;
-  w.SetIdentify([=](metadata::CreateWriterMetadata& m) {
-    m.SetBackupSchema(schema);
-    m.SetRestoreMethod(method, service, "", policy, false);
-    m.AddComponent(kFileGroup, "", name + "Data", name, {}, false, false, true, true);
-    m.AddFilesToFileGroup("", name + "Data", "C:\\" + name, "*", true, "");
-    m.AddComponent(kFileGroup, name + "Data", "Part", "", {}, false, false, false, true);
-    m.AddFilesToFileGroup(name + "Data", "Part", "C:\\" + name + "\\part", "*.p", false, "");
-    m.AddAlternateLocationMapping("C:\\" + name, "*", true, "D:\\" + name);
-  });
-}
-
-// Runs the canonical backup and returns the saved BCD.
-std::string Backup(Harness& h) {
-  BackupDriver d(h, "backup");
-  EXPECT_EQ(d.RunRange(0, BackupDriver::kSaveAsXml), hr::S_OK);
-  std::string xml;
-  EXPECT_EQ(d.requester().SaveAsXML(&xml), hr::S_OK);
-  EXPECT_EQ(d.RunRange(BackupDriver::kBackupComplete, BackupDriver::kStepCount), hr::S_OK);
-  return xml;
-}
-
-HResult Wait(HResult call, const AsyncPtr& async) {
-  if (call.Failed()) return call;
-  HResult r = async->Wait();
-  return r;
-}
-
-// One restore instance driven step by step (§2.4).
-struct Restore {
-  Restore(Harness& h, const std::string& xml) : h(h), r(h.vss.CreateVssBackupComponents("rst")) {
-    EXPECT_EQ(r->InitializeForRestore(xml), hr::S_OK);
-    AsyncPtr a;
-    EXPECT_EQ(Wait(r->GatherWriterMetadata(&a), a), hr::S_OK);
-  }
-  HResult Select(const writer::Writer& w, bool selected = true) {
-    return r->SetSelectedForRestore(w.identity().class_id, kFileGroup, "",
-                                    w.identity().name + "Data", selected);
-  }
-  HResult Status(const writer::Writer& w,
-                 vss::FileRestoreStatus s = vss::FileRestoreStatus::VSS_RS_ALL) {
-    return r->SetFileRestoreStatus(w.identity().class_id, kFileGroup, "",
-                                   w.identity().name + "Data", s);
-  }
-  HResult Pre() {
-    AsyncPtr a;
-    return Wait(r->PreRestore(&a), a);
-  }
-  HResult Post() {
-    AsyncPtr a;
-    return Wait(r->PostRestore(&a), a);
-  }
-  // Reads component 0 of every writer of the BCD (REQ-RST-07).
-  metadata::Component* ReadBack(std::uint32_t writer_index = 0) {
-    WriterComponentsExt* ext = nullptr;
-    if (r->GetWriterComponents(writer_index, &ext).Failed()) return nullptr;
-    metadata::Component* c = nullptr;
-    return ext->GetComponent(0, &c).Succeeded() ? c : nullptr;
-  }
-  WriterStatus StatusOf(std::uint32_t index) {
-    AsyncPtr a;
-    EXPECT_EQ(Wait(r->GatherWriterStatus(&a), a), hr::S_OK);
-    WriterStatus s;
-    EXPECT_EQ(r->GetWriterStatus(index, &s), hr::S_OK);
-    return s;
-  }
-  Harness& h;
-  std::unique_ptr<Requester> r;
-};
 
 // Checks the canonical restore: Identify, PreRestore, PostRestore and no BackupShutdown
 // (WRT-SEQ-02), no finding, and a STABLE writer after each event (WRT-STATE-10/11).
