@@ -234,6 +234,10 @@ class Session final : public Requester {
   void FanoutStep(std::uint64_t generation);
   // One event to one participant; returns its outcome (traced, machine updated).
   DeliveryOutcome DeliverTo(Participant& p, vss::WriterEvent event, const DeliveryView& view);
+  // OnIdentify with a fresh WMD builder; a writer that answers keeps the WMD as p.metadata.
+  DeliveryOutcome RunIdentify(Participant& p, Delivery& delivery);
+  // The sink for findings of `actor`'s metadata calls. REQUIRES: `actor` outlives it.
+  metadata::FindingSink WriterFindings(const std::string& actor);
   // What the writers may see now (§3.6), written over `view` (its buffers are reused).
   void FillView(DeliveryView* view) const;
   void TraceState(Participant& p, vss::WriterState before, HResult before_failure);

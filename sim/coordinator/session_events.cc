@@ -120,25 +120,15 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester", name_});
-  // The findings of the writer's metadata calls; built only for the events that make them.
-  // Two pointers: small enough for std::function's inline storage (no allocation).
-  const auto findings = [this, &actor]() -> metadata::FindingSink {
-    return [this, writer_actor = &actor](std::string_view rule, std::string message) {
-      vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
-                          {{"requester", name_}}, rule);
-    };
-  };
-  std::optional<metadata::CreateWriterMetadata> wmd;  // Identify only
   DeliveryOutcome outcome;
   writer::Writer& writer = *p.registered.writer;
   if (event == WriterEvent::kIdentify) {
-    wmd.emplace(IdentityFor(p.registered), findings());
-    outcome = delivery.Run(writer, nullptr, &*wmd, shutdown_set);
+    outcome = RunIdentify(p, delivery);
   } else if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
     // Restore: the saved BCD's instance ids are stale; route by class and instance name.
     SessionWriterComponents components(
         restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event,
-        findings());
+        WriterFindings(actor));
     outcome = delivery.Run(writer, &components, nullptr, shutdown_set);
   } else {
     outcome = delivery.Run(writer, nullptr, nullptr, shutdown_set);
@@ -161,8 +151,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   if (event == WriterEvent::kIdentify) {
     if (!outcome.vetoed()) {
       p.identified = true;
-      const metadata::WriterMetadata& m = wmd->metadata();
-      if (!m.restore_method || m.components.empty()) {  // WRT-IDENTIFY-05 (warning level)
+      const metadata::WriterMetadata& m = p.metadata.metadata();  // kept by RunIdentify
+      if (!m.restore_method || m.components.empty()) {            // WRT-IDENTIFY-05 (warning level)
         trace.Append(trace::EntryKind::kFinding, actor, "vss",
                      m.restore_method ? "no component in the WMD" : "no restore method in the WMD",
                      {{"requester", name_}}, "WRT-IDENTIFY-05");
@@ -172,7 +162,6 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
            m.restore_method->method == vss::RestoreMethod::VSS_RME_RESTORE_STOP_START)) {
         vss_.NoteRestoreService(*p.registered.writer, m.restore_method->service);  // WRT-SEQ-11
       }
-      p.metadata = metadata::ExamineWriterMetadata(wmd->TakeMetadata());  // `m` is empty now
     }
     return outcome;
   }
@@ -191,6 +180,22 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   TraceState(p, before, before_failure);
   // SIM-QUIESCE-01: a successful Freeze starts the writer's quiescence.
   if (event == WriterEvent::kFreeze && !outcome.vetoed()) QuiesceAfterFreeze(p, outcome.spent);
+  return outcome;
+}
+
+metadata::FindingSink Session::WriterFindings(const std::string& actor) {
+  // Two pointers: small enough for std::function's inline storage (no allocation).
+  return [this, writer_actor = &actor](std::string_view rule, std::string message) {
+    vss_.trace().Append(trace::EntryKind::kFinding, *writer_actor, "vss", std::move(message),
+                        {{"requester", name_}}, rule);
+  };
+}
+
+DeliveryOutcome Session::RunIdentify(Participant& p, Delivery& delivery) {
+  metadata::CreateWriterMetadata wmd(IdentityFor(p.registered), WriterFindings(p.registered.actor));
+  DeliveryOutcome outcome = delivery.Run(*p.registered.writer, nullptr, &wmd, kGuidNull);
+  // WRT-IDENTIFY-04: only a writer that answered has metadata; moved, not copied.
+  if (!outcome.vetoed()) p.metadata = metadata::ExamineWriterMetadata(wmd.TakeMetadata());
   return outcome;
 }
 

@@ -67,13 +67,14 @@ void Session::RunGather() {
     if (!vss_.WriterRunning(*w.writer)) continue;  // its hosting service is stopped (REQ-RST-11)
     participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
     // An event the writer state machine refuses is a bug of the coordinator, made visible.
-    participants_.back()->machine.SetUnexpectedHandler(
-        [this, actor = w.actor](std::string_view event, std::string_view state) {
-          vss_.trace().Append(
-              trace::EntryKind::kFinding, "vss", actor, "event out of the writer sequence",
-              {{"requester", name_}, {"event", std::string(event)}, {"state", std::string(state)}},
-              "WRT-SEQ-01");
-        });
+    // Two pointers (the participant is heap-stable): no allocation for the handler.
+    Participant* participant = participants_.back().get();
+    participant->machine.SetUnexpectedHandler([this, participant](std::string_view event,
+                                                                  std::string_view state) {
+      vss_.trace().Append(trace::EntryKind::kFinding, "vss", participant->registered.actor,
+                          "event out of the writer sequence",
+                          {{"requester", name_}, {"event", event}, {"state", state}}, "WRT-SEQ-01");
+    });
     asked.push_back(participants_.back().get());
   }
   Broadcast(WriterEvent::kIdentify, asked, [this](bool) {

@@ -1,5 +1,6 @@
 #include "sim/metadata/xml_text_writer.h"
 
+#include <array>
 #include <cassert>
 #include <cstring>
 
@@ -9,9 +10,16 @@ void XmlText::Indent() { out_.append(static_cast<std::size_t>(4 * depth_), ' ');
 
 namespace {
 
+// The characters written as entities, as a table: the scan runs over every attribute value.
+constexpr std::array<bool, 256> kEntityChars = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'"', '&', '\'', '<', '>'}) t[c] = true;
+  return t;
+}();
+
 bool NeedsEntity(std::string_view value) {
   for (char c : value) {
-    if (c == '"' || c == '&' || c == '\'' || c == '<' || c == '>') return true;
+    if (kEntityChars[static_cast<unsigned char>(c)]) return true;
   }
   return false;
 }

@@ -92,20 +92,23 @@ Trace::Trace(const runtime::Clock& clock) : clock_(clock) {
   Allocate(0);  // the first block, so a run's appends start without an allocation
 }
 
-char* Trace::Allocate(std::size_t bytes) {
+inline char* Trace::Allocate(std::size_t bytes) {
   bytes = RoundUp(bytes);
-  if (bytes > left_ || blocks_.empty()) {
-    const std::size_t size =
-        std::max(bytes, last_block_bytes_ == 0 ? kInitialBlockBytes : 2 * last_block_bytes_);
-    blocks_.push_back(std::make_unique<char[]>(size));
-    next_ = blocks_.back().get();
-    left_ = size;
-    last_block_bytes_ = size;
-  }
+  if (bytes > left_ || blocks_.empty()) return AllocateInNewBlock(bytes);
   char* out = next_;
   next_ += bytes;
   left_ -= bytes;
   return out;
+}
+
+char* Trace::AllocateInNewBlock(std::size_t bytes) {
+  const std::size_t size =
+      std::max(bytes, last_block_bytes_ == 0 ? kInitialBlockBytes : 2 * last_block_bytes_);
+  blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zero-filled
+  last_block_bytes_ = size;
+  next_ = blocks_.back().get() + bytes;
+  left_ = size - bytes;
+  return blocks_.back().get();
 }
 
 // One allocation per entry: the attribute array first (aligned), then every text.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "vsssim/trace/text.h"
 
 namespace vsssim::trace {
@@ -28,6 +31,49 @@ TEST(Trace_Core, StampsSequenceAndVirtualTime) {
   EXPECT_EQ(trace.entries()[2].sequence, 2u);
   EXPECT_EQ(trace.entries()[1].Get("hr"), "S_OK");
   EXPECT_EQ(trace.entries()[1].Get("missing"), "");
+}
+
+// Checks that every text length (the copy has separate paths for 0, 1-3, 4-7, 8-16 and longer
+// texts) is stored byte for byte, across new storage blocks, and that earlier entries stay
+// intact when later appends need new blocks.
+TEST(Trace_Core, StoresTextsOfEveryLengthAcrossBlocks) {
+  runtime::Clock clock;
+  Trace trace(clock);
+  auto text = [](std::size_t n, char seed) {
+    std::string t;
+    for (std::size_t i = 0; i < n; ++i) t += static_cast<char>('a' + (seed + i * 7) % 26);
+    return t;
+  };
+  const std::size_t kEntries = 3000;  // about 150 KiB of text: several blocks
+  for (std::size_t i = 0; i < kEntries; ++i) {
+    const std::size_t n = i % 41;
+    const std::string a = text(n, 'a'), b = text(40 - n, 'k'), v = text(n / 2, 'x');
+    const std::vector<Attribute> extra{{text(n % 5, 'q'), text(n, 'r')}};
+    if (i % 2 == 0) {
+      trace.Append(EntryKind::kNote, a, b, v, {{"k", v}, {a, b}}, text(n % 9, 'z'));
+    } else {
+      trace.Append(EntryKind::kNote, a, b, v, extra, text(n % 9, 'z'));
+    }
+  }
+  ASSERT_EQ(trace.size(), kEntries);
+  for (std::size_t i = 0; i < kEntries; ++i) {
+    const std::size_t n = i % 41;
+    const Entry& e = trace.entries()[i];
+    ASSERT_EQ(e.from, text(n, 'a')) << i;
+    ASSERT_EQ(e.to, text(40 - n, 'k')) << i;
+    ASSERT_EQ(e.name, text(n / 2, 'x')) << i;
+    ASSERT_EQ(e.rule, text(n % 9, 'z')) << i;
+    if (i % 2 == 0) {
+      ASSERT_EQ(e.attributes.size(), 2u);
+      EXPECT_EQ(e.Get("k"), text(n / 2, 'x'));
+      EXPECT_EQ(e.attributes[1].key, text(n, 'a'));
+      EXPECT_EQ(e.attributes[1].value, text(40 - n, 'k'));
+    } else {
+      ASSERT_EQ(e.attributes.size(), 1u);
+      EXPECT_EQ(e.attributes[0].key, text(n % 5, 'q'));
+      EXPECT_EQ(e.attributes[0].value, text(n, 'r'));
+    }
+  }
 }
 
 TEST(Trace_Core, ObserverSeesEachAppend) {

@@ -7,27 +7,45 @@ namespace {
 
 // Hand-rolled rather than snprintf: GUIDs are formatted for every trace entry and XML
 // document that names one, and snprintf's format parsing dominated (bench/coordinator_bench).
-char* PutHex(char* out, std::uint32_t value, int digits, const char* alphabet) {
-  for (int i = digits - 1; i >= 0; --i) {
-    out[i] = alphabet[value & 0xFu];
-    value >>= 4;
+// A byte at a time through a table of its two digits.
+struct HexPairs {
+  char lower[256][2];
+  char upper[256][2];
+};
+constexpr HexPairs kHexPairs = [] {
+  HexPairs t{};
+  for (int b = 0; b < 256; ++b) {
+    t.lower[b][0] = "0123456789abcdef"[b >> 4];
+    t.lower[b][1] = "0123456789abcdef"[b & 0xF];
+    t.upper[b][0] = "0123456789ABCDEF"[b >> 4];
+    t.upper[b][1] = "0123456789ABCDEF"[b & 0xF];
   }
-  return out + digits;
+  return t;
+}();
+
+// Writes the `bytes` low bytes of `value`, most significant first.
+char* PutHex(char* out, std::uint32_t value, int bytes, const char (*pairs)[2]) {
+  for (int i = bytes - 1; i >= 0; --i) {
+    const char* pair = pairs[(value >> (8 * i)) & 0xFFu];
+    *out++ = pair[0];
+    *out++ = pair[1];
+  }
+  return out;
 }
 
 // Writes the text of `g` at `p` (36 characters, 38 braced); returns the end.
 char* FormatTo(char* p, const Guid& g, bool upper, bool braced) {
-  const char* alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  const char(*pairs)[2] = upper ? kHexPairs.upper : kHexPairs.lower;
   if (braced) *p++ = '{';
-  p = PutHex(p, g.data1, 8, alphabet);
+  p = PutHex(p, g.data1, 4, pairs);
   *p++ = '-';
-  p = PutHex(p, g.data2, 4, alphabet);
+  p = PutHex(p, g.data2, 2, pairs);
   *p++ = '-';
-  p = PutHex(p, g.data3, 4, alphabet);
+  p = PutHex(p, g.data3, 2, pairs);
   *p++ = '-';
   for (std::size_t i = 0; i < g.data4.size(); ++i) {
     if (i == 2) *p++ = '-';
-    p = PutHex(p, g.data4[i], 2, alphabet);
+    p = PutHex(p, g.data4[i], 1, pairs);
   }
   if (braced) *p++ = '}';
   return p;

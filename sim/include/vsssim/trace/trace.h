@@ -169,6 +169,7 @@ class Trace {
  private:
   // Room for `bytes` aligned for AttributeView, in the current block or a new one.
   char* Allocate(std::size_t bytes);
+  char* AllocateInNewBlock(std::size_t bytes);  // REQUIRES: bytes is rounded up
   template <typename List>
   const Entry& AppendList(EntryKind kind, std::string_view from, std::string_view to,
                           std::string_view name, const List& attributes, std::string_view rule);
