@@ -76,6 +76,25 @@ void Coordinator::Forget(Session* session) {
   if (creating_ == session) creating_ = nullptr;
 }
 
+void Coordinator::KeepBackupWmds(const Guid& snapshot_set_id,
+                                 std::vector<metadata::WriterMetadata> wmds) {
+  if (stored_wmds_.size() == kStoredBackups) stored_wmds_.erase(stored_wmds_.begin());
+  stored_wmds_.emplace_back(snapshot_set_id, std::move(wmds));
+}
+
+const metadata::WriterMetadata* Coordinator::StoredWmd(const Guid& snapshot_set_id,
+                                                       const Guid& writer_id,
+                                                       std::string_view instance_name) const {
+  for (auto it = stored_wmds_.rbegin(); it != stored_wmds_.rend(); ++it) {
+    if (it->first != snapshot_set_id) continue;
+    for (const metadata::WriterMetadata& m : it->second) {
+      if (m.identity.writer_id == writer_id && m.identity.instance_name == instance_name) return &m;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 void Coordinator::InjectIdentify(std::string_view by) {
   // WRT-IDENTIFY-01/02: part of no session; every entry carries by=NAME.
   const std::vector<trace::Attribute> tag{{"by", std::string(by)}};

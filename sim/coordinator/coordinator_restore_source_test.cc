@@ -272,9 +272,8 @@ TEST(Coordinator_Restore, REQ_RST_01_DataIsRestoredWithTheStoredWmd) {
 
 // Checks that AddRestoreSubcomponent is judged against the stored WMD (REQ-RST-01, SEL-07):
 // "Part" was a subcomponent selectable for restore at backup time, the live writer no longer
-// declares it. DISABLED: the simulator checks the live WMD (Session::Describe in
-// session_restore.cc) and refuses with VSS_E_OBJECT_NOT_FOUND.
-TEST(Coordinator_Restore, DISABLED_REQ_RST_01_SubcomponentIsCheckedAgainstTheStoredWmd) {
+// declares it.
+TEST(Coordinator_Restore, REQ_RST_01_SubcomponentIsCheckedAgainstTheStoredWmd) {
   Harness h;
   writer::ScriptedWriter& a = h.AddWriter("A");
   Declare(a);
@@ -288,10 +287,8 @@ TEST(Coordinator_Restore, DISABLED_REQ_RST_01_SubcomponentIsCheckedAgainstTheSto
 }
 
 // Checks that AddNewTarget matches the file sets of the stored WMD (REQ-RST-01, MATCH-01):
-// the backed-up file set C:\A\* moved to C:\A2\* in the live WMD. DISABLED: the simulator
-// matches the live WMD (HasFileSet(p->metadata...) in Session::AddNewTarget) and refuses the
-// stored triple with VSS_E_OBJECT_NOT_FOUND.
-TEST(Coordinator_Restore, DISABLED_REQ_RST_01_NewTargetMatchesTheStoredFileSets) {
+// the backed-up file set C:\A\* moved to C:\A2\* in the live WMD.
+TEST(Coordinator_Restore, REQ_RST_01_NewTargetMatchesTheStoredFileSets) {
   Harness h;
   writer::ScriptedWriter& a = h.AddWriter("A");
   Declare(a, RestoreMethod::VSS_RME_RESTORE_IF_CAN_REPLACE, WriterRestore::VSS_WRE_ALWAYS, "",
@@ -309,9 +306,8 @@ TEST(Coordinator_Restore, DISABLED_REQ_RST_01_NewTargetMatchesTheStoredFileSets)
 
 // Checks that AddAlternativeLocationMapping accepts a mapping of the stored WMD (REQ-RST-01,
 // ALT-04): the data copy used C:\A -> D:\A from the stored WMD; the live writer no longer
-// declares it. DISABLED: Session::AddAlternativeLocationMapping looks for the mapping in the
-// live WMD and refuses with VSS_E_OBJECT_NOT_FOUND (REQ-CALL-40).
-TEST(Coordinator_Restore, DISABLED_REQ_RST_01_UsedMappingIsCheckedAgainstTheStoredWmd) {
+// declares it.
+TEST(Coordinator_Restore, REQ_RST_01_UsedMappingIsCheckedAgainstTheStoredWmd) {
   Harness h;
   writer::ScriptedWriter& a = h.AddWriter("A");
   Declare(a, RestoreMethod::VSS_RME_RESTORE_TO_ALTERNATE_LOCATION);

@@ -365,6 +365,7 @@ HResult Session::SaveAsXML(std::string* bcd_xml) {
   if (bcd_xml == nullptr) return Done(Method::kSaveAsXML, hr::E_INVALIDARG);
   if (!prepare_called_) return Done(Method::kSaveAsXML, hr::VSS_E_BAD_STATE, "REQ-ORDER-16");
   *bcd_xml = metadata::WriteBackupComponentsXml(bcd_);
+  bcd_saved_ = true;
   return Done(Method::kSaveAsXML, hr::S_OK);
 }
 

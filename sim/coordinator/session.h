@@ -207,6 +207,9 @@ class Session final : public Requester {
   Participant* RestoreParticipant(const metadata::WriterComponents& w) const;
   metadata::WriterComponents* RestoreComponentsOf(const Participant& p);
   // The WMD description of a BCD component, from the running writer's metadata.
+  // REQ-RST-01: the WMD a restore checks the requester's calls against: the one stored with
+  // the backup (Coordinator::StoredWmd), else the running writer's; nullptr if neither.
+  const metadata::WriterMetadata* RestoreWmd(const metadata::WriterComponents& w) const;
   const metadata::ComponentDescription* Describe(const Guid& writer_id, std::string_view lpath,
                                                  std::string_view name) const;
   void InvalidateWriterComponents();
@@ -303,6 +306,7 @@ class Session final : public Requester {
   // Discovery and BCD.
   bool gather_called_ = false;
   bool gathered_ = false;
+  bool bcd_saved_ = false;  // SaveAsXML succeeded: the WMDs are kept with it (REQ-RST-01)
   bool metadata_freed_ = false;
   std::vector<std::unique_ptr<Participant>> participants_;
   metadata::BackupComponents bcd_;

@@ -318,6 +318,12 @@ void Session::EndSession(bool terminated) {
   if (committed_ && AutoRelease()) DeleteSetSnapshots();  // REQ-LIFE-04, CTX-GEN-06
   ReleaseCreationSlot();
   if (op_) op_->Detach();
+  if (bcd_saved_ && !restore_ && gathered_) {  // REQ-RST-01: kept with the saved BCD
+    std::vector<metadata::WriterMetadata> wmds;
+    wmds.reserve(participants_.size());
+    for (auto& p : participants_) wmds.push_back(p->metadata.TakeMetadata());
+    vss_.KeepBackupWmds(bcd_.snapshot_set_id, std::move(wmds));
+  }
   released_ = true;
   vss_.trace().Append(trace::EntryKind::kState, actor_, "", terminated ? "Terminated" : "Released");
 }

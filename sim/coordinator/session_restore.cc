@@ -40,12 +40,22 @@ bool HasFileSet(const metadata::WriterMetadata& wmd, std::string_view lpath, std
 
 // --- helpers -----------------------------------------------------------------------------------
 
+const metadata::WriterMetadata* Session::RestoreWmd(const metadata::WriterComponents& w) const {
+  if (const metadata::WriterMetadata* stored =
+          vss_.StoredWmd(bcd_.snapshot_set_id, w.writer_id, w.instance_name)) {
+    return stored;
+  }
+  const Participant* p = RestoreParticipant(w);
+  return p == nullptr ? nullptr : &p->metadata.metadata();
+}
+
 const metadata::ComponentDescription* Session::Describe(const Guid& writer_id,
                                                         std::string_view lpath,
                                                         std::string_view name) const {
-  for (const auto& p : participants_) {
-    if (p->registered.writer->identity().class_id != writer_id) continue;
-    return p->metadata.metadata().FindComponent(std::string(lpath), std::string(name));
+  for (const metadata::WriterComponents& w : bcd_.writers) {
+    if (w.writer_id != writer_id) continue;
+    const metadata::WriterMetadata* m = RestoreWmd(w);
+    return m == nullptr ? nullptr : m->FindComponent(std::string(lpath), std::string(name));
   }
   return nullptr;
 }
@@ -209,14 +219,15 @@ HResult Session::AddNewTarget(const Guid& writer_id, vss::ComponentType type,
       RestoreComponent(m, writer_id, type, logical_path, component_name, &error);
   if (c == nullptr) return error;
   const metadata::WriterComponents* w = FindBcdWriter(writer_id);
-  const Participant* p = RestoreParticipant(*w);
-  if (p == nullptr || !HasFileSet(p->metadata.metadata(), logical_path, component_name, path,
-                                  filespec, recursive)) {
+  const metadata::WriterMetadata* wmd = RestoreWmd(*w);  // REQ-RST-01: the stored WMD
+  if (wmd == nullptr ||
+      !HasFileSet(*wmd, logical_path, component_name, path, filespec, recursive)) {
     return Done(m, hr::VSS_E_OBJECT_NOT_FOUND, "MATCH-01");
   }
   if (!HasBit(w->backup_schema, vss::BackupSchema::VSS_BS_WRITER_SUPPORTS_NEW_TARGET)) {
+    const Participant* p = RestoreParticipant(*w);
     RequesterFinding("NT-01", "AddNewTarget for a writer without VSS_BS_WRITER_SUPPORTS_NEW_TARGET",
-                     {{"writer", p->registered.actor}});
+                     {{"writer", p != nullptr ? p->registered.actor : w->writer_id.ToString()}});
   }
   metadata::NewTarget t;
   t.path = std::string(path);
@@ -320,15 +331,15 @@ HResult Session::AddAlternativeLocationMapping(const Guid& writer_id, vss::Compo
       RestoreComponent(m, writer_id, type, logical_path, component_name, &error);
   if (c == nullptr) return error;
   // REQ-CALL-40, ALT-04: only for a file set that has a WMD alternate location mapping.
-  const Participant* p = RestoreParticipant(*FindBcdWriter(writer_id));
+  // REQ-RST-01: the mappings of the WMD stored with the backup.
+  const metadata::WriterMetadata* wmd = RestoreWmd(*FindBcdWriter(writer_id));
   bool mapped = false;
-  if (p != nullptr && p->metadata.metadata().restore_method) {
-    for (const auto& a : p->metadata.metadata().restore_method->alternate_location_mappings) {
+  if (wmd != nullptr && wmd->restore_method) {
+    for (const auto& a : wmd->restore_method->alternate_location_mappings) {
       mapped = mapped || (a.path == path && a.filespec == filespec && a.recursive == recursive);
     }
   }
-  if (!mapped || !HasFileSet(p->metadata.metadata(), logical_path, component_name, path, filespec,
-                             recursive)) {
+  if (!mapped || !HasFileSet(*wmd, logical_path, component_name, path, filespec, recursive)) {
     return Done(m, hr::VSS_E_OBJECT_NOT_FOUND, "REQ-CALL-40");
   }
   metadata::AlternateLocationMapping a;

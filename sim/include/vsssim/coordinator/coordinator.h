@@ -44,10 +44,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vsssim/coordinator/choices.h"
 #include "vsssim/coordinator/requester.h"
+#include "vsssim/metadata/writer_metadata.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
 #include "vsssim/storage/provider.h"
@@ -127,6 +129,17 @@ class Coordinator {
   std::string HostingService(const writer::Writer& writer) const;
   // Sessions note the restore-method service a writer declared (Identify).
   void NoteRestoreService(const writer::Writer& writer, std::string service);
+  // REQ-RST-01: a requester keeps the WMDs it gathered with the BCD it saved, and restores
+  // from those, not from what live writers say at restore time. The simulator keeps them for
+  // it: a backup session that saved its BCD hands its writers' WMDs over as it ends, by
+  // snapshot set id (the last kStoredBackups backups). Restore sessions of that BCD check
+  // the requester's restore-time calls against them (docs/rules-enforced.md).
+  static constexpr std::size_t kStoredBackups = 64;
+  void KeepBackupWmds(const Guid& snapshot_set_id, std::vector<metadata::WriterMetadata> wmds);
+  // The stored WMD of writer class `writer_id` / `instance_name` in that backup, or nullptr
+  // (a BCD this coordinator did not make).
+  const metadata::WriterMetadata* StoredWmd(const Guid& snapshot_set_id, const Guid& writer_id,
+                                            std::string_view instance_name) const;
   // The registration as it is now (nullptr when unknown).
   const RegisteredWriter* Registration(const writer::Writer& writer) const;
   // False while the writer's hosting service is stopped.
@@ -166,6 +179,7 @@ class Coordinator {
   std::vector<ServiceChange> service_changes_;
   std::vector<std::string> stopped_services_;
   std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
+  std::vector<std::pair<Guid, std::vector<metadata::WriterMetadata>>> stored_wmds_;  // oldest first
 };
 
 }  // namespace vsssim::coordinator

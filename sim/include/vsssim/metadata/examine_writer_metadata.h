@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vsssim/metadata/diagnostic.h"
@@ -95,6 +96,9 @@ class ExamineWriterMetadata {
  public:
   ExamineWriterMetadata() = default;
   explicit ExamineWriterMetadata(WriterMetadata metadata) : metadata_(std::move(metadata)) {}
+  // Moves the document out; *this is left with a moved-from document (for an owner that is
+  // about to go away).
+  WriterMetadata TakeMetadata() { return std::move(metadata_); }
 
   // GetIdentity: instance id, writer class id, writer name, usage, source type.
   HResult GetIdentity(Guid* instance_id, Guid* writer_id, std::string* writer_name,
