@@ -50,10 +50,6 @@ void Session::Call(Method method, std::initializer_list<trace::AttributeView> at
   vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method), attributes);
 }
 
-void Session::Call(Method method, const std::vector<trace::Attribute>& attributes) {
-  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method), attributes);
-}
-
 HResult Session::Done(Method method, HResult result, std::string_view rule) {
   vss_.trace().Append(trace::EntryKind::kResult, "vss", actor_, NameOf(method),
                       {{"hr", HResultText(result).view()}}, rule);

@@ -178,7 +178,6 @@ class Session final : public Requester {
   // --- call bookkeeping (session.cc) ---
   // Traces a requester call; a braced list of views costs no allocation.
   void Call(Method method, std::initializer_list<trace::AttributeView> attributes = {});
-  void Call(Method method, const std::vector<trace::Attribute>& attributes);
   HResult Done(Method method, HResult result, std::string_view rule = {});
   // The error for a call that is not legal now (released, wrong phase), already recorded.
   std::optional<HResult> Gate(Method method);
@@ -263,14 +262,9 @@ class Session final : public Requester {
   void AbortCreation();
   void FailCreation(HResult result);
   void OnFreezeWindowExpired(Participant& p);
-  // Runs `call` (a provider method) and traces it with its result.
-  template <class Call>
-  HResult ProviderCall(storage::Provider& /*provider*/, std::string_view method, Call call,
-                       std::initializer_list<trace::AttributeView> attributes = {}) {
-    return TraceProviderResult(method, call(), attributes);
-  }
-  HResult TraceProviderResult(std::string_view method, HResult r,
-                              std::initializer_list<trace::AttributeView> attributes);
+  // Traces a provider call (`method`, its result `r`, one optional attribute) and returns the
+  // result the requester sees (PRV-07). Call as ProviderCall("X", provider.X(...)).
+  HResult ProviderCall(std::string_view method, HResult r, trace::AttributeView extra = {});
   std::vector<storage::Provider*> SetProviders() const;
   void DeleteSetSnapshots();
   void ReleaseCreationSlot();

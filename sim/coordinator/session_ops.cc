@@ -289,7 +289,7 @@ void Session::EndSession(bool terminated) {
   if (creating && committed_) DeleteSetSnapshots();
   if (creating && !committed_ && end_prepared_) {
     for (storage::Provider* p : SetProviders()) {  // PRV-06
-      ProviderCall(*p, "AbortSnapshots", [&] { return p->AbortSnapshots(bcd_.snapshot_set_id); });
+      ProviderCall("AbortSnapshots", p->AbortSnapshots(bcd_.snapshot_set_id));
     }
   }
   CancelFreezeWindows();

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <utility>
 
-#include <cassert>
-
 #include "sim/coordinator/session.h"
 #include "vsssim/storage/provider_rules.h"
 
@@ -16,17 +14,14 @@ using vss::WriterEvent;
 
 }  // namespace
 
-HResult Session::TraceProviderResult(std::string_view method, HResult r,
-                                     std::initializer_list<trace::AttributeView> attributes) {
+HResult Session::ProviderCall(std::string_view method, HResult r, trace::AttributeView extra) {
   // PRV-07, REQ-CALL-16: the one mapping of provider results (storage/provider_rules.h).
   const HResult passed = storage::NormalizeProviderResult(r);
   const HResultText returned(r), result(passed);
-  constexpr std::size_t kMost = 8;  // snapshot-set, the caller's (one or two), returned, hr
-  assert(attributes.size() + 3 <= kMost);
-  trace::AttributeView all[kMost];
+  trace::AttributeView all[4];  // snapshot-set, extra, returned, hr
   std::size_t n = 0;
   all[n++] = {"snapshot-set", set_id_text_};
-  for (const trace::AttributeView& a : attributes) all[n++] = a;
+  if (!extra.key.empty()) all[n++] = extra;
   if (passed != r) all[n++] = {"returned", returned.view()};
   all[n++] = {"hr", result.view()};
   vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", method,
@@ -66,19 +61,16 @@ HResult Session::DoSnapshotSet(AsyncPtr* async) {
 
 void Session::SnapshotBegin() {
   for (const VolumeInSet& v : volumes_) {  // PRV-02
-    HResult r = ProviderCall(*v.provider, "BeginPrepareSnapshot",
-                             [&] {
-                               return v.provider->BeginPrepareSnapshot(
-                                   bcd_.snapshot_set_id, v.snapshot_id, v.volume, context_,
-                                   SnapshotAttributes());
-                             },
-                             {{"volume", v.volume}});
+    HResult r =
+        ProviderCall("BeginPrepareSnapshot",
+                     v.provider->BeginPrepareSnapshot(bcd_.snapshot_set_id, v.snapshot_id, v.volume,
+                                                      context_, SnapshotAttributes()),
+                     {"volume", v.volume});
     if (r.Failed()) return FailCreation(r);
   }
   for (storage::Provider* p : SetProviders()) {
     end_prepared_ = true;
-    HResult r = ProviderCall(*p, "EndPrepareSnapshots",
-                             [&] { return p->EndPrepareSnapshots(bcd_.snapshot_set_id); });
+    HResult r = ProviderCall("EndPrepareSnapshots", p->EndPrepareSnapshots(bcd_.snapshot_set_id));
     if (r.Failed()) return FailCreation(r);
   }
   if (!WriterContext()) return SnapshotCommit();  // CTX-NW-03: no writer events
@@ -98,16 +90,13 @@ void Session::SnapshotAfterPrepare(bool veto) {
 
 void Session::SnapshotCommit() {
   for (storage::Provider* p : SetProviders()) {
-    HResult r = ProviderCall(*p, "PreCommitSnapshots",
-                             [&] { return p->PreCommitSnapshots(bcd_.snapshot_set_id); });
+    HResult r = ProviderCall("PreCommitSnapshots", p->PreCommitSnapshots(bcd_.snapshot_set_id));
     if (r.Succeeded()) {
-      r = ProviderCall(*p, "CommitSnapshots",
-                       [&] { return p->CommitSnapshots(bcd_.snapshot_set_id); });
+      r = ProviderCall("CommitSnapshots", p->CommitSnapshots(bcd_.snapshot_set_id));
     }
     if (r.Succeeded()) {
       const auto count = static_cast<std::int32_t>(volumes_.size());
-      r = ProviderCall(*p, "PostCommitSnapshots",
-                       [&] { return p->PostCommitSnapshots(bcd_.snapshot_set_id, count); });
+      r = ProviderCall("PostCommitSnapshots", p->PostCommitSnapshots(bcd_.snapshot_set_id, count));
     }
     if (r.Failed()) {
       if (!WriterContext()) return FailCreation(r);
@@ -130,11 +119,11 @@ void Session::SnapshotAfterThaw(bool veto) {
 
 void Session::SnapshotFinalCommit() {
   for (storage::Provider* p : SetProviders()) {
-    HResult r = ProviderCall(*p, "PreFinalCommitSnapshots",
-                             [&] { return p->PreFinalCommitSnapshots(bcd_.snapshot_set_id); });
+    HResult r =
+        ProviderCall("PreFinalCommitSnapshots", p->PreFinalCommitSnapshots(bcd_.snapshot_set_id));
     if (r.Succeeded()) {
-      r = ProviderCall(*p, "PostFinalCommitSnapshots",
-                       [&] { return p->PostFinalCommitSnapshots(bcd_.snapshot_set_id); });
+      r = ProviderCall("PostFinalCommitSnapshots",
+                       p->PostFinalCommitSnapshots(bcd_.snapshot_set_id));
     }
     if (r.Failed()) return FailCreation(r);  // thawed writers get no Abort (WRT-SEQ-06)
   }
@@ -163,7 +152,7 @@ void Session::FailCreation(HResult result) {
     DeleteSetSnapshots();
   } else if (end_prepared_) {
     for (storage::Provider* p : SetProviders()) {  // PRV-06: only after EndPrepareSnapshots
-      ProviderCall(*p, "AbortSnapshots", [&] { return p->AbortSnapshots(bcd_.snapshot_set_id); });
+      ProviderCall("AbortSnapshots", p->AbortSnapshots(bcd_.snapshot_set_id));
     }
   }
   ReleaseCreationSlot();
@@ -198,9 +187,8 @@ void Session::CancelFreezeWindows() {
 
 void Session::DeleteSetSnapshots() {
   for (const VolumeInSet& v : volumes_) {
-    ProviderCall(*v.provider, "DeleteSnapshot",
-                 [&] { return v.provider->DeleteSnapshot(v.snapshot_id); },
-                 {{"snapshot", GuidText(v.snapshot_id).view()}});
+    ProviderCall("DeleteSnapshot", v.provider->DeleteSnapshot(v.snapshot_id),
+                 {"snapshot", GuidText(v.snapshot_id).view()});
   }
   committed_ = false;
 }

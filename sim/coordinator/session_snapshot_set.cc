@@ -169,9 +169,8 @@ HResult Session::DeleteSnapshots(const Guid& source_id, vss::ObjectType source_t
                              : s.snapshot_set_id == source_id;
       if (!match) continue;
       found = true;
-      HResult r =
-          ProviderCall(*p, "DeleteSnapshot", [&] { return p->DeleteSnapshot(s.snapshot_id); },
-                       {{"snapshot", GuidText(s.snapshot_id).view()}});
+      HResult r = ProviderCall("DeleteSnapshot", p->DeleteSnapshot(s.snapshot_id),
+                               {"snapshot", GuidText(s.snapshot_id).view()});
       if (r.Failed()) {  // REQ-CALL-27: stops at the first failure
         *non_deleted_snapshot_id = s.snapshot_id;
         return Done(Method::kDeleteSnapshots, r);
