@@ -74,16 +74,16 @@ bool operator==(const BackupComponents& a, const BackupComponents& b) {
                                             b.restore_type, b.writers, b.extensions);
 }
 
-const ComponentState* WriterComponents::FindComponent(const std::string& logical_path,
-                                                      const std::string& name) const {
+const ComponentState* WriterComponents::FindComponent(std::string_view logical_path,
+                                                      std::string_view name) const {
   for (const ComponentState& c : components) {
     if (c.Is(logical_path, name)) return &c;
   }
   return nullptr;
 }
 
-ComponentState* WriterComponents::FindComponent(const std::string& logical_path,
-                                                const std::string& name) {
+ComponentState* WriterComponents::FindComponent(std::string_view logical_path,
+                                                std::string_view name) {
   for (ComponentState& c : components) {
     if (c.Is(logical_path, name)) return &c;
   }

@@ -22,8 +22,8 @@ using internal::ElementWriter;
 using internal::TextElementWriter;
 using internal::ToXml;
 
-template <class W>
-void SetOptional(W& w, const char* attr, const std::optional<std::string>& v) {
+template <class W, std::size_t N>
+void SetOptional(W& w, const char (&attr)[N], const std::optional<std::string>& v) {
   if (v) w.Set(attr, *v);
 }
 
@@ -31,12 +31,12 @@ template <class W>
 void WriteComponentChildren(W& w, const ComponentState& c) {
   if (c.backup_metadata) {
     auto m = w.Child("BACKUP_METADATA");
-    m.Set("xmlns", "");  // as observed (§6.3)
+    m.SetToken("xmlns", "");  // as observed (§6.3)
     m.Set("metadata", *c.backup_metadata);
   }
   if (c.restore_metadata) {
     auto m = w.Child("RESTORE_METADATA");
-    m.Set("xmlns", "");
+    m.SetToken("xmlns", "");
     m.Set("metadata", *c.restore_metadata);
   }
   for (const DifferencedFile& f : c.differenced_files) {
@@ -97,7 +97,7 @@ void WriteComponent(W& parent, const ComponentState& c) {
   auto w = parent.Child("COMPONENT");
   if (!c.logical_path.empty()) w.Set("logicalPath", c.logical_path);
   w.Set("componentName", c.name);
-  w.Set("componentType", ToXml(c.type));
+  w.SetToken("componentType", ToXml(c.type));
   SetOptional(w, "backupStamp", c.backup_stamp);
   SetOptional(w, "previousBackupStamp", c.previous_backup_stamp);
   SetOptional(w, "backupOptions", c.backup_options);
@@ -106,14 +106,14 @@ void WriteComponent(W& parent, const ComponentState& c) {
   if (c.additional_restores) w.SetBool("additionalRestores", true);
   SetOptional(w, "restoreOptions", c.restore_options);
   if (c.restore_target != vss::RestoreTarget::VSS_RT_ORIGINAL) {
-    w.Set("restoreTarget", ToXml(c.restore_target));
+    w.SetToken("restoreTarget", ToXml(c.restore_target));
   }
   if (c.file_restore_status != vss::FileRestoreStatus::VSS_RS_UNDEFINED) {
-    w.Set("fileRestoreStatus", ToXml(c.file_restore_status));
+    w.SetToken("fileRestoreStatus", ToXml(c.file_restore_status));
   }
   if (c.authoritative_restore) w.SetBool("authoritativeRestore", true);
   if (c.roll_forward_type != vss::RollForwardType::VSS_RF_UNDEFINED) {
-    w.Set("rollForwardType", ToXml(c.roll_forward_type));
+    w.SetToken("rollForwardType", ToXml(c.roll_forward_type));
   }
   if (!c.roll_forward_point.empty()) w.Set("rollForwardPoint", c.roll_forward_point);
   SetOptional(w, "restoreName", c.restore_name);
@@ -127,20 +127,20 @@ void WriteComponent(W& parent, const ComponentState& c) {
 
 template <class W>
 void WriteDocument(W& root, const BackupComponents& bc) {
-  root.Set("xmlns", "x-schema:#VssComponentMetadata");
+  root.SetToken("xmlns", "x-schema:#VssComponentMetadata");
   root.Set("version", bc.version);
   root.SetBool("bootableSystemStateBackup", bc.bootable_system_state_backup);
   root.SetBool("selectComponents", bc.select_components);
-  root.Set("backupType", ToXml(bc.backup_type));
+  root.SetToken("backupType", ToXml(bc.backup_type));
   root.SetBool("partialFileSupport", bc.partial_file_support);
-  root.Set("snapshotSetId", GuidText(bc.snapshot_set_id).view());
+  root.SetGuid("snapshotSetId", bc.snapshot_set_id);
   if (bc.restore_type != vss::RestoreType::VSS_RTYPE_UNDEFINED) {
-    root.Set("restoreType", ToXml(bc.restore_type));
+    root.SetToken("restoreType", ToXml(bc.restore_type));
   }
   for (const WriterComponents& wc : bc.writers) {
     auto w = root.Child("WRITER_COMPONENTS");
-    w.Set("instanceId", GuidText(wc.instance_id).view());
-    w.Set("writerId", GuidText(wc.writer_id).view());
+    w.SetGuid("instanceId", wc.instance_id);
+    w.SetGuid("writerId", wc.writer_id);
     if (!wc.instance_name.empty()) w.Set("instanceName", wc.instance_name);
     w.SetNumber("backupSchema", static_cast<std::uint32_t>(wc.backup_schema));
     for (const ComponentState& c : wc.components) WriteComponent(w, c);

@@ -13,17 +13,43 @@ constexpr std::uint32_t kKnownComponentFlags = 0x7;    // §1.9
 
 std::uint32_t Bits(vss::BackupSchema s) { return static_cast<std::uint32_t>(s); }
 
-bool HasWildcard(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
+// Does `s` hold `a` or `b`? (A loop: find_first_of calls memchr once per character of `s`.)
+bool HasEither(std::string_view s, char a, char b) {
+  for (char c : s) {
+    if (c == a || c == b) return true;
+  }
+  return false;
+}
 
-// WMD-06 file-set syntax; returns a reason or empty.
-std::string FileSetProblem(std::string_view path, std::string_view filespec) {
+// WMD-06 file-set syntax; returns a reason or nullptr.
+const char* FileSetProblem(std::string_view path, std::string_view filespec) {
   if (path.empty()) return "path is empty";
   if (filespec.empty()) return "filespec is empty";
-  if (HasWildcard(path)) return "path contains a wildcard";
-  if (filespec.find_first_of("\\/") != std::string_view::npos) {
-    return "filespec contains a directory separator";
+  if (HasEither(path, '*', '?')) return "path contains a wildcard";
+  if (HasEither(filespec, '\\', '/')) return "filespec contains a directory separator";
+  return nullptr;
+}
+
+// WriterMetadata::FindComponent without making std::strings of the arguments.
+ComponentDescription* Find(std::vector<ComponentDescription>& components,
+                           std::string_view logical_path, std::string_view name) {
+  for (ComponentDescription& c : components) {
+    if (c.logical_path == logical_path && c.name == name) return &c;
   }
-  return {};
+  return nullptr;
+}
+
+// Fills the element `fill` appends to `list` in place; on an exception the element is removed
+// again, so the document is as before the call.
+template <class T, class Fill>
+void AppendInPlace(std::vector<T>& list, Fill fill) {
+  T& item = list.emplace_back();
+  try {
+    fill(item);
+  } catch (...) {
+    list.pop_back();
+    throw;
+  }
 }
 
 bool SameTriple(const FileSpec& f, std::string_view path, std::string_view filespec,
@@ -35,7 +61,7 @@ bool SameTriple(const FileSpec& f, std::string_view path, std::string_view files
 
 CreateWriterMetadata::CreateWriterMetadata(WriterIdentity identity, FindingSink findings)
     : findings_(std::move(findings)) {
-  metadata_.identity = std::move(identity);
+  metadata_->identity = std::move(identity);
 }
 
 void CreateWriterMetadata::Report(std::string_view rule_id, std::string message) const {
@@ -59,27 +85,29 @@ HResult CreateWriterMetadata::SetRestoreMethod(vss::RestoreMethod method, std::s
            "SetRestoreMethod(" + std::string(vss::NameOf(method)) + ") needs the service name");
     return hr::E_INVALIDARG;
   }
-  RestoreMethodInfo info;
-  if (metadata_.restore_method) info = std::move(*metadata_.restore_method);  // keeps mappings
+  // In place; a second call keeps the mappings. The texts are made first (only they can throw).
+  std::string service_text(service);
+  std::string user_procedure_text(user_procedure);
+  RestoreMethodInfo& info =
+      metadata_->restore_method ? *metadata_->restore_method : metadata_->restore_method.emplace();
   info.method = method;
-  info.service = std::string(service);
-  info.user_procedure = std::string(user_procedure);
+  info.service = std::move(service_text);
+  info.user_procedure = std::move(user_procedure_text);
   info.writer_restore = writer_restore;
   info.reboot_required = reboot_required;
-  metadata_.restore_method = std::move(info);
   return hr::S_OK;
 }
 
 HResult CreateWriterMetadata::AddAlternateLocationMapping(std::string_view path,
                                                           std::string_view filespec, bool recursive,
                                                           std::string_view destination) {
-  if (!metadata_.restore_method) {  // WMD-03
+  if (!metadata_->restore_method) {  // WMD-03
     Report("WMD-03", "AddAlternateLocationMapping before SetRestoreMethod");
     return hr::VSS_E_OBJECT_NOT_FOUND;
   }
   if (destination.empty()) return hr::E_INVALIDARG;
   bool found = false;  // MATCH-01: the triple must name an existing file set
-  for (const ComponentDescription& c : metadata_.components) {
+  for (const ComponentDescription& c : metadata_->components) {
     for (const auto* list : {&c.files, &c.database_files, &c.log_files}) {
       found = found || std::any_of(list->begin(), list->end(), [&](const FileSpec& f) {
                 return SameTriple(f, path, filespec, recursive);
@@ -96,7 +124,7 @@ HResult CreateWriterMetadata::AddAlternateLocationMapping(std::string_view path,
   m.filespec = std::string(filespec);
   m.recursive = recursive;
   m.destination = std::string(destination);
-  metadata_.restore_method->alternate_location_mappings.push_back(std::move(m));
+  metadata_->restore_method->alternate_location_mappings.push_back(std::move(m));
   return hr::S_OK;
 }
 
@@ -119,7 +147,7 @@ HResult CreateWriterMetadata::AddComponent(vss::ComponentType type, std::string_
   if ((static_cast<std::uint32_t>(flags) & ~kKnownComponentFlags) != 0) {
     return hr::E_INVALIDARG;
   }
-  if (metadata_.FindComponent(std::string(logical_path), std::string(name)) != nullptr) {
+  if (Find(metadata_->components, logical_path, name) != nullptr) {
     Report("SEL-09",
            "AddComponent duplicate (" + std::string(logical_path) + ", " + std::string(name) + ")");
     return hr::VSS_E_OBJECT_ALREADY_EXISTS;
@@ -129,18 +157,18 @@ HResult CreateWriterMetadata::AddComponent(vss::ComponentType type, std::string_
            "AddComponent sets a reserved flag (bRestoreMetadata / "
            "bNotifyOnBackupComplete should be false)");
   }
-  ComponentDescription c;
-  c.type = type;
-  c.logical_path = std::string(logical_path);
-  c.name = std::string(name);
-  c.caption = std::string(caption);
-  c.icon = icon;
-  c.restore_metadata = restore_metadata;
-  c.notify_on_backup_complete = notify_on_backup_complete;
-  c.selectable = selectable;
-  c.selectable_for_restore = selectable_for_restore;
-  c.flags = flags;
-  metadata_.components.push_back(std::move(c));
+  AppendInPlace(metadata_->components, [&](ComponentDescription& c) {
+    c.type = type;
+    c.logical_path.assign(logical_path);
+    c.name.assign(name);
+    c.caption.assign(caption);
+    c.icon = icon;
+    c.restore_metadata = restore_metadata;
+    c.notify_on_backup_complete = notify_on_backup_complete;
+    c.selectable = selectable;
+    c.selectable_for_restore = selectable_for_restore;
+    c.flags = flags;
+  });
   return hr::S_OK;
 }
 
@@ -150,8 +178,7 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
                                          std::string_view filespec, bool recursive,
                                          std::string_view alternate_location,
                                          vss::FileSpecBackupType mask, int list) {
-  ComponentDescription* c =
-      metadata_.FindComponent(std::string(logical_path), std::string(component_name));
+  ComponentDescription* c = Find(metadata_->components, logical_path, component_name);
   if (c == nullptr) {  // WMD-05
     Report("WMD-05", std::string(method) + ": no component (" + std::string(logical_path) + ", " +
                          std::string(component_name) + ")");
@@ -161,7 +188,7 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
     Report("WMD-05", std::string(method) + " on a " + vss::ToString(c->type) + " component");
     return hr::E_INVALIDARG;
   }
-  if (std::string problem = FileSetProblem(path, filespec); !problem.empty()) {
+  if (const char* problem = FileSetProblem(path, filespec)) {
     Report("WMD-06", std::string(method) + ": " + problem);
     return hr::E_INVALIDARG;
   }
@@ -170,7 +197,7 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
     return hr::E_INVALIDARG;
   }
   // WMD-06: a file may be named only once in a writer (SHOULD; reported, not refused).
-  for (const ComponentDescription& other : metadata_.components) {
+  for (const ComponentDescription& other : metadata_->components) {
     for (const auto* l : {&other.files, &other.database_files, &other.log_files}) {
       for (const FileSpec& f : *l) {
         if (SameTriple(f, path, filespec, recursive)) {
@@ -180,13 +207,16 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
       }
     }
   }
-  FileSpec spec;
-  spec.path = std::string(path);
-  spec.filespec = std::string(filespec);
-  spec.recursive = recursive;
-  spec.alternate_path = std::string(alternate_location);
-  spec.backup_type_mask = mask;
-  (list == 0 ? c->files : list == 1 ? c->database_files : c->log_files).push_back(spec);
+  AppendInPlace(list == 0   ? c->files
+                : list == 1 ? c->database_files
+                            : c->log_files,
+                [&](FileSpec& spec) {
+                  spec.path.assign(path);
+                  spec.filespec.assign(filespec);
+                  spec.recursive = recursive;
+                  spec.alternate_path.assign(alternate_location);
+                  spec.backup_type_mask = mask;
+                });
   return hr::S_OK;
 }
 
@@ -218,30 +248,30 @@ HResult CreateWriterMetadata::AddDatabaseLogFiles(std::string_view logical_path,
 
 HResult CreateWriterMetadata::AddExcludeFiles(std::string_view path, std::string_view filespec,
                                               bool recursive) {
-  if (std::string problem = FileSetProblem(path, filespec); !problem.empty()) {
-    Report("WMD-07", "AddExcludeFiles: " + problem);
+  if (const char* problem = FileSetProblem(path, filespec)) {
+    Report("WMD-07", std::string("AddExcludeFiles: ") + problem);
     return hr::E_INVALIDARG;
   }
   FileSpec spec;
   spec.path = std::string(path);
   spec.filespec = std::string(filespec);
   spec.recursive = recursive;
-  metadata_.exclude_files.push_back(std::move(spec));
+  metadata_->exclude_files.push_back(std::move(spec));
   return hr::S_OK;
 }
 
 HResult CreateWriterMetadata::AddExcludeFilesFromSnapshot(std::string_view path,
                                                           std::string_view filespec,
                                                           bool recursive) {
-  if (std::string problem = FileSetProblem(path, filespec); !problem.empty()) {
-    Report("WMD-08", "AddExcludeFilesFromSnapshot: " + problem);
+  if (const char* problem = FileSetProblem(path, filespec)) {
+    Report("WMD-08", std::string("AddExcludeFilesFromSnapshot: ") + problem);
     return hr::E_INVALIDARG;
   }
   FileSpec spec;
   spec.path = std::string(path);
   spec.filespec = std::string(filespec);
   spec.recursive = recursive;
-  metadata_.exclude_files_from_snapshot.push_back(std::move(spec));
+  metadata_->exclude_files_from_snapshot.push_back(std::move(spec));
   return hr::S_OK;
 }
 
@@ -256,14 +286,13 @@ HResult CreateWriterMetadata::AddComponentDependency(std::string_view for_logica
                                                      const Guid& on_writer_id,
                                                      std::string_view on_logical_path,
                                                      std::string_view on_name) {
-  ComponentDescription* c =
-      metadata_.FindComponent(std::string(for_logical_path), std::string(for_name));
+  ComponentDescription* c = Find(metadata_->components, for_logical_path, for_name);
   if (c == nullptr) {  // WMD-09
     Report("WMD-09", "AddComponentDependency: no component (" + std::string(for_logical_path) +
                          ", " + std::string(for_name) + ")");
     return hr::VSS_E_OBJECT_NOT_FOUND;
   }
-  if (on_name.empty() || on_writer_id == metadata_.identity.writer_id) {
+  if (on_name.empty() || on_writer_id == metadata_->identity.writer_id) {
     Report("WMD-09", "AddComponentDependency on this writer's own components or without a name");
     return hr::E_INVALIDARG;
   }
@@ -293,24 +322,24 @@ HResult CreateWriterMetadata::SetBackupSchema(vss::BackupSchema schema) {
     Report("WMD-10", "SetBackupSchema(" + vss::ToString(schema) + "): " + problem);
     return hr::E_INVALIDARG;
   }
-  metadata_.backup_schema = schema;
+  metadata_->backup_schema = schema;
   return hr::S_OK;
 }
 
 HResult CreateWriterMetadata::SaveAsXML(std::string* xml) const {
   if (xml == nullptr) return hr::E_INVALIDARG;
-  if (!metadata_.restore_method) {
+  if (!metadata_->restore_method) {
     Report("WRT-IDENTIFY-05", "the writer set no restore method before the WMD was saved");
   }
-  if (metadata_.components.empty()) {
+  if (metadata_->components.empty()) {
     Report("WRT-IDENTIFY-05", "the writer added no component before the WMD was saved");
   }
-  if (vss::HasAll(metadata_.backup_schema, vss::BackupSchema::VSS_BS_LOG)) {
-    bool has_log = std::any_of(metadata_.components.begin(), metadata_.components.end(),
+  if (vss::HasAll(metadata_->backup_schema, vss::BackupSchema::VSS_BS_LOG)) {
+    bool has_log = std::any_of(metadata_->components.begin(), metadata_->components.end(),
                                [](const ComponentDescription& c) { return !c.log_files.empty(); });
     if (!has_log) Report("WMD-10", "schema VSS_BS_LOG without any AddDatabaseLogFiles file set");
   }
-  *xml = WriteWriterMetadataXml(metadata_);
+  *xml = WriteWriterMetadataXml(*metadata_);
   return hr::S_OK;
 }
 

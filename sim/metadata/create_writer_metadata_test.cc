@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -214,6 +215,53 @@ TEST_F(Metadata_CreateWriterMetadata, SaveLoadThroughExamine_WMD_12) {
   EXPECT_EQ(examine.LoadFromXML("<broken"), hr::S_FALSE);  // XML-02; content kept
   EXPECT_EQ(examine.metadata(), builder_.metadata());
   EXPECT_FALSE(examine.load_diagnostics().empty());
+}
+
+// Checks that TakeMetadata moves the whole document out and leaves an empty one behind.
+TEST_F(Metadata_CreateWriterMetadata, TakeMetadataLeavesAnEmptyDocument) {
+  ASSERT_EQ(AddGroup("", "g"), hr::S_OK);
+  ASSERT_EQ(builder_.AddFilesToFileGroup("", "g", "C:\\D", "*", true, ""), hr::S_OK);
+  const WriterMetadata before = builder_.metadata();
+  EXPECT_EQ(builder_.TakeMetadata(), before);
+  EXPECT_EQ(builder_.metadata(), WriterMetadata{});
+  EXPECT_EQ(AddGroup("", "g"), hr::S_OK);  // the builder goes on from the empty document
+  EXPECT_EQ(builder_.metadata().components.size(), 1u);
+}
+
+// Checks that a WMComponent shares the document without depending on the object that handed
+// it out: it outlives it and keeps the old component across a reload; copies of an
+// ExamineWriterMetadata stay independent (TakeMetadata on one leaves the other whole).
+TEST_F(Metadata_CreateWriterMetadata, ExamineSharesItsDocumentSafely) {
+  ASSERT_EQ(AddGroup("", "first"), hr::S_OK);
+  ASSERT_EQ(builder_.AddFilesToFileGroup("", "first", "C:\\D", "*", true, ""), hr::S_OK);
+  const WriterMetadata document = builder_.metadata();
+  WMComponent kept;
+  auto examine = std::make_unique<ExamineWriterMetadata>(document);
+  ASSERT_EQ(examine->GetComponent(0, &kept), hr::S_OK);
+  ExamineWriterMetadata copy = *examine;
+  EXPECT_EQ(copy.TakeMetadata(), document);  // shared: a copy comes out
+  EXPECT_EQ(examine->metadata(), document);
+  EXPECT_EQ(kept.description(), document.components[0]);
+
+  CreateWriterMetadata other(Identity());
+  ASSERT_EQ(other.AddComponent(ComponentType::VSS_CT_FILEGROUP, "", "second", "", {}, false, false,
+                               true, false),
+            hr::S_OK);
+  std::string xml;
+  ASSERT_EQ(other.SaveAsXML(&xml), hr::S_OK);
+  ASSERT_EQ(examine->LoadFromXML(xml), hr::S_OK);
+  EXPECT_EQ(examine->metadata().components[0].name, "second");
+  EXPECT_EQ(kept.description().name, "first");  // the component handed out is unchanged
+  examine.reset();
+  ComponentInfo info;
+  ASSERT_EQ(kept.GetComponentInfo(&info), hr::S_OK);
+  EXPECT_EQ(info.component_name, "first");
+  EXPECT_EQ(info.file_count, 1u);
+
+  EXPECT_EQ(WMComponent().description(), ComponentDescription{});
+  EXPECT_EQ(WMComponent(document.components[0]).description(), document.components[0]);
+  EXPECT_EQ(ExamineWriterMetadata().metadata(), WriterMetadata{});
+  EXPECT_EQ(ExamineWriterMetadata().TakeMetadata(), WriterMetadata{});
 }
 
 }  // namespace

@@ -21,6 +21,16 @@ HResult At(const std::vector<Item>& items, std::uint32_t index, Wrapper* out) {
 
 std::uint32_t Count(std::size_t n) { return static_cast<std::uint32_t>(n); }
 
+const WriterMetadata& EmptyDocument() {
+  static const WriterMetadata* const empty = new WriterMetadata();  // never destroyed
+  return *empty;
+}
+
+const ComponentDescription& EmptyComponent() {
+  static const ComponentDescription* const empty = new ComponentDescription();
+  return *empty;
+}
+
 }  // namespace
 
 HResult WMFiledesc::GetPath(std::string* path) const { return Out(path, spec_.path); }
@@ -46,9 +56,16 @@ HResult WMDependency::GetComponentName(std::string* component_name) const {
   return Out(component_name, dependency_.component_name);
 }
 
+WMComponent::WMComponent(ComponentDescription component)
+    : component_(std::make_shared<const ComponentDescription>(std::move(component))) {}
+
+const ComponentDescription& WMComponent::description() const {
+  return component_ ? *component_ : EmptyComponent();
+}
+
 HResult WMComponent::GetComponentInfo(ComponentInfo* info) const {
   if (info == nullptr) return hr::E_INVALIDARG;
-  const ComponentDescription& c = component_;
+  const ComponentDescription& c = description();
   info->type = c.type;
   info->logical_path = c.logical_path;
   info->component_name = c.name;
@@ -66,16 +83,29 @@ HResult WMComponent::GetComponentInfo(ComponentInfo* info) const {
   return hr::S_OK;
 }
 HResult WMComponent::GetFile(std::uint32_t index, WMFiledesc* file) const {
-  return At(component_.files, index, file);
+  return At(description().files, index, file);
 }
 HResult WMComponent::GetDatabaseFile(std::uint32_t index, WMFiledesc* file) const {
-  return At(component_.database_files, index, file);
+  return At(description().database_files, index, file);
 }
 HResult WMComponent::GetDatabaseLogFile(std::uint32_t index, WMFiledesc* file) const {
-  return At(component_.log_files, index, file);
+  return At(description().log_files, index, file);
 }
 HResult WMComponent::GetDependency(std::uint32_t index, WMDependency* dependency) const {
-  return At(component_.dependencies, index, dependency);
+  return At(description().dependencies, index, dependency);
+}
+
+ExamineWriterMetadata::ExamineWriterMetadata(WriterMetadata metadata)
+    : metadata_(std::make_shared<WriterMetadata>(std::move(metadata))) {}
+
+WriterMetadata ExamineWriterMetadata::TakeMetadata() {
+  if (metadata_ == nullptr) return WriterMetadata();
+  if (metadata_.use_count() > 1) return *metadata_;  // shared: others still read it
+  return std::move(*metadata_);
+}
+
+const WriterMetadata& ExamineWriterMetadata::metadata() const {
+  return metadata_ ? *metadata_ : EmptyDocument();
 }
 
 HResult ExamineWriterMetadata::GetIdentity(Guid* instance_id, Guid* writer_id,
@@ -91,7 +121,7 @@ HResult ExamineWriterMetadata::GetIdentityEx(Guid* instance_id, Guid* writer_id,
   if (!instance_id || !writer_id || !writer_name || !instance_name || !usage || !source) {
     return hr::E_INVALIDARG;
   }
-  const WriterIdentity& id = metadata_.identity;
+  const WriterIdentity& id = metadata().identity;
   *instance_id = id.instance_id;
   *writer_id = id.writer_id;
   *writer_name = id.writer_name;
@@ -103,8 +133,8 @@ HResult ExamineWriterMetadata::GetIdentityEx(Guid* instance_id, Guid* writer_id,
 
 HResult ExamineWriterMetadata::GetVersion(std::uint32_t* major, std::uint32_t* minor) const {
   if (major == nullptr || minor == nullptr) return hr::E_INVALIDARG;
-  *major = metadata_.identity.major_version;
-  *minor = metadata_.identity.minor_version;
+  *major = metadata().identity.major_version;
+  *minor = metadata().identity.minor_version;
   return hr::S_OK;
 }
 
@@ -113,8 +143,8 @@ HResult ExamineWriterMetadata::GetFileCounts(std::uint32_t* include_files,
                                              std::uint32_t* components) const {
   if (!include_files || !exclude_files || !components) return hr::E_INVALIDARG;
   *include_files = 0;  // WMD-11
-  *exclude_files = Count(metadata_.exclude_files.size());
-  *components = Count(metadata_.components.size());
+  *exclude_files = Count(metadata().exclude_files.size());
+  *components = Count(metadata().components.size());
   return hr::S_OK;
 }
 
@@ -122,17 +152,21 @@ HResult ExamineWriterMetadata::GetIncludeFile(std::uint32_t, WMFiledesc*) const 
   return hr::E_INVALIDARG;  // WMD-11: there are none
 }
 HResult ExamineWriterMetadata::GetExcludeFile(std::uint32_t index, WMFiledesc* file) const {
-  return At(metadata_.exclude_files, index, file);
+  return At(metadata().exclude_files, index, file);
 }
 HResult ExamineWriterMetadata::GetExcludeFromSnapshotCount(std::uint32_t* count) const {
-  return Out(count, Count(metadata_.exclude_files_from_snapshot.size()));
+  return Out(count, Count(metadata().exclude_files_from_snapshot.size()));
 }
 HResult ExamineWriterMetadata::GetExcludeFromSnapshotFile(std::uint32_t index,
                                                           WMFiledesc* file) const {
-  return At(metadata_.exclude_files_from_snapshot, index, file);
+  return At(metadata().exclude_files_from_snapshot, index, file);
 }
 HResult ExamineWriterMetadata::GetComponent(std::uint32_t index, WMComponent* component) const {
-  return At(metadata_.components, index, component);
+  if (component == nullptr || index >= metadata().components.size()) return hr::E_INVALIDARG;
+  // Shares the document (aliasing constructor): no copy of the component.
+  component->component_ =
+      std::shared_ptr<const ComponentDescription>(metadata_, &metadata_->components[index]);
+  return hr::S_OK;
 }
 
 HResult ExamineWriterMetadata::GetRestoreMethod(vss::RestoreMethod* method, std::string* service,
@@ -143,7 +177,7 @@ HResult ExamineWriterMetadata::GetRestoreMethod(vss::RestoreMethod* method, std:
   if (!method || !service || !user_procedure || !writer_restore || !reboot_required || !mappings) {
     return hr::E_INVALIDARG;
   }
-  if (!metadata_.restore_method) {  // WMDX-08
+  if (!metadata().restore_method) {  // WMDX-08
     *method = vss::RestoreMethod::VSS_RME_UNDEFINED;
     service->clear();
     user_procedure->clear();
@@ -152,7 +186,7 @@ HResult ExamineWriterMetadata::GetRestoreMethod(vss::RestoreMethod* method, std:
     *mappings = 0;
     return hr::S_FALSE;
   }
-  const RestoreMethodInfo& m = *metadata_.restore_method;
+  const RestoreMethodInfo& m = *metadata().restore_method;
   *method = m.method;
   *service = m.service;
   *user_procedure = m.user_procedure;
@@ -164,11 +198,11 @@ HResult ExamineWriterMetadata::GetRestoreMethod(vss::RestoreMethod* method, std:
 
 HResult ExamineWriterMetadata::GetAlternateLocationMapping(std::uint32_t index,
                                                            WMFiledesc* mapping) const {
-  if (mapping == nullptr || !metadata_.restore_method ||
-      index >= metadata_.restore_method->alternate_location_mappings.size()) {
+  if (mapping == nullptr || !metadata().restore_method ||
+      index >= metadata().restore_method->alternate_location_mappings.size()) {
     return hr::E_INVALIDARG;
   }
-  const AlternateLocationMapping& m = metadata_.restore_method->alternate_location_mappings[index];
+  const AlternateLocationMapping& m = metadata().restore_method->alternate_location_mappings[index];
   FileSpec spec;  // ALT-02: the destination is reported as the alternate location
   spec.path = m.path;
   spec.filespec = m.filespec;
@@ -179,20 +213,24 @@ HResult ExamineWriterMetadata::GetAlternateLocationMapping(std::uint32_t index,
 }
 
 HResult ExamineWriterMetadata::GetBackupSchema(vss::BackupSchema* schema) const {
-  return Out(schema, metadata_.backup_schema);
+  return Out(schema, metadata().backup_schema);
 }
 
 HResult ExamineWriterMetadata::LoadFromXML(std::string_view xml, std::string_view file_name) {
   ReadResult<WriterMetadata> result = ReadWriterMetadataXml(xml, file_name);
   load_diagnostics_ = std::move(result.diagnostics);
   if (!result.document) return hr::S_FALSE;  // XML-02
-  metadata_ = std::move(*result.document);
+  if (metadata_ != nullptr && metadata_.use_count() == 1) {
+    *metadata_ = std::move(*result.document);  // in place: references from metadata() stay valid
+  } else {
+    metadata_ = std::make_shared<WriterMetadata>(std::move(*result.document));
+  }
   return hr::S_OK;
 }
 
 HResult ExamineWriterMetadata::SaveAsXML(std::string* xml) const {
   if (xml == nullptr) return hr::E_INVALIDARG;
-  *xml = WriteWriterMetadataXml(metadata_);
+  *xml = WriteWriterMetadataXml(metadata());
   return hr::S_OK;
 }
 

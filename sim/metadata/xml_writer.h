@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "vsssim/metadata/writer_metadata.h"
+#include "vsssim/vss/guid.h"
 
 namespace vsssim::metadata::internal {
 
@@ -23,6 +24,9 @@ class ElementWriter {
   void Set(const char* attr, std::string_view value);
   void SetBool(const char* attr, bool value) { Set(attr, value ? "yes" : "no"); }
   void SetNumber(const char* attr, std::uint64_t value) { Set(attr, std::to_string(value)); }
+  // The same as Set; the text writer (xml_text_writer.h) skips the entity scan for these.
+  void SetToken(const char* attr, std::string_view value) { Set(attr, value); }
+  void SetGuid(const char* attr, const Guid& value) { Set(attr, GuidText(value).view()); }
   // Unknown attributes, then unknown child elements (Extensions).
   void AddExtensions(const Extensions& extensions);
   ElementWriter Child(const char* name);

@@ -24,11 +24,12 @@ bool ScriptedWriter::OnIdentify(metadata::CreateWriterMetadata& metadata) {
     identify_(metadata);
   } else {
     const std::string& name = identity().name;
+    const std::string component = name + "Data";  // made once: the builder copies what it keeps
     metadata.SetRestoreMethod(vss::RestoreMethod::VSS_RME_RESTORE_IF_CAN_REPLACE, "", "",
                               vss::WriterRestore::VSS_WRE_NEVER, false);
-    metadata.AddComponent(vss::ComponentType::VSS_CT_FILEGROUP, "", name + "Data", name, {}, false,
+    metadata.AddComponent(vss::ComponentType::VSS_CT_FILEGROUP, "", component, name, {}, false,
                           false, true, true);
-    metadata.AddFilesToFileGroup("", name + "Data", "C:\\" + name, "*", true, "");
+    metadata.AddFilesToFileGroup("", component, "C:\\" + name, "*", true, "");
   }
   return Run(vss::WriterEvent::kIdentify);
 }

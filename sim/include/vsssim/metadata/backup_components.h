@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vsssim/metadata/writer_metadata.h"
@@ -142,7 +143,7 @@ struct ComponentState {
   Extensions extensions;
   int source_line = 0;
 
-  bool Is(const std::string& lpath, const std::string& component_name) const {
+  bool Is(std::string_view lpath, std::string_view component_name) const {
     return logical_path == lpath && name == component_name;
   }
   friend bool operator==(const ComponentState& a, const ComponentState& b);
@@ -159,9 +160,8 @@ struct WriterComponents {
   Extensions extensions;
   int source_line = 0;
 
-  const ComponentState* FindComponent(const std::string& logical_path,
-                                      const std::string& name) const;
-  ComponentState* FindComponent(const std::string& logical_path, const std::string& name);
+  const ComponentState* FindComponent(std::string_view logical_path, std::string_view name) const;
+  ComponentState* FindComponent(std::string_view logical_path, std::string_view name);
 
   friend bool operator==(const WriterComponents& a, const WriterComponents& b);
   friend bool operator!=(const WriterComponents& a, const WriterComponents& b) { return !(a == b); }

@@ -15,6 +15,7 @@
 #define VSSSIM_METADATA_CREATE_WRITER_METADATA_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -90,9 +91,13 @@ class CreateWriterMetadata {
   // as findings. Always S_OK.
   HResult SaveAsXML(std::string* xml) const;
 
-  const WriterMetadata& metadata() const { return metadata_; }
+  const WriterMetadata& metadata() const { return *metadata_; }
   // Moves the document out (no copy); the builder holds an empty document afterwards.
-  WriterMetadata TakeMetadata() { return std::exchange(metadata_, WriterMetadata{}); }
+  WriterMetadata TakeMetadata() {
+    WriterMetadata taken(std::move(*metadata_));
+    metadata_.emplace();  // a fresh document, not a move-assigned one (cheaper)
+    return taken;
+  }
 
  private:
   HResult AddFileSet(vss::ComponentType required_type, std::string_view method,
@@ -101,7 +106,8 @@ class CreateWriterMetadata {
                      std::string_view alternate_location, vss::FileSpecBackupType mask, int list);
   void Report(std::string_view rule_id, std::string message) const;
 
-  WriterMetadata metadata_;
+  // Always engaged; optional so that TakeMetadata can make a fresh document in place.
+  std::optional<WriterMetadata> metadata_{std::in_place};
   FindingSink findings_;
 };
 

@@ -14,6 +14,7 @@
 #define VSSSIM_METADATA_EXAMINE_WRITER_METADATA_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,29 +77,36 @@ struct ComponentInfo {
   std::uint32_t dependency_count = 0;
 };
 
-// IVssWMComponent over one component of the document.
+// IVssWMComponent over one component of the document. It shares the (never changed) document
+// of the ExamineWriterMetadata that handed it out, so getting one copies nothing; it stays
+// valid after that object goes or loads another document.
 class WMComponent {
  public:
   WMComponent() = default;
-  explicit WMComponent(ComponentDescription component) : component_(std::move(component)) {}
+  explicit WMComponent(ComponentDescription component);
   HResult GetComponentInfo(ComponentInfo* info) const;
   HResult GetFile(std::uint32_t index, WMFiledesc* file) const;
   HResult GetDatabaseFile(std::uint32_t index, WMFiledesc* file) const;
   HResult GetDatabaseLogFile(std::uint32_t index, WMFiledesc* file) const;
   HResult GetDependency(std::uint32_t index, WMDependency* dependency) const;
-  const ComponentDescription& description() const { return component_; }
+  const ComponentDescription& description() const;
 
  private:
-  ComponentDescription component_;
+  friend class ExamineWriterMetadata;
+  explicit WMComponent(std::shared_ptr<const ComponentDescription> component)
+      : component_(std::move(component)) {}
+
+  std::shared_ptr<const ComponentDescription> component_;  // null: an empty component
 };
 
 class ExamineWriterMetadata {
  public:
   ExamineWriterMetadata() = default;
-  explicit ExamineWriterMetadata(WriterMetadata metadata) : metadata_(std::move(metadata)) {}
+  explicit ExamineWriterMetadata(WriterMetadata metadata);
   // Moves the document out; *this is left with a moved-from document (for an owner that is
-  // about to go away).
-  WriterMetadata TakeMetadata() { return std::move(metadata_); }
+  // about to go away). A copy when the document is shared (with a copy of *this or a
+  // WMComponent).
+  WriterMetadata TakeMetadata();
 
   // GetIdentity: instance id, writer class id, writer name, usage, source type.
   HResult GetIdentity(Guid* instance_id, Guid* writer_id, std::string* writer_name,
@@ -127,12 +135,15 @@ class ExamineWriterMetadata {
   HResult LoadFromXML(std::string_view xml, std::string_view file_name = "<memory>");
   HResult SaveAsXML(std::string* xml) const;
 
-  const WriterMetadata& metadata() const { return metadata_; }
+  const WriterMetadata& metadata() const;
   // Errors and warnings of the last LoadFromXML.
   const std::vector<Diagnostic>& load_diagnostics() const { return load_diagnostics_; }
 
  private:
-  WriterMetadata metadata_;
+  // The document, shared with copies of *this and with the WMComponents handed out, so it is
+  // never changed while shared: LoadFromXML replaces it then, TakeMetadata copies it. Held by
+  // pointer so that moving a whole ExamineWriterMetadata is cheap. Null: an empty document.
+  std::shared_ptr<WriterMetadata> metadata_;
   std::vector<Diagnostic> load_diagnostics_;
 };
 
