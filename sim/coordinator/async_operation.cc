@@ -4,11 +4,14 @@
 
 namespace vsssim::coordinator {
 
-AsyncOperation::AsyncOperation(runtime::Clock& clock, trace::Trace& trace, std::string requester,
-                               std::string_view method, std::function<void()> on_cancel)
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
+AsyncOperation::AsyncOperation(runtime::Clock& clock, trace::Trace& trace,
+                               trace::KeptText requester, trace::KeptText method,
+                               std::function<void()> on_cancel)
     : clock_(clock),
       trace_(trace),
-      requester_(std::move(requester)),
+      requester_(requester),
       method_(method),
       on_cancel_(std::move(on_cancel)) {}
 
@@ -37,8 +40,8 @@ HResult AsyncOperation::Cancel() {
 void AsyncOperation::Finish(HResult result) {
   if (!pending()) return;
   status_ = result == hr::S_OK ? hr::VSS_S_ASYNC_FINISHED : result;
-  trace_.Append(trace::EntryKind::kResult, "vss", requester_, method_,
-                {{"async", "done"}, {"hr", HResultText(status_).view()}});
+  trace_.Append(trace::EntryKind::kResult, "vss"_kept, requester_, method_,
+                {{"async"_kept, "done"_kept}, {"hr"_kept, HResultText(status_).view()}});
 }
 
 void AsyncOperation::Detach() {

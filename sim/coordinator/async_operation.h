@@ -17,9 +17,10 @@ namespace vsssim::coordinator {
 
 class AsyncOperation final : public Async {
  public:
-  // `on_cancel` stops the session's remaining steps. `requester` is "requester:NAME".
-  AsyncOperation(runtime::Clock& clock, trace::Trace& trace, std::string requester,
-                 std::string_view method, std::function<void()> on_cancel);
+  // `on_cancel` stops the session's remaining steps. `requester` is "requester:NAME" and
+  // `method` the method's name, both kept by the trace (they live as long as it).
+  AsyncOperation(runtime::Clock& clock, trace::Trace& trace, trace::KeptText requester,
+                 trace::KeptText method, std::function<void()> on_cancel);
 
   HResult Wait(std::uint32_t milliseconds = kInfinite) override;
   HResult QueryStatus(HResult* status) override;
@@ -35,8 +36,8 @@ class AsyncOperation final : public Async {
  private:
   runtime::Clock& clock_;
   trace::Trace& trace_;
-  std::string requester_;
-  std::string_view method_;  // a static name (NameOf(Method))
+  trace::KeptText requester_;
+  trace::KeptText method_;
   std::function<void()> on_cancel_;
   HResult status_ = hr::VSS_S_ASYNC_PENDING;
 };

@@ -21,12 +21,11 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 Delivery::Delivery(trace::Trace& trace, const Choices& choices, std::string_view actor,
-                   vss::WriterEvent event, const DeliveryView& view, trace::AttributeView extra)
+                   vss::WriterEvent event, const DeliveryView& view, trace::AttributeArg extra)
     : trace_(trace), choices_(choices), actor_(actor), event_(event), view_(view), extra_(extra) {}
 
-const DeliveryOutcome& Delivery::Run(writer::Writer& writer, writer::WriterComponents* components,
-                                     metadata::CreateWriterMetadata* wmd,
-                                     const Guid& shutdown_set_id) {
+DeliveryOutcome Delivery::Run(writer::Writer& writer, writer::WriterComponents* components,
+                              metadata::CreateWriterMetadata* wmd, const Guid& shutdown_set_id) {
   handler_thread_ = std::this_thread::get_id();  // WRT-THREAD-01: the handler's thread
   writer.AttachHost(this);
   try {
@@ -74,7 +73,7 @@ const DeliveryOutcome& Delivery::Run(writer::Writer& writer, writer::WriterCompo
   }
   writer.AttachHost(nullptr);
   if (outcome_.threw) outcome_.returned = false;
-  return outcome_;
+  return std::move(outcome_);  // the delivery is over: no copy of the message
 }
 
 Guid Delivery::GetCurrentSnapshotSetId() const {
@@ -141,7 +140,7 @@ HResult Delivery::RecordFailure(HResult hr, bool ex, std::string_view method) {
 void Delivery::Finding(std::string_view rule, std::string title,
                        std::vector<trace::Attribute> attributes) const {
   attributes.push_back({"event", std::string(NameOf(event_))});
-  attributes.push_back({std::string(extra_.key), std::string(extra_.value)});
+  attributes.push_back({std::string(extra_.key.view()), std::string(extra_.value.view())});
   trace_.Append(trace::EntryKind::kFinding, actor_, "vss", std::move(title), std::move(attributes),
                 std::string(rule));
 }

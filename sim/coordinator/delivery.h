@@ -56,13 +56,13 @@ class Delivery final : public writer::EventHost {
   // `actor` is "writer:NAME"; `extra` goes on findings (requester=NAME, or by=WHO).
   // REQUIRES: `actor`, `view` and the texts of `extra` outlive the Delivery.
   Delivery(trace::Trace& trace, const Choices& choices, std::string_view actor,
-           vss::WriterEvent event, const DeliveryView& view, trace::AttributeView extra);
+           vss::WriterEvent event, const DeliveryView& view, trace::AttributeArg extra);
 
   // Runs the handler of `event_` on `writer` with this host attached. `components` for the
   // handlers that take IVssWriterComponents, `wmd` for Identify, `shutdown_set_id` for
-  // BackupShutdown. Never throws.
-  const DeliveryOutcome& Run(writer::Writer& writer, writer::WriterComponents* components,
-                             metadata::CreateWriterMetadata* wmd, const Guid& shutdown_set_id);
+  // BackupShutdown. Never throws. Call once: the outcome is moved out.
+  DeliveryOutcome Run(writer::Writer& writer, writer::WriterComponents* components,
+                      metadata::CreateWriterMetadata* wmd, const Guid& shutdown_set_id);
 
   // EventHost.
   vss::BackupType GetBackupType() const override { return view_.backup_type; }
@@ -98,7 +98,7 @@ class Delivery final : public writer::EventHost {
   std::string_view actor_;
   vss::WriterEvent event_;
   const DeliveryView& view_;
-  trace::AttributeView extra_;
+  trace::AttributeArg extra_;
   std::thread::id handler_thread_;
   DeliveryOutcome outcome_;
 };

@@ -7,10 +7,11 @@ namespace vsssim::coordinator {
 RecordingProvider::RecordingProvider(const runtime::Clock& clock, std::vector<std::string> volumes)
     : clock_(clock), volumes_(std::move(volumes)) {
   id_ = *Guid::Parse("b5946137-7b9f-4925-af80-51abd60b20d5");  // the system provider's id
+  calls_.reserve(16);                                          // a backup makes 8 calls
 }
 
-HResult RecordingProvider::Record(const std::string& method) {
-  calls_.push_back(method);
+HResult RecordingProvider::Record(std::string_view method) {
+  calls_.emplace_back(method);
   auto it = faults_.find(method);
   if (it == faults_.end()) return hr::S_OK;
   HResult r = it->second;

@@ -7,8 +7,10 @@
 #ifndef VSSSIM_SIM_COORDINATOR_RECORDING_PROVIDER_H_
 #define VSSSIM_SIM_COORDINATOR_RECORDING_PROVIDER_H_
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vsssim/runtime/clock.h"
@@ -41,13 +43,13 @@ class RecordingProvider final : public storage::Provider {
   void ClearCalls() { calls_.clear(); }
 
  private:
-  HResult Record(const std::string& method);
+  HResult Record(std::string_view method);
 
   const runtime::Clock& clock_;
   Guid id_;
   std::vector<std::string> volumes_;
   std::vector<std::string> calls_;
-  std::map<std::string, HResult> faults_;
+  std::map<std::string, HResult, std::less<>> faults_;  // found by string_view
   std::vector<storage::SnapshotProperties> preparing_;
   std::vector<storage::SnapshotProperties> committed_;
 };

@@ -8,6 +8,9 @@
 #include "vsssim/metadata/xml_codec.h"
 
 namespace vsssim::coordinator {
+
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
 namespace {
 
 std::string Hex(std::uint32_t v) {
@@ -34,7 +37,11 @@ bool Contains(const std::vector<Guid>& ids, const Guid& id) {
 }  // namespace
 
 Session::Session(Coordinator& vss, std::string name)
-    : vss_(vss), name_(std::move(name)), actor_("requester:" + name_) {
+    : vss_(vss),
+      name_(std::move(name)),
+      actor_("requester:" + name_),
+      actor_text_(vss_.trace().Intern(actor_)),
+      name_text_(vss_.trace().Intern(name_)) {
   session_id_ = vss_.random().NextGuid();  // WRT-THREAD-02: opaque per-session GUID
 }
 
@@ -46,13 +53,15 @@ Session::~Session() {
 
 // --- bookkeeping -------------------------------------------------------------------------------
 
-void Session::Call(Method method, std::initializer_list<trace::AttributeView> attributes) {
-  vss_.trace().Append(trace::EntryKind::kCall, actor_, "vss", NameOf(method), attributes);
+void Session::Call(Method method, std::initializer_list<trace::AttributeArg> attributes) {
+  vss_.trace().Append(trace::EntryKind::kCall, actor_text_, "vss"_kept,
+                      trace::KeptText::Static(NameOf(method)), attributes);
 }
 
 HResult Session::Done(Method method, HResult result, std::string_view rule) {
-  vss_.trace().Append(trace::EntryKind::kResult, "vss", actor_, NameOf(method),
-                      {{"hr", HResultText(result).view()}}, rule);
+  vss_.trace().Append(trace::EntryKind::kResult, "vss"_kept, actor_text_,
+                      trace::KeptText::Static(NameOf(method)),
+                      {{"hr"_kept, HResultText(result).view()}}, rule);
   if (result.Failed() && !rule.empty()) {
     RequesterFinding(rule, std::string(NameOf(method)) + " refused",
                      {{"phase", std::string(NameOf(phase_.phase()))}});
@@ -81,7 +90,8 @@ void Session::ApplyPhase(RequesterPhaseMachine::Change change) {
   const Phase before = phase_.phase();
   phase_.Apply(change);
   if (phase_.phase() != before) {
-    vss_.trace().Append(trace::EntryKind::kState, actor_, "", NameOf(phase_.phase()));
+    vss_.trace().Append(trace::EntryKind::kState, actor_text_, {},
+                        trace::KeptText::Static(NameOf(phase_.phase())));
   }
 }
 
@@ -122,7 +132,7 @@ metadata::ComponentState* Session::FindBcdComponent(const Guid& writer_id, vss::
                                                     std::string_view name) {
   metadata::WriterComponents* w = FindBcdWriter(writer_id);
   if (w == nullptr) return nullptr;
-  metadata::ComponentState* c = w->FindComponent(std::string(logical_path), std::string(name));
+  metadata::ComponentState* c = w->FindComponent(logical_path, name);
   return c != nullptr && c->type == type ? c : nullptr;
 }
 
@@ -265,14 +275,16 @@ HResult Session::FreeWriterMetadata() {
 HResult Session::AddComponent(const Guid& instance_id, const Guid& writer_id,
                               vss::ComponentType type, std::string_view logical_path,
                               std::string_view component_name) {
-  std::string writer_text;  // the writer's trace name when it is known, else its class id
+  const Participant* named = nullptr;  // the writer's trace name when known, else its class id
   for (const auto& p : participants_) {
-    if (p->registered.writer->identity().class_id == writer_id) writer_text = p->registered.actor;
+    if (p->registered.writer->identity().class_id == writer_id) named = p.get();
   }
-  if (writer_text.empty()) writer_text = writer_id.ToString();
-  Call(Method::kAddComponent, {{"writer", std::move(writer_text)},
-                               {"logical-path", std::string(logical_path)},
-                               {"component", std::string(component_name)}});
+  const std::optional<GuidText> id_text =
+      named == nullptr ? std::optional<GuidText>(writer_id) : std::nullopt;
+  Call(Method::kAddComponent,
+       {{"writer"_kept, named != nullptr ? trace::TextArg(named->actor) : id_text->view()},
+        {"logical-path"_kept, logical_path},
+        {"component"_kept, component_name}});
   if (!WriterContext() && !released_) {  // CTX-NW-02, GAP-03
     return Done(Method::kAddComponent, vss_.choices().writerless_context_call, "CTX-NW-02");
   }
@@ -293,24 +305,24 @@ HResult Session::AddComponent(const Guid& instance_id, const Guid& writer_id,
     fresh.instance_id = instance_id;
     fresh.instance_name = owner->registered.writer->identity().instance_name;
     owner->metadata.GetBackupSchema(&fresh.backup_schema);
+    if (bcd_.writers.empty()) bcd_.writers.reserve(participants_.size());
     bcd_.writers.push_back(std::move(fresh));
     w = &bcd_.writers.back();
   }
-  if (w->FindComponent(std::string(logical_path), std::string(component_name)) != nullptr) {
+  if (w->FindComponent(logical_path, component_name) != nullptr) {
     return Done(Method::kAddComponent, hr::VSS_E_OBJECT_ALREADY_EXISTS);  // REQ-CALL-09
   }
-  metadata::ComponentState c;
+  metadata::ComponentState& c = w->components.emplace_back();
   c.type = type;
   c.logical_path = std::string(logical_path);
   c.name = std::string(component_name);
-  w->components.push_back(std::move(c));
   return Done(Method::kAddComponent, hr::S_OK);
 }
 
 HResult Session::SetBackupOptions(const Guid& writer_id, vss::ComponentType type,
                                   std::string_view logical_path, std::string_view component_name,
                                   std::string_view options) {
-  Call(Method::kSetBackupOptions, {{"component", std::string(component_name)}});
+  Call(Method::kSetBackupOptions, {{"component"_kept, component_name}});
   if (auto e = Gate(Method::kSetBackupOptions)) return *e;
   if (prepare_called_) return Done(Method::kSetBackupOptions, hr::VSS_E_BAD_STATE, "REQ-ORDER-08");
   metadata::ComponentState* c = FindBcdComponent(writer_id, type, logical_path, component_name);
@@ -323,7 +335,7 @@ HResult Session::SetPreviousBackupStamp(const Guid& writer_id, vss::ComponentTyp
                                         std::string_view logical_path,
                                         std::string_view component_name,
                                         std::string_view previous_stamp) {
-  Call(Method::kSetPreviousBackupStamp, {{"component", std::string(component_name)}});
+  Call(Method::kSetPreviousBackupStamp, {{"component"_kept, component_name}});
   if (auto e = Gate(Method::kSetPreviousBackupStamp)) return *e;
   if (prepare_called_) {
     return Done(Method::kSetPreviousBackupStamp, hr::VSS_E_BAD_STATE, "REQ-ORDER-08");
@@ -337,17 +349,16 @@ HResult Session::SetPreviousBackupStamp(const Guid& writer_id, vss::ComponentTyp
 HResult Session::SetBackupSucceeded(const Guid& instance_id, const Guid& writer_id,
                                     vss::ComponentType type, std::string_view logical_path,
                                     std::string_view component_name, bool succeeded) {
-  Call(Method::kSetBackupSucceeded,
-       {{"component", std::string(component_name)}, {"succeeded", succeeded ? "yes" : "no"}});
+  Call(Method::kSetBackupSucceeded, {{"component"_kept, component_name},
+                                     {"succeeded"_kept, succeeded ? "yes"_kept : "no"_kept}});
   if (!released_ && phase_.phase() == Phase::kSnapshotFailed) {  // REQ-ORDER-15
     return Done(Method::kSetBackupSucceeded, hr::VSS_E_BAD_STATE, "REQ-ORDER-15");
   }
   if (auto e = Gate(Method::kSetBackupSucceeded)) return *e;
   metadata::WriterComponents* w = bcd_.FindWriter(instance_id);
-  metadata::ComponentState* c =
-      w != nullptr && w->writer_id == writer_id
-          ? w->FindComponent(std::string(logical_path), std::string(component_name))
-          : nullptr;
+  metadata::ComponentState* c = w != nullptr && w->writer_id == writer_id
+                                    ? w->FindComponent(logical_path, component_name)
+                                    : nullptr;
   if (c == nullptr || c->type != type) {
     return Done(Method::kSetBackupSucceeded, hr::VSS_E_OBJECT_NOT_FOUND);
   }

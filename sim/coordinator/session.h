@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "sim/coordinator/async_operation.h"
 #include "sim/coordinator/call_order.h"
 #include "sim/coordinator/delivery.h"
@@ -39,6 +41,7 @@ namespace vsssim::coordinator {
 // One writer that answered this session's Identify.
 struct Participant {
   RegisteredWriter registered;
+  trace::KeptText actor;  // registered.actor, interned in the trace (Session::RunGather)
   metadata::ExamineWriterMetadata metadata;
   writer::WriterStateMachine machine;
   bool responding = true;
@@ -55,6 +58,10 @@ struct Participant {
   explicit Participant(RegisteredWriter r, vss::WriterState timeout_state)
       : registered(std::move(r)), machine(timeout_state) {}
 };
+
+// The writers of one fan-out or selection. A backup has a few: up to 8 are kept inline, so
+// building a target list costs no heap allocation (bench/coordinator_bench.cc).
+using ParticipantList = boost::container::small_vector<Participant*, 8>;
 
 struct VolumeInSet {
   std::string volume;
@@ -177,7 +184,7 @@ class Session final : public Requester {
  private:
   // --- call bookkeeping (session.cc) ---
   // Traces a requester call; a braced list of views costs no allocation.
-  void Call(Method method, std::initializer_list<trace::AttributeView> attributes = {});
+  void Call(Method method, std::initializer_list<trace::AttributeArg> attributes = {});
   HResult Done(Method method, HResult result, std::string_view rule = {});
   // The error for a call that is not legal now (released, wrong phase), already recorded.
   std::optional<HResult> Gate(Method method);
@@ -231,7 +238,7 @@ class Session final : public Requester {
   void CancelPendingStep();
   // Delivers `event` to each target in turn, one clock step per target, then calls
   // `then(any_veto)`. A new Broadcast (or any Schedule) replaces a fan-out still under way.
-  void Broadcast(vss::WriterEvent event, std::vector<Participant*> targets,
+  void Broadcast(vss::WriterEvent event, const ParticipantList& targets,
                  std::function<void(bool)> then);
   void FanoutStep(std::uint64_t generation);
   // One event to one participant; returns its outcome (traced, machine updated).
@@ -243,9 +250,10 @@ class Session final : public Requester {
   // What the writers may see now (§3.6), written over `view` (its buffers are reused).
   void FillView(DeliveryView* view) const;
   void TraceState(Participant& p, vss::WriterState before, HResult before_failure);
-  std::vector<Participant*> Targets() const;
-  std::vector<Participant*> FreezeOrder(std::vector<Participant*> targets) const;
-  std::vector<Participant*> AbortTargets() const;
+  ParticipantList Targets() const;
+  // Targets() in freeze order (WRT-SEQ-09): stably sorted by application level.
+  ParticipantList FreezeOrder() const;
+  ParticipantList AbortTargets() const;
   void PumpUntil(const std::function<bool()>& done);
 
   // --- operations (session_ops.cc, session_snapshot.cc) ---
@@ -264,8 +272,9 @@ class Session final : public Requester {
   void OnFreezeWindowExpired(Participant& p);
   // Traces a provider call (`method`, its result `r`, one optional attribute) and returns the
   // result the requester sees (PRV-07). Call as ProviderCall("X", provider.X(...)).
-  HResult ProviderCall(std::string_view method, HResult r, trace::AttributeView extra = {});
-  std::vector<storage::Provider*> SetProviders() const;
+  HResult ProviderCall(trace::KeptText method, HResult r, trace::AttributeArg extra = {});
+  // The providers of the set's volumes, each once, in order of first use.
+  boost::container::small_vector<storage::Provider*, 4> SetProviders() const;
   void DeleteSetSnapshots();
   void ReleaseCreationSlot();
   void EndSession(bool terminated);
@@ -281,6 +290,9 @@ class Session final : public Requester {
   Coordinator& vss_;
   std::string name_;
   std::string actor_;  // "requester:NAME"
+  // actor_ and name_ interned in the trace: the entries of the session keep them, uncopied.
+  trace::KeptText actor_text_;
+  trace::KeptText name_text_;
   RequesterPhaseMachine phase_;
   Guid session_id_;
   bool released_ = false;
@@ -318,9 +330,8 @@ class Session final : public Requester {
   bool backup_complete_called_ = false;
   bool status_after_complete_ = false;
   bool aborted_ = false;
-  HResult failure_result_;
-  std::string set_id_text_;  // bcd_.snapshot_set_id as text, for trace entries  // a provider
-                             // failure that made VSS abort the creation
+  HResult failure_result_;       // a provider failure that made VSS abort the creation
+  trace::KeptText set_id_text_;  // bcd_.snapshot_set_id as text, interned for trace entries
 
   // Restore.
   bool restore_ = false;                // InitializeForRestore succeeded
@@ -341,7 +352,7 @@ class Session final : public Requester {
   struct Fanout {
     vss::WriterEvent event = vss::WriterEvent::kIdentify;
     DeliveryView view;  // fixed for the whole fan-out
-    std::vector<Participant*> targets;
+    ParticipantList targets;
     std::size_t next = 0;
     bool any_veto = false;
     std::function<void(bool)> then;

@@ -9,9 +9,16 @@
 #include "vsssim/metadata/examine_writer_metadata.h"
 
 namespace vsssim::coordinator {
+
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
 namespace {
 
 using vss::WriterEvent;
+
+// The snapshot-set attribute of a BackupShutdown before any set was created (WRT-SEQ-08).
+constexpr trace::KeptText kNullGuidText =
+    trace::KeptText::Static("00000000-0000-0000-0000-000000000000");
 
 bool TakesComponents(WriterEvent e) {  // §3.6: handlers with IVssWriterComponents
   return e == WriterEvent::kPrepareForBackup || e == WriterEvent::kPostSnapshot ||
@@ -42,12 +49,12 @@ void Session::CancelPendingStep() {
   pending_step_ = 0;
 }
 
-void Session::Broadcast(WriterEvent event, std::vector<Participant*> targets,
+void Session::Broadcast(WriterEvent event, const ParticipantList& targets,
                         std::function<void(bool)> then) {
   Fanout& f = fanout_;
   f.event = event;
   FillView(&f.view);
-  f.targets.swap(targets);
+  f.targets.assign(targets.begin(), targets.end());
   f.next = 0;
   f.any_veto = false;
   f.then = std::move(then);
@@ -92,14 +99,15 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   const std::string& actor = p.registered.actor;
   if (const auto& hook = vss_.before_event_hook()) hook(name_, actor, event);
   trace::Trace& trace = vss_.trace();
+  const trace::KeptText event_name = trace::KeptText::Static(NameOf(event));
   const Guid shutdown_set = snapshot_created_ ? bcd_.snapshot_set_id : kGuidNull;  // WRT-SEQ-08
   if (event == WriterEvent::kBackupShutdown) {
-    trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event),
-                 {{"requester", name_},
-                  {"snapshot-set", snapshot_created_ ? std::string_view(set_id_text_)
-                                                     : GuidText(kGuidNull).view()}});
+    trace.Append(trace::EntryKind::kEvent, "vss"_kept, p.actor, event_name,
+                 {{"requester"_kept, name_text_},
+                  {"snapshot-set"_kept, snapshot_created_ ? set_id_text_ : kNullGuidText}});
   } else {  // a braced list: no allocation per event (bench/coordinator_bench.cc)
-    trace.Append(trace::EntryKind::kEvent, "vss", actor, NameOf(event), {{"requester", name_}});
+    trace.Append(trace::EntryKind::kEvent, "vss"_kept, p.actor, event_name,
+                 {{"requester"_kept, name_text_}});
   }
   const vss::WriterState before = p.machine.state();
   const HResult before_failure = p.machine.failure();
@@ -119,7 +127,7 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   // SIM-QUIESCE-01: the writer's promise ends as its Thaw or Abort is delivered.
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
-  Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester", name_});
+  Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester"_kept, name_text_});
   DeliveryOutcome outcome;
   writer::Writer& writer = *p.registered.writer;
   if (event == WriterEvent::kIdentify) {
@@ -137,7 +145,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   const char* returned = outcome.returned ? "true" : "false";
   if (!outcome.failure && !outcome.threw && !outcome.hung && outcome.spent.count() == 0) {
     // The usual reply as a braced list: no allocation (bench/coordinator_bench.cc).
-    trace.Append(trace::EntryKind::kReply, actor, "vss", NameOf(event), {{"returned", returned}});
+    trace.Append(trace::EntryKind::kReply, p.actor, "vss"_kept, event_name,
+                 {{"returned"_kept, trace::KeptText::Static(returned)}});
   } else {
     std::vector<trace::Attribute> reply{{"returned", returned}};
     if (outcome.failure) reply.push_back({"failure", ToString(*outcome.failure)});
@@ -201,37 +210,45 @@ DeliveryOutcome Session::RunIdentify(Participant& p, Delivery& delivery) {
 
 void Session::TraceState(Participant& p, vss::WriterState before, HResult before_failure) {
   if (p.machine.state() == before && p.machine.failure() == before_failure) return;
-  const std::string_view state = vss::NameOf(p.machine.state());
+  const trace::KeptText state = trace::KeptText::Static(vss::NameOf(p.machine.state()));
   if (p.machine.failure() != hr::S_OK) {
-    vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "", state,
-                        {{"requester", name_}, {"failure", ToString(p.machine.failure())}});
+    vss_.trace().Append(
+        trace::EntryKind::kState, p.actor, {}, state,
+        {{"requester"_kept, name_text_}, {"failure"_kept, ToString(p.machine.failure())}});
   } else {
-    vss_.trace().Append(trace::EntryKind::kState, p.registered.actor, "", state,
-                        {{"requester", name_}});
+    vss_.trace().Append(trace::EntryKind::kState, p.actor, {}, state,
+                        {{"requester"_kept, name_text_}});
   }
 }
 
-std::vector<Participant*> Session::Targets() const {
-  std::vector<Participant*> out;
-  out.reserve(participants_.size());
+ParticipantList Session::Targets() const {
+  ParticipantList out;
   for (const auto& p : participants_) {
     if (p->in_backup) out.push_back(p.get());
   }
   return out;
 }
 
-std::vector<Participant*> Session::FreezeOrder(std::vector<Participant*> targets) const {
-  std::stable_sort(targets.begin(), targets.end(), [](Participant* a, Participant* b) {
-    return FreezeRank(a->registered.writer->identity().level) <
-           FreezeRank(b->registered.writer->identity().level);
-  });
+ParticipantList Session::FreezeOrder() const {
+  ParticipantList targets = Targets();
+  // An insertion sort: stable, in place (std::stable_sort takes a heap buffer), and quick for
+  // the few writers of a backup.
+  auto rank = [](const Participant* p) {
+    return FreezeRank(p->registered.writer->identity().level);
+  };
+  for (std::size_t i = 1; i < targets.size(); ++i) {
+    Participant* p = targets[i];
+    const int r = rank(p);
+    std::size_t j = i;
+    for (; j > 0 && rank(targets[j - 1]) > r; --j) targets[j] = targets[j - 1];
+    targets[j] = p;
+  }
   return targets;
 }
 
-std::vector<Participant*> Session::AbortTargets() const {
-  std::vector<Participant*> out;
-  out.reserve(participants_.size());
-  for (Participant* p : FreezeOrder(Targets())) {
+ParticipantList Session::AbortTargets() const {
+  ParticipantList out;
+  for (Participant* p : FreezeOrder()) {
     // WRT-ABORT-04; a writer already aborted is not sent a second Abort (allowed by
     // WRT-ABORT-02, but noise).
     if (p->machine.AbortAllowed() && p->machine.SequenceName() != "Aborted") out.push_back(p);

@@ -6,6 +6,8 @@
 
 namespace vsssim::coordinator {
 
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
 using vss::WriterEvent;
 
 metadata::WriterIdentity IdentityFor(const RegisteredWriter& w) {
@@ -24,7 +26,8 @@ HResult Session::StartAsync(Method method, AsyncPtr* async) {
   if (async == nullptr) return Done(method, hr::E_INVALIDARG);
   if (op_ && op_->pending()) return Done(method, vss_.choices().async_call_while_pending);
   cancelled_ = false;
-  op_ = std::make_shared<AsyncOperation>(vss_.clock(), vss_.trace(), actor_, NameOf(method),
+  op_ = std::make_shared<AsyncOperation>(vss_.clock(), vss_.trace(), actor_text_,
+                                         trace::KeptText::Static(NameOf(method)),
                                          [this] { CancelOperation(); });
   *async = op_;
   return hr::S_OK;
@@ -59,8 +62,7 @@ HResult Session::GatherWriterMetadata(AsyncPtr* async) {
 }
 
 void Session::RunGather() {
-  std::vector<Participant*> asked;
-  asked.reserve(vss_.writers().size());
+  ParticipantList asked;
   participants_.reserve(vss_.writers().size());
   for (const RegisteredWriter& w : vss_.writers()) {
     if (!WriterIncluded(w)) continue;              // REQ-CALL-04
@@ -69,6 +71,7 @@ void Session::RunGather() {
     // An event the writer state machine refuses is a bug of the coordinator, made visible.
     // Two pointers (the participant is heap-stable): no allocation for the handler.
     Participant* participant = participants_.back().get();
+    participant->actor = vss_.trace().Intern(participant->registered.actor);
     participant->machine.SetUnexpectedHandler([this, participant](std::string_view event,
                                                                   std::string_view state) {
       vss_.trace().Append(trace::EntryKind::kFinding, "vss", participant->registered.actor,
@@ -79,16 +82,17 @@ void Session::RunGather() {
   }
   Broadcast(WriterEvent::kIdentify, asked, [this](bool) {
     // WRT-IDENTIFY-04, BUG-06/07: a writer whose Identify failed or never answered is absent.
-    std::vector<std::unique_ptr<Participant>> kept;
+    auto kept = participants_.begin();
     for (auto& p : participants_) {
       if (p->identified) {
-        kept.push_back(std::move(p));
+        if (&*kept != &p) *kept = std::move(p);
+        ++kept;
       } else {
         vss_.trace().Append(trace::EntryKind::kNote, "vss", actor_, "writer omitted",
                             {{"writer", p->registered.actor}}, "WRT-IDENTIFY-04");
       }
     }
-    participants_ = std::move(kept);
+    participants_.erase(kept, participants_.end());
     gathered_ = true;
     ApplyPhase(RequesterPhaseMachine::Change::kGatherCompleted);
     FinishOp(hr::S_OK);
@@ -166,8 +170,7 @@ HResult Session::BackupComplete(AsyncPtr* async) {
 }
 
 void Session::RunBackupComplete() {
-  std::vector<Participant*> targets;
-  targets.reserve(participants_.size());
+  ParticipantList targets;
   for (Participant* p : Targets()) {
     if (p->machine.SequenceName() == "WaitingForBackupComplete") targets.push_back(p);
   }
@@ -194,6 +197,7 @@ HResult Session::GatherWriterStatus(AsyncPtr* async) {
 void Session::RunStatus() {
   // REQ-STAT-03: only writers that answered Identify, in metadata order.
   status_.clear();
+  status_.reserve(participants_.size());
   for (const auto& p : participants_) {
     WriterStatus s;
     s.instance_id = p->registered.instance_id;
@@ -289,19 +293,17 @@ void Session::EndSession(bool terminated) {
   if (creating && committed_) DeleteSetSnapshots();
   if (creating && !committed_ && end_prepared_) {
     for (storage::Provider* p : SetProviders()) {  // PRV-06
-      ProviderCall("AbortSnapshots", p->AbortSnapshots(bcd_.snapshot_set_id));
+      ProviderCall("AbortSnapshots"_kept, p->AbortSnapshots(bcd_.snapshot_set_id));
     }
   }
   CancelFreezeWindows();
   // WRT-SEQ-06: a frozen writer still gets exactly one of Thaw or Abort: VSS aborts it.
-  std::vector<Participant*> frozen;
-  frozen.reserve(participants_.size());
-  for (Participant* p : FreezeOrder(Targets())) {
+  ParticipantList frozen;
+  for (Participant* p : FreezeOrder()) {
     if (p->machine.AwaitingThawOrAbort()) frozen.push_back(p);
   }
   // REQ-LIFE-04, WRT-SEQ-07: BackupShutdown to the session's writers, without BackupComplete.
-  std::vector<Participant*> shutdown;
-  shutdown.reserve(participants_.size());
+  ParticipantList shutdown;
   if (gathered_ && (!restore_ || vss_.choices().shutdown_after_restore)) {
     for (const auto& p : participants_) {
       if (p->in_backup || vss_.choices().shutdown_to_unselected_writers) {
@@ -310,10 +312,13 @@ void Session::EndSession(bool terminated) {
     }
   }
   bool done = false;
-  Broadcast(WriterEvent::kAbort, frozen, [this, shutdown, &done](bool) {
+  // By reference (small enough for std::function's inline storage): both fan-outs end within
+  // PumpUntil below, and the handler is dropped before the locals go.
+  Broadcast(WriterEvent::kAbort, frozen, [this, &shutdown, &done](bool) {
     Broadcast(WriterEvent::kBackupShutdown, shutdown, [&done](bool) { done = true; });
   });
   PumpUntil([&done] { return done; });
+  fanout_.then = nullptr;
   EndAllQuiesce();
   if (committed_ && AutoRelease()) DeleteSetSnapshots();  // REQ-LIFE-04, CTX-GEN-06
   ReleaseCreationSlot();

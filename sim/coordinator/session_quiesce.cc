@@ -101,7 +101,7 @@ void Session::CheckQuiesce() {
       }
     }
   }
-  for (Participant* p : FreezeOrder(Targets())) {
+  for (Participant* p : FreezeOrder()) {
     const std::string name = QuiesceName(*p);
     if (monitor->IsQuiescing(name)) monitor->CheckShadowCopies(name, shadows);  // SIM-QUIESCE-01
   }

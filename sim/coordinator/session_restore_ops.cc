@@ -226,7 +226,7 @@ void Session::CheckBeforePostRestore() {
 }
 
 void Session::RunPostRestore() {
-  std::vector<Participant*> targets;
+  ParticipantList targets;
   bool lost_any = false;
   for (Participant* p : Targets()) {
     if (p->restore_stopped) continue;  // its PreRestore failed (Choices)
@@ -260,7 +260,7 @@ void Session::RunPostRestore() {
     }
     targets.push_back(p);
   }
-  Broadcast(WriterEvent::kPostRestore, std::move(targets), [this, lost_any](bool veto) {
+  Broadcast(WriterEvent::kPostRestore, targets, [this, lost_any](bool veto) {
     services_at_post_restore_ = vss_.service_changes().size();
     ApplyPhase(RequesterPhaseMachine::Change::kPostRestoreCompleted);
     HResult result = veto ? vss_.choices().restore_veto_result : hr::S_OK;

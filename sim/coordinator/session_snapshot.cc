@@ -8,29 +8,32 @@
 #include "vsssim/storage/provider_rules.h"
 
 namespace vsssim::coordinator {
+
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
 namespace {
 
 using vss::WriterEvent;
 
 }  // namespace
 
-HResult Session::ProviderCall(std::string_view method, HResult r, trace::AttributeView extra) {
+HResult Session::ProviderCall(trace::KeptText method, HResult r, trace::AttributeArg extra) {
   // PRV-07, REQ-CALL-16: the one mapping of provider results (storage/provider_rules.h).
   const HResult passed = storage::NormalizeProviderResult(r);
   const HResultText returned(r), result(passed);
-  trace::AttributeView all[4];  // snapshot-set, extra, returned, hr
+  trace::AttributeArg all[4];  // snapshot-set, extra, returned, hr
   std::size_t n = 0;
-  all[n++] = {"snapshot-set", set_id_text_};
-  if (!extra.key.empty()) all[n++] = extra;
-  if (passed != r) all[n++] = {"returned", returned.view()};
-  all[n++] = {"hr", result.view()};
-  vss_.trace().Append(trace::EntryKind::kProvider, "vss", "provider", method,
-                      trace::AttributeList(all, n));
+  all[n++] = {"snapshot-set"_kept, set_id_text_};
+  if (!extra.key.view().empty()) all[n++] = extra;
+  if (passed != r) all[n++] = {"returned"_kept, returned.view()};
+  all[n++] = {"hr"_kept, result.view()};
+  vss_.trace().Append(trace::EntryKind::kProvider, "vss"_kept, "provider"_kept, method,
+                      trace::AttributeArgs(all, n));
   return passed;
 }
 
-std::vector<storage::Provider*> Session::SetProviders() const {
-  std::vector<storage::Provider*> out;
+boost::container::small_vector<storage::Provider*, 4> Session::SetProviders() const {
+  boost::container::small_vector<storage::Provider*, 4> out;
   for (const VolumeInSet& v : volumes_) {
     if (std::find(out.begin(), out.end(), v.provider) == out.end()) out.push_back(v.provider);
   }
@@ -62,7 +65,7 @@ HResult Session::DoSnapshotSet(AsyncPtr* async) {
 void Session::SnapshotBegin() {
   for (const VolumeInSet& v : volumes_) {  // PRV-02
     HResult r =
-        ProviderCall("BeginPrepareSnapshot",
+        ProviderCall("BeginPrepareSnapshot"_kept,
                      v.provider->BeginPrepareSnapshot(bcd_.snapshot_set_id, v.snapshot_id, v.volume,
                                                       context_, SnapshotAttributes()),
                      {"volume", v.volume});
@@ -70,7 +73,8 @@ void Session::SnapshotBegin() {
   }
   for (storage::Provider* p : SetProviders()) {
     end_prepared_ = true;
-    HResult r = ProviderCall("EndPrepareSnapshots", p->EndPrepareSnapshots(bcd_.snapshot_set_id));
+    HResult r =
+        ProviderCall("EndPrepareSnapshots"_kept, p->EndPrepareSnapshots(bcd_.snapshot_set_id));
     if (r.Failed()) return FailCreation(r);
   }
   if (!WriterContext()) return SnapshotCommit();  // CTX-NW-03: no writer events
@@ -82,7 +86,7 @@ void Session::SnapshotAfterPrepare(bool veto) {
   // WRT-RET-03, WRT-ABORT-01: a PrepareForSnapshot veto fails the set but generates no Abort;
   // the requester's AbortBackup sends it (REQ-ABORT-02, BUG-16).
   if (veto) return FailCreation(vss_.choices().writer_veto_result);
-  Broadcast(WriterEvent::kFreeze, FreezeOrder(Targets()), [this](bool veto_freeze) {
+  Broadcast(WriterEvent::kFreeze, FreezeOrder(), [this](bool veto_freeze) {
     if (veto_freeze || abort_requested_) return AbortCreation();  // WRT-ABORT-01 (a)
     SnapshotCommit();
   });
@@ -90,13 +94,15 @@ void Session::SnapshotAfterPrepare(bool veto) {
 
 void Session::SnapshotCommit() {
   for (storage::Provider* p : SetProviders()) {
-    HResult r = ProviderCall("PreCommitSnapshots", p->PreCommitSnapshots(bcd_.snapshot_set_id));
+    HResult r =
+        ProviderCall("PreCommitSnapshots"_kept, p->PreCommitSnapshots(bcd_.snapshot_set_id));
     if (r.Succeeded()) {
-      r = ProviderCall("CommitSnapshots", p->CommitSnapshots(bcd_.snapshot_set_id));
+      r = ProviderCall("CommitSnapshots"_kept, p->CommitSnapshots(bcd_.snapshot_set_id));
     }
     if (r.Succeeded()) {
       const auto count = static_cast<std::int32_t>(volumes_.size());
-      r = ProviderCall("PostCommitSnapshots", p->PostCommitSnapshots(bcd_.snapshot_set_id, count));
+      r = ProviderCall("PostCommitSnapshots"_kept,
+                       p->PostCommitSnapshots(bcd_.snapshot_set_id, count));
     }
     if (r.Failed()) {
       if (!WriterContext()) return FailCreation(r);
@@ -107,7 +113,7 @@ void Session::SnapshotCommit() {
   committed_ = true;
   CheckQuiesce();  // SIM-QUIESCE-01: shadow copies vs the content when Freeze returned
   if (!WriterContext()) return SnapshotFinalCommit();
-  std::vector<Participant*> order = FreezeOrder(Targets());
+  ParticipantList order = FreezeOrder();
   if (vss_.choices().thaw_in_reverse_order) std::reverse(order.begin(), order.end());  // GAP-07
   Broadcast(WriterEvent::kThaw, order, [this](bool veto) { SnapshotAfterThaw(veto); });
 }
@@ -119,10 +125,10 @@ void Session::SnapshotAfterThaw(bool veto) {
 
 void Session::SnapshotFinalCommit() {
   for (storage::Provider* p : SetProviders()) {
-    HResult r =
-        ProviderCall("PreFinalCommitSnapshots", p->PreFinalCommitSnapshots(bcd_.snapshot_set_id));
+    HResult r = ProviderCall("PreFinalCommitSnapshots"_kept,
+                             p->PreFinalCommitSnapshots(bcd_.snapshot_set_id));
     if (r.Succeeded()) {
-      r = ProviderCall("PostFinalCommitSnapshots",
+      r = ProviderCall("PostFinalCommitSnapshots"_kept,
                        p->PostFinalCommitSnapshots(bcd_.snapshot_set_id));
     }
     if (r.Failed()) return FailCreation(r);  // thawed writers get no Abort (WRT-SEQ-06)
@@ -152,7 +158,7 @@ void Session::FailCreation(HResult result) {
     DeleteSetSnapshots();
   } else if (end_prepared_) {
     for (storage::Provider* p : SetProviders()) {  // PRV-06: only after EndPrepareSnapshots
-      ProviderCall("AbortSnapshots", p->AbortSnapshots(bcd_.snapshot_set_id));
+      ProviderCall("AbortSnapshots"_kept, p->AbortSnapshots(bcd_.snapshot_set_id));
     }
   }
   ReleaseCreationSlot();
@@ -187,7 +193,7 @@ void Session::CancelFreezeWindows() {
 
 void Session::DeleteSetSnapshots() {
   for (const VolumeInSet& v : volumes_) {
-    ProviderCall("DeleteSnapshot", v.provider->DeleteSnapshot(v.snapshot_id),
+    ProviderCall("DeleteSnapshot"_kept, v.provider->DeleteSnapshot(v.snapshot_id),
                  {"snapshot", GuidText(v.snapshot_id).view()});
   }
   committed_ = false;

@@ -6,6 +6,9 @@
 #include "sim/coordinator/session.h"
 
 namespace vsssim::coordinator {
+
+using namespace trace::literals;  // "vss"_kept: texts the trace keeps uncopied
+
 namespace {
 
 constexpr std::size_t kMaxVolumesInSet = 64;         // LIM-01
@@ -36,16 +39,16 @@ HResult Session::StartSnapshotSet(Guid* snapshot_set_id) {
   set_started_ = true;
   bcd_.snapshot_set_id = vss_.random().NextGuid();
   *snapshot_set_id = bcd_.snapshot_set_id;
-  set_id_text_ = bcd_.snapshot_set_id.ToString();
+  set_id_text_ = vss_.trace().Intern(GuidText(bcd_.snapshot_set_id).view());
   ApplyPhase(RequesterPhaseMachine::Change::kStartSnapshotSet);
-  vss_.trace().Append(trace::EntryKind::kNote, "vss", actor_, "snapshot set",
-                      {{"snapshot-set", set_id_text_}});
+  vss_.trace().Append(trace::EntryKind::kNote, "vss"_kept, actor_text_, "snapshot set"_kept,
+                      {{"snapshot-set"_kept, set_id_text_}});
   return Done(Method::kStartSnapshotSet, hr::S_OK);
 }
 
 HResult Session::AddToSnapshotSet(std::string_view volume, const Guid& provider_id,
                                   Guid* snapshot_id) {
-  Call(Method::kAddToSnapshotSet, {{"volume", std::string(volume)}});
+  Call(Method::kAddToSnapshotSet, {{"volume"_kept, volume}});
   if (auto e = Gate(Method::kAddToSnapshotSet)) return *e;
   if (snapshot_id == nullptr || volume.empty()) {
     return Done(Method::kAddToSnapshotSet, hr::E_INVALIDARG);
@@ -97,7 +100,7 @@ HResult Session::AddToSnapshotSet(std::string_view volume, const Guid& provider_
 
 HResult Session::IsVolumeSupported(const Guid& provider_id, std::string_view volume,
                                    bool* supported) {
-  Call(Method::kIsVolumeSupported, {{"volume", std::string(volume)}});
+  Call(Method::kIsVolumeSupported, {{"volume"_kept, volume}});
   if (auto e = Gate(Method::kIsVolumeSupported)) return *e;
   if (supported == nullptr) return Done(Method::kIsVolumeSupported, hr::E_INVALIDARG);
   *supported = false;
@@ -169,7 +172,7 @@ HResult Session::DeleteSnapshots(const Guid& source_id, vss::ObjectType source_t
                              : s.snapshot_set_id == source_id;
       if (!match) continue;
       found = true;
-      HResult r = ProviderCall("DeleteSnapshot", p->DeleteSnapshot(s.snapshot_id),
+      HResult r = ProviderCall("DeleteSnapshot"_kept, p->DeleteSnapshot(s.snapshot_id),
                                {"snapshot", GuidText(s.snapshot_id).view()});
       if (r.Failed()) {  // REQ-CALL-27: stops at the first failure
         *non_deleted_snapshot_id = s.snapshot_id;

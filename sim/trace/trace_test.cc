@@ -76,6 +76,35 @@ TEST(Trace_Core, StoresTextsOfEveryLengthAcrossBlocks) {
   }
 }
 
+// Kept texts (literals, static tables, interned texts) are stored as the very views passed;
+// every other text is copied, so the caller's buffer may change or go right after Append.
+TEST(Trace_Core, KeepsKeptTextsAndCopiesTheRest) {
+  using namespace literals;
+  runtime::Clock clock;
+  Trace trace(clock);
+  std::string actor = "writer:DemoDB";
+  const KeptText interned = trace.Intern(actor);
+  std::string value = "S_OK";
+  static constexpr std::string_view kStaticName = "OnFreeze";
+  const Entry& e =
+      trace.Append(EntryKind::kReply, interned, "vss"_kept, KeptText::Static(kStaticName),
+                   {{"returned"_kept, value}, {std::string("copied"), "vss"}}, "WRT-RET-01"_kept);
+  actor.assign(actor.size(), '#');  // the interned copy does not follow its source
+  value.assign(value.size(), '#');
+  EXPECT_EQ(e.from, "writer:DemoDB");
+  EXPECT_NE(e.from.data(), actor.data());
+  EXPECT_EQ(e.from.data(), interned.view().data());  // interned: stored once, then kept
+  EXPECT_EQ(e.name.data(), kStaticName.data());
+  EXPECT_EQ(e.rule, "WRT-RET-01");
+  EXPECT_EQ(e.Get("returned"), "S_OK");  // a copy: the source was overwritten
+  EXPECT_EQ(e.Get("copied"), "vss");
+  EXPECT_EQ(e.to, "vss");
+  // The same text interned twice is two stored copies, each valid as long as the trace.
+  const KeptText again = trace.Intern("writer:DemoDB");
+  EXPECT_EQ(again.view(), "writer:DemoDB");
+  EXPECT_NE(again.view().data(), interned.view().data());
+}
+
 TEST(Trace_Core, ObserverSeesEachAppend) {
   runtime::Clock clock;
   Trace trace(clock);
