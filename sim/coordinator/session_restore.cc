@@ -55,7 +55,7 @@ const metadata::ComponentDescription* Session::Describe(const Guid& writer_id,
   for (const metadata::WriterComponents& w : bcd_.writers) {
     if (w.writer_id != writer_id) continue;
     const metadata::WriterMetadata* m = RestoreWmd(w);
-    return m == nullptr ? nullptr : m->FindComponent(std::string(lpath), std::string(name));
+    return m == nullptr ? nullptr : m->FindComponent(lpath, name);
   }
   return nullptr;
 }

@@ -30,15 +30,6 @@ const char* FileSetProblem(std::string_view path, std::string_view filespec) {
   return nullptr;
 }
 
-// WriterMetadata::FindComponent without making std::strings of the arguments.
-ComponentDescription* Find(std::vector<ComponentDescription>& components,
-                           std::string_view logical_path, std::string_view name) {
-  for (ComponentDescription& c : components) {
-    if (c.logical_path == logical_path && c.name == name) return &c;
-  }
-  return nullptr;
-}
-
 // Fills the element `fill` appends to `list` in place; on an exception the element is removed
 // again, so the document is as before the call.
 template <class T, class Fill>
@@ -147,7 +138,7 @@ HResult CreateWriterMetadata::AddComponent(vss::ComponentType type, std::string_
   if ((static_cast<std::uint32_t>(flags) & ~kKnownComponentFlags) != 0) {
     return hr::E_INVALIDARG;
   }
-  if (Find(metadata_->components, logical_path, name) != nullptr) {
+  if (metadata_->FindComponent(logical_path, name) != nullptr) {
     Report("SEL-09",
            "AddComponent duplicate (" + std::string(logical_path) + ", " + std::string(name) + ")");
     return hr::VSS_E_OBJECT_ALREADY_EXISTS;
@@ -178,7 +169,7 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
                                          std::string_view filespec, bool recursive,
                                          std::string_view alternate_location,
                                          vss::FileSpecBackupType mask, int list) {
-  ComponentDescription* c = Find(metadata_->components, logical_path, component_name);
+  ComponentDescription* c = metadata_->FindComponent(logical_path, component_name);
   if (c == nullptr) {  // WMD-05
     Report("WMD-05", std::string(method) + ": no component (" + std::string(logical_path) + ", " +
                          std::string(component_name) + ")");
@@ -286,7 +277,7 @@ HResult CreateWriterMetadata::AddComponentDependency(std::string_view for_logica
                                                      const Guid& on_writer_id,
                                                      std::string_view on_logical_path,
                                                      std::string_view on_name) {
-  ComponentDescription* c = Find(metadata_->components, for_logical_path, for_name);
+  ComponentDescription* c = metadata_->FindComponent(for_logical_path, for_name);
   if (c == nullptr) {  // WMD-09
     Report("WMD-09", "AddComponentDependency: no component (" + std::string(for_logical_path) +
                          ", " + std::string(for_name) + ")");

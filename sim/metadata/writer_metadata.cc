@@ -63,16 +63,16 @@ std::string ComponentDescription::FullPath() const {
   return full + name;
 }
 
-const ComponentDescription* WriterMetadata::FindComponent(const std::string& logical_path,
-                                                          const std::string& name) const {
+const ComponentDescription* WriterMetadata::FindComponent(std::string_view logical_path,
+                                                          std::string_view name) const {
   for (const ComponentDescription& c : components) {
     if (c.Is(logical_path, name)) return &c;
   }
   return nullptr;
 }
 
-ComponentDescription* WriterMetadata::FindComponent(const std::string& logical_path,
-                                                    const std::string& name) {
+ComponentDescription* WriterMetadata::FindComponent(std::string_view logical_path,
+                                                    std::string_view name) {
   for (ComponentDescription& c : components) {
     if (c.Is(logical_path, name)) return &c;
   }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -124,7 +125,7 @@ struct ComponentDescription {
   // "\<logical path>\<name>", or "\<name>" at top level — vshadow's "Full Path".
   std::string FullPath() const;
   // True when (logical_path, name) equals the given pair (SEL-09 identity).
-  bool Is(const std::string& lpath, const std::string& component_name) const {
+  bool Is(std::string_view lpath, std::string_view component_name) const {
     return logical_path == lpath && name == component_name;
   }
 
@@ -164,9 +165,9 @@ struct WriterMetadata {
   Extensions backup_locations_extensions;  // on BACKUP_LOCATIONS
 
   // The component with (logical path, name), or nullptr.
-  const ComponentDescription* FindComponent(const std::string& logical_path,
-                                            const std::string& name) const;
-  ComponentDescription* FindComponent(const std::string& logical_path, const std::string& name);
+  const ComponentDescription* FindComponent(std::string_view logical_path,
+                                            std::string_view name) const;
+  ComponentDescription* FindComponent(std::string_view logical_path, std::string_view name);
   // Number of file sets over all components (files + database files + log files).
   std::size_t FileSetCount() const;
 
