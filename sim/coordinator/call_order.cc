@@ -45,14 +45,14 @@ constexpr CallRule kRules[] = {
   /* PrepareForBackup       */ {kS,                                  "REQ-CALL-15"},
   /* DoSnapshotSet          */ {kS | kP,                             "REQ-ORDER-11"},
   /* GetSnapshotProperties  */ {kC | kD,                             "REQ-CALL-20"},
-  /* SetBackupSucceeded     */ {kC,                                  "REQ-ORDER-15"},
+  /* SetBackupSucceeded     */ {kP | kC,                             "REQ-ORDER-15"},  // kP: REQ-ORDER-13, no shadow copy
   /* SaveAsXML              */ {kS | kP | kC | kF | kD | kA,         "REQ-ORDER-16"},  // kS: only after PrepareForBackup ran
-  /* BackupComplete         */ {kC,                                  "REQ-ORDER-15"},
+  /* BackupComplete         */ {kP | kC,                             "REQ-ORDER-15"},  // kP: REQ-ORDER-13, no shadow copy
   /* AbortBackup            */ {kAnyInitialized,                     "REQ-CALL-24"},
-  /* GatherWriterStatus     */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-17"},  // kS: only after PrepareForBackup ran
-  /* GetWriterStatusCount   */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
-  /* GetWriterStatus        */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
-  /* FreeWriterStatus       */ {kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-19"},
+  /* GatherWriterStatus     */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-17"},  // kM: legal, unnecessary
+  /* GetWriterStatusCount   */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
+  /* GetWriterStatus        */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-18"},
+  /* FreeWriterStatus       */ {kM | kS | kP | kC | kF | kD | kA | kRM | kRP | kRD, "REQ-CALL-19"},
   /* Query                  */ {kAnyInitialized,                     "REQ-CALL-26"},
   /* DeleteSnapshots        */ {kAnyInitialized,                     "REQ-CALL-27"},
   /* GetSessionId           */ {kAll,                                "REQ-CALL-43"},

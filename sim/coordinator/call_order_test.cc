@@ -23,12 +23,17 @@ TEST(Coordinator_CallOrder, REQ_LIFE_03_OnlyInitializeOnAFreshObject) {
 #undef VSSSIM_CHECK_NEW_
 }
 
-// Checks a few rows against §7: BackupComplete only after the snapshot (REQ-ORDER-15),
-// AddComponent only in discovery (REQ-ORDER-07), SaveAsXML not before PrepareForBackup.
+// Checks a few rows against §7: BackupComplete after the snapshot (REQ-ORDER-15) or, in a
+// backup without a shadow copy, right after PrepareForBackup (REQ-ORDER-13); AddComponent only
+// in discovery (REQ-ORDER-07); SaveAsXML not before PrepareForBackup; GatherWriterStatus legal
+// (if unnecessary) right after GatherWriterMetadata (REQ-CALL-17), not before it.
 TEST(Coordinator_CallOrder, Section7_RowsMatchTheCatalogue) {
   EXPECT_TRUE(IsLegal(Method::kBackupComplete, Phase::kSnapshotCreated));
   EXPECT_FALSE(IsLegal(Method::kBackupComplete, Phase::kSnapshotFailed));
-  EXPECT_FALSE(IsLegal(Method::kBackupComplete, Phase::kPreparedForBackup));
+  EXPECT_TRUE(IsLegal(Method::kBackupComplete, Phase::kPreparedForBackup));
+  EXPECT_FALSE(IsLegal(Method::kBackupComplete, Phase::kSnapshotSetStarted));
+  EXPECT_TRUE(IsLegal(Method::kGatherWriterStatus, Phase::kMetadataGathered));
+  EXPECT_FALSE(IsLegal(Method::kGatherWriterStatus, Phase::kInitialized));
   EXPECT_TRUE(IsLegal(Method::kAddComponent, Phase::kMetadataGathered));
   EXPECT_FALSE(IsLegal(Method::kAddComponent, Phase::kSnapshotSetStarted));
   EXPECT_FALSE(IsLegal(Method::kSaveAsXML, Phase::kMetadataGathered));

@@ -17,6 +17,7 @@ Coordinator::Coordinator(runtime::Clock& clock, trace::Trace& trace, storage::Pr
 
 Coordinator::~Coordinator() {
   for (Session* s : sessions_) s->Orphan();
+  for (runtime::TimerId id : identify_timers_) clock_.Cancel(id);
 }
 
 RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
@@ -97,28 +98,88 @@ const metadata::WriterMetadata* Coordinator::StoredWmd(const Guid& snapshot_set_
 
 void Coordinator::InjectIdentify(std::string_view by) {
   // WRT-IDENTIFY-01/02: part of no session; every entry carries by=NAME.
-  const std::vector<trace::Attribute> tag{{"by", std::string(by)}};
-  trace_.Append(trace::EntryKind::kNote, std::string(by), "vss", "Identify requested", tag,
-                "WRT-IDENTIFY-01");
-  for (const RegisteredWriter& w : writers_) {
-    trace_.Append(trace::EntryKind::kEvent, "vss", w.actor, "Identify", tag);
-    metadata::FindingSink sink = [this, actor = w.actor, tag](std::string_view rule,
-                                                              std::string message) {
-      trace_.Append(trace::EntryKind::kFinding, actor, "vss", std::move(message), tag,
-                    std::string(rule));
-    };
-    metadata::CreateWriterMetadata wmd(IdentityFor(w), sink);
-    const DeliveryView no_session;
-    Delivery delivery(trace_, choices_, w.actor, vss::WriterEvent::kIdentify, no_session,
-                      {tag.front().key, tag.front().value});
-    const DeliveryOutcome& outcome = delivery.Run(*w.writer, nullptr, &wmd, kGuidNull);
-    std::vector<trace::Attribute> reply = tag;
-    reply.push_back({"returned", outcome.returned ? "true" : "false"});
-    if (outcome.spent.count() != 0) {
-      reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
+  trace_.Append(trace::EntryKind::kNote, std::string(by), "vss", "Identify requested",
+                {{"by", std::string(by)}}, "WRT-IDENTIFY-01");
+  const std::string who(by);
+  for (const RegisteredWriter& w : writers_) DeliverInjectedIdentify(w, who);
+}
+
+void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::string& by) {
+  const std::vector<trace::Attribute> tag{{"by", by}};
+  const runtime::TimePoint free_at = WriterFreeAt(*w.writer);
+  if (free_at == kNever) {  // WRT-TIME-05: inside a handler that never returned
+    trace_.Append(trace::EntryKind::kNote, "vss", w.actor,
+                  "Identify not delivered: the writer is inside a handler that never returned", tag,
+                  "WRT-TIME-05");
+    return;
+  }
+  if (free_at > clock_.Now() && choices_.serialise_events_per_writer) {
+    ScheduleIdentifyStep(free_at, [this, w, by] { DeliverInjectedIdentify(w, by); });
+    return;
+  }
+  trace_.Append(trace::EntryKind::kEvent, "vss", w.actor, "Identify", tag);
+  metadata::FindingSink sink = [this, actor = w.actor, tag](std::string_view rule,
+                                                            std::string message) {
+    trace_.Append(trace::EntryKind::kFinding, actor, "vss", std::move(message), tag,
+                  std::string(rule));
+  };
+  metadata::CreateWriterMetadata wmd(IdentityFor(w), sink);
+  const DeliveryView no_session;
+  Delivery delivery(trace_, choices_, w.actor, vss::WriterEvent::kIdentify, no_session,
+                    {tag.front().key, tag.front().value});
+  const DeliveryOutcome outcome = delivery.Run(*w.writer, nullptr, &wmd, kGuidNull);
+  std::vector<trace::Attribute> reply = tag;
+  reply.push_back({"returned", outcome.returned ? "true" : "false"});
+  if (outcome.spent.count() != 0) {
+    reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
+  }
+  if (outcome.hung) reply.push_back({"hung", "yes"});
+  auto trace_reply = [this, actor = w.actor, reply = std::move(reply)]() mutable {
+    trace_.Append(trace::EntryKind::kReply, actor, "vss", "Identify", std::move(reply));
+  };
+  if (!outcome.hung && outcome.spent.count() == 0) return trace_reply();
+  // The reply when the handler returns; a hung one when VSS stops waiting (WRT-TIME-05).
+  const runtime::Duration wait = outcome.hung ? choices_.writer_event_timeout : outcome.spent;
+  SetWriterBusyUntil(*w.writer, outcome.hung ? kNever : clock_.Now() + wait);
+  ScheduleIdentifyStep(clock_.Now() + wait, std::move(trace_reply));
+}
+
+void Coordinator::ScheduleIdentifyStep(runtime::TimePoint due, runtime::Callback step) {
+  // The id is only known after scheduling: the step finds and drops it through a shared slot.
+  auto id = std::make_shared<runtime::TimerId>(0);
+  *id = clock_.ScheduleAt(due, [this, id, step = std::move(step)]() mutable {
+    identify_timers_.erase(std::remove(identify_timers_.begin(), identify_timers_.end(), *id),
+                           identify_timers_.end());
+    step();
+  });
+  identify_timers_.push_back(*id);
+}
+
+runtime::TimePoint Coordinator::WriterFreeAt(const writer::Writer& writer) const {
+  for (const auto& [w, until] : busy_until_) {
+    if (w == &writer) return until;
+  }
+  return runtime::TimePoint{};
+}
+
+void Coordinator::SetWriterBusyUntil(const writer::Writer& writer, runtime::TimePoint until) {
+  for (auto& [w, known] : busy_until_) {
+    if (w == &writer) {
+      known = until;
+      return;
     }
-    if (outcome.hung) reply.push_back({"hung", "yes"});
-    trace_.Append(trace::EntryKind::kReply, w.actor, "vss", "Identify", std::move(reply));
+  }
+  busy_until_.emplace_back(&writer, until);
+}
+
+void Coordinator::FinishRunningHandlers() {
+  auto running = [this] {
+    for (const auto& [w, until] : busy_until_) {
+      if (until != kNever && until > clock_.Now()) return true;
+    }
+    return false;
+  };
+  while (running() && clock_.FireNext()) {
   }
 }
 

@@ -191,8 +191,10 @@ TEST(Coordinator_WriterRules, WRT_ABORT_04_PostSnapshotVetoNoAbort) {
   EXPECT_EQ(h.EventsTo("writer:A").back(), "PostSnapshot");
 }
 
-// Checks that in component mode a writer none of whose components is added gets nothing after
-// Identify except BackupShutdown (WRT-SEQ-04, GAP-08).
+// Checks that in component mode a writer none of whose components is added still gets
+// PrepareForBackup ("Shadow Copy Creation Details": VSS calls OnPrepareBackup "for each
+// participating writer"; GAP-08 settled for backups) and after it nothing but BackupShutdown
+// (WRT-SEQ-04).
 TEST(Coordinator_WriterRules, WRT_SEQ_04_UnselectedWriterGetsNoBackupEvents) {
   Harness h;
   h.AddWriter("A");
@@ -200,7 +202,8 @@ TEST(Coordinator_WriterRules, WRT_SEQ_04_UnselectedWriterGetsNoBackupEvents) {
   skipped.SetIdentify([](metadata::CreateWriterMetadata&) {});  // no component to select
   BackupDriver d(h, "r1");
   ASSERT_EQ(d.RunAll(), hr::S_OK);
-  EXPECT_EQ(h.EventsTo("writer:Skipped"), (Events{"Identify", "BackupShutdown"}));
+  EXPECT_EQ(h.EventsTo("writer:Skipped"),
+            (Events{"Identify", "PrepareForBackup", "BackupShutdown"}));
 }
 
 // Checks what a handler sees through the CVssWriter getters (WRT-CALL-17..23, WRT-THREAD-02).

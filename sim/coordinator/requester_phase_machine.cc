@@ -62,6 +62,7 @@ struct PhaseMachineDef : msm::RecordingMachine<PhaseMachineDef> {
     msm::Row< SnapshotSetStarted, SnapshotFailed,      SnapshotFailedSt,   none,  none >,  // REQ-ORDER-15
     msm::Row< PreparedForBackup,  SnapshotFailed,      SnapshotFailedSt,   none,  none >,  // REQ-ORDER-15
     msm::Row< SnapshotCreated,    BackupCompleted,     BackupCompletedSt,  none,  none >,  // REQ-CALL-23
+    msm::Row< PreparedForBackup,  BackupCompleted,     BackupCompletedSt,  none,  none >,  // REQ-ORDER-13: a backup without a shadow copy
     msm::Row< SnapshotSetStarted, AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-01
     msm::Row< PreparedForBackup,  AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-02
     msm::Row< SnapshotCreated,    AbortBackup,         Aborted,            none,  none >,  // REQ-ABORT-02

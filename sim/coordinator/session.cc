@@ -38,6 +38,7 @@ bool Contains(const std::vector<Guid>& ids, const Guid& id) {
 
 Session::Session(Coordinator& vss, std::string name)
     : vss_(vss),
+      clock_(vss.clock()),
       name_(std::move(name)),
       actor_("requester:" + name_),
       actor_text_(vss_.trace().Intern(actor_)),
@@ -46,9 +47,12 @@ Session::Session(Coordinator& vss, std::string name)
 }
 
 Session::~Session() {
-  if (orphaned_) return;
-  if (!released_) EndSession(/*terminated=*/true);  // dropped without Release: the process died
-  vss_.Forget(this);
+  if (!orphaned_) {
+    if (!released_) EndSession(/*terminated=*/true);  // dropped without Release: it died
+    vss_.Forget(this);
+  }
+  CancelPendingStep();
+  for (runtime::TimerId id : timers_) clock_.Cancel(id);
 }
 
 // --- bookkeeping -------------------------------------------------------------------------------
@@ -351,7 +355,9 @@ HResult Session::SetBackupSucceeded(const Guid& instance_id, const Guid& writer_
                                     std::string_view component_name, bool succeeded) {
   Call(Method::kSetBackupSucceeded, {{"component"_kept, component_name},
                                      {"succeeded"_kept, succeeded ? "yes"_kept : "no"_kept}});
-  if (!released_ && phase_.phase() == Phase::kSnapshotFailed) {  // REQ-ORDER-15
+  const bool failed_sequence = phase_.phase() == Phase::kSnapshotFailed ||
+                               (phase_.phase() == Phase::kPreparedForBackup && prepare_failed_);
+  if (!released_ && failed_sequence) {  // REQ-ORDER-15 (BUG-10: a vetoed PrepareForBackup)
     return Done(Method::kSetBackupSucceeded, hr::VSS_E_BAD_STATE, "REQ-ORDER-15");
   }
   if (auto e = Gate(Method::kSetBackupSucceeded)) return *e;

@@ -45,12 +45,15 @@ struct Participant {
   metadata::ExamineWriterMetadata metadata;
   writer::WriterStateMachine machine;
   bool responding = true;
-  bool identified = false;  // answered this session's Identify
-  bool in_backup = false;   // got PrepareForBackup (or is a target of this backup)
+  bool identified = false;      // answered this session's Identify
+  bool in_backup = false;       // a target of this backup's events after PrepareForBackup
+  bool vetoed_prepare = false;  // PrepareForBackup: returned false, threw or hung
   runtime::TimerId freeze_window = 0;
-  runtime::TimerId quiesce_start = 0;  // SIM-QUIESCE-01: pending BeginQuiesce (Freeze returning)
   HResult application_failure;
   std::string application_message;
+  // The state and failure last traced (TraceState traces changes only).
+  vss::WriterState traced_state = vss::WriterState::VSS_WS_STABLE;
+  HResult traced_failure;
   // Restore (§2.4).
   bool restore_stopped = false;  // PreRestore failed: out of the restore (Choices)
   bool lost = false;             // hosting service stopped: no PostRestore (WRT-SEQ-11)
@@ -226,33 +229,51 @@ class Session final : public Requester {
   std::string HostingService(const Participant& p) const;
 
   // --- steps on the clock (session_events.cc) ---
-  // A template so `step` is wrapped once: one std::function per step, not two.
+  // The session's next step (one at a time: a new one replaces it). A template so `step` is
+  // wrapped once: one std::function per step, not two.
   template <class Step>
   void Schedule(runtime::Duration delay, Step step) {
     CancelPendingStep();
-    pending_step_ = vss_.clock().ScheduleAfter(delay, [this, step = std::move(step)]() mutable {
+    pending_step_ = clock_.ScheduleAfter(delay, [this, step = std::move(step)]() mutable {
       pending_step_ = 0;
       step();
     });
   }
   void CancelPendingStep();
-  // Delivers `event` to each target in turn, one clock step per target, then calls
-  // `then(any_veto)`. A new Broadcast (or any Schedule) replaces a fan-out still under way.
+  // A timer of the session that runs alongside its step (a handler returning, an event
+  // waiting for a busy writer); cancelled when the session goes.
+  void ScheduleTimer(runtime::TimePoint due, runtime::Callback step);
+  // Delivers `event` to the targets, group by group (session_events.cc), then calls
+  // `then(any_veto)`. A new Broadcast replaces a fan-out still under way: the replies of the
+  // old one are still traced, but it goes no further.
   void Broadcast(vss::WriterEvent event, const ParticipantList& targets,
                  std::function<void(bool)> then);
   void FanoutStep(std::uint64_t generation);
-  // One event to one participant; returns its outcome (traced, machine updated).
-  DeliveryOutcome DeliverTo(Participant& p, vss::WriterEvent event, const DeliveryView& view);
+  static int GroupRank(const Participant& p, vss::WriterEvent event);
+  // The fan-out's event to one participant: now, or when its running handler returns.
+  void Dispatch(Participant& p, std::uint64_t generation);
+  // One delivery of fan-out `generation` ended (its reply traced).
+  void DeliveryEnded(std::uint64_t generation, bool vetoed);
+  // The event traced and the handler run; nullopt when the writer state machine refused it.
+  std::optional<DeliveryOutcome> BeginDelivery(Participant& p, vss::WriterEvent event,
+                                               const DeliveryView& view);
+  // The handler returned (or VSS stopped waiting): the reply traced, the machine updated.
+  void EndDelivery(Participant& p, vss::WriterEvent event, const DeliveryOutcome& outcome);
+  void MarkNotResponding(Participant& p);
+  void CancelFreezeWindow(Participant& p);
   // OnIdentify with a fresh WMD builder; a writer that answers keeps the WMD as p.metadata.
   DeliveryOutcome RunIdentify(Participant& p, Delivery& delivery);
   // The sink for findings of `actor`'s metadata calls. REQUIRES: `actor` outlives it.
   metadata::FindingSink WriterFindings(const std::string& actor);
   // What the writers may see now (§3.6), written over `view` (its buffers are reused).
   void FillView(DeliveryView* view) const;
-  void TraceState(Participant& p, vss::WriterState before, HResult before_failure);
-  ParticipantList Targets() const;
+  // Traces p's state when it differs from the one last traced.
+  void TraceState(Participant& p);
+  // The writers of this backup's events after PrepareForBackup; without `with_vetoed`, not
+  // those that vetoed PrepareForBackup (Choices::vetoing_writer_leaves_backup).
+  ParticipantList Targets(bool with_vetoed = false) const;
   // Targets() in freeze order (WRT-SEQ-09): stably sorted by application level.
-  ParticipantList FreezeOrder() const;
+  ParticipantList FreezeOrder(bool with_vetoed = false) const;
   ParticipantList AbortTargets() const;
   void PumpUntil(const std::function<bool()>& done);
 
@@ -261,6 +282,7 @@ class Session final : public Requester {
   void RunGather();
   void RunPrepare();
   void RunBackupComplete();
+  void CheckBackupWithoutSnapshot();
   void RunStatus();
   void SnapshotBegin();
   void SnapshotAfterPrepare(bool veto);
@@ -282,12 +304,13 @@ class Session final : public Requester {
   void CancelOperation();
 
   // --- SIM-QUIESCE-01, only with a QuiesceMonitor (session_quiesce.cc) ---
-  void QuiesceAfterFreeze(Participant& p, runtime::Duration spent);
+  void QuiesceAfterFreeze(Participant& p);
   void CheckQuiesce();
   void EndQuiesce(Participant& p);
   void EndAllQuiesce();
 
   Coordinator& vss_;
+  runtime::Clock& clock_;  // outlives the coordinator (an orphaned session still cancels timers)
   std::string name_;
   std::string actor_;  // "requester:NAME"
   // actor_ and name_ interned in the trace: the entries of the session keep them, uncopied.
@@ -354,6 +377,7 @@ class Session final : public Requester {
     DeliveryView view;  // fixed for the whole fan-out
     ParticipantList targets;
     std::size_t next = 0;
+    std::size_t outstanding = 0;  // deliveries of the current group whose reply is still due
     bool any_veto = false;
     std::function<void(bool)> then;
     std::uint64_t generation = 0;  // tells a stale step from the current fan-out
@@ -363,7 +387,7 @@ class Session final : public Requester {
   // The running asynchronous operation and its next step.
   std::shared_ptr<AsyncOperation> op_;
   runtime::TimerId pending_step_ = 0;
-  runtime::TimePoint busy_until_;
+  std::vector<runtime::TimerId> timers_;  // ScheduleTimer's, still due
 };
 
 }  // namespace vsssim::coordinator

@@ -1,4 +1,14 @@
 // Session: delivering writer events as steps on the virtual clock.
+//
+// A fan-out (Broadcast) hands one event to its targets group by group: for Freeze, Thaw and
+// Abort one group per application level in freeze order (WRT-SEQ-09; Thaw reversed, GAP-07),
+// for every other event one group. The writers of a group get the event at the same instant
+// (Choices::parallel_delivery) and the next group starts when the group's last handler has
+// returned. A reply is traced when its handler returns on the virtual clock (delivery time +
+// spent time), or, for a handler that never returns, when VSS stops waiting
+// (Choices::writer_event_timeout, WRT-TIME-05). An event for a writer still inside an earlier
+// handler, of any session or an injected Identify, waits for it
+// (Choices::serialise_events_per_writer).
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -45,8 +55,18 @@ int FreezeRank(vss::ApplicationLevel level) {
 }  // namespace
 
 void Session::CancelPendingStep() {
-  if (pending_step_ != 0) vss_.clock().Cancel(pending_step_);
+  if (pending_step_ != 0) clock_.Cancel(pending_step_);
   pending_step_ = 0;
+}
+
+void Session::ScheduleTimer(runtime::TimePoint due, runtime::Callback step) {
+  // The id is only known after scheduling: the step finds and drops it through a shared slot.
+  auto id = std::make_shared<runtime::TimerId>(0);
+  *id = clock_.ScheduleAt(due, [this, id, step = std::move(step)]() mutable {
+    timers_.erase(std::remove(timers_.begin(), timers_.end(), *id), timers_.end());
+    step();
+  });
+  timers_.push_back(*id);
 }
 
 void Session::Broadcast(WriterEvent event, const ParticipantList& targets,
@@ -56,14 +76,23 @@ void Session::Broadcast(WriterEvent event, const ParticipantList& targets,
   FillView(&f.view);
   f.targets.assign(targets.begin(), targets.end());
   f.next = 0;
+  f.outstanding = 0;
   f.any_veto = false;
   f.then = std::move(then);
   const std::uint64_t generation = ++f.generation;
   Schedule(runtime::Duration{0}, [this, generation] { FanoutStep(generation); });
 }
 
-// Delivers to the next responding target and schedules the next step after the time that
-// handler took (or the event timeout when it never answered, WRT-TIME-05).
+// WRT-SEQ-09: Freeze, and Thaw and Abort which follow its order, go level by level; every
+// other event goes to all its targets at once.
+int Session::GroupRank(const Participant& p, WriterEvent event) {
+  const bool by_level =
+      event == WriterEvent::kFreeze || event == WriterEvent::kThaw || event == WriterEvent::kAbort;
+  return by_level ? FreezeRank(p.registered.writer->identity().level) : 0;
+}
+
+// Delivers the event to the next group of targets (Choices::parallel_delivery: the writers of
+// one level at once; otherwise one writer); the group ends when its last handler returned.
 void Session::FanoutStep(std::uint64_t generation) {
   Fanout& f = fanout_;
   while (f.next < f.targets.size() && !f.targets[f.next]->responding) ++f.next;
@@ -73,13 +102,73 @@ void Session::FanoutStep(std::uint64_t generation) {
     then(f.any_veto);
     return;
   }
-  Participant& p = *f.targets[f.next++];
-  const DeliveryOutcome outcome = DeliverTo(p, f.event, f.view);
-  if (f.generation != generation) return;  // the handler started another fan-out
-  f.any_veto = f.any_veto || outcome.vetoed();
-  runtime::Duration wait = outcome.hung ? vss_.choices().writer_event_timeout : outcome.spent;
-  busy_until_ = vss_.clock().Now() + (outcome.hung ? runtime::Duration{0} : outcome.spent);
-  Schedule(wait, [this, generation] { FanoutStep(generation); });
+  const std::size_t first = f.next;
+  const int rank = GroupRank(*f.targets[first], f.event);
+  std::size_t end = first + 1;
+  if (vss_.choices().parallel_delivery) {
+    while (end < f.targets.size() && GroupRank(*f.targets[end], f.event) == rank) ++end;
+  }
+  f.next = end;
+  f.outstanding = 1;  // held until every delivery of the group has started
+  for (std::size_t i = first; i < end; ++i) {
+    if (!f.targets[i]->responding) continue;
+    ++f.outstanding;
+    Dispatch(*f.targets[i], generation);
+    if (f.generation != generation) return;  // something started another fan-out
+  }
+  DeliveryEnded(generation, false);  // releases the hold
+}
+
+void Session::DeliveryEnded(std::uint64_t generation, bool vetoed) {
+  Fanout& f = fanout_;
+  if (f.generation != generation) return;  // a reply to a fan-out that was replaced
+  f.any_veto = f.any_veto || vetoed;
+  if (--f.outstanding != 0) return;
+  Schedule(runtime::Duration{0}, [this, generation] { FanoutStep(generation); });
+}
+
+void Session::Dispatch(Participant& p, std::uint64_t generation) {
+  const runtime::TimePoint now = clock_.Now();
+  const runtime::TimePoint free_at = vss_.WriterFreeAt(*p.registered.writer);
+  Participant* target = &p;
+  if (free_at == Coordinator::kNever) {
+    // WRT-TIME-05: still inside a handler that never returned; VSS's call times out.
+    vss_.trace().Append(trace::EntryKind::kNote, "vss", p.registered.actor,
+                        "event not delivered: the writer is inside a handler that never returned",
+                        {{"requester", name_}, {"event", NameOf(fanout_.event)}}, "WRT-TIME-05");
+    ScheduleTimer(now + vss_.choices().writer_event_timeout, [this, target, generation] {
+      MarkNotResponding(*target);
+      DeliveryEnded(generation, true);
+    });
+    return;
+  }
+  if (free_at > now && vss_.choices().serialise_events_per_writer) {
+    ScheduleTimer(free_at, [this, target, generation] {
+      if (fanout_.generation == generation) Dispatch(*target, generation);
+    });
+    return;
+  }
+  const WriterEvent event = fanout_.event;
+  std::optional<DeliveryOutcome> outcome = BeginDelivery(p, event, fanout_.view);
+  if (!outcome) return DeliveryEnded(generation, false);  // refused by the state machine
+  if (!outcome->hung && outcome->spent.count() == 0) {
+    EndDelivery(p, event, *outcome);
+    return DeliveryEnded(generation, outcome->vetoed());
+  }
+  // The reply comes when the handler returns; a hung one when VSS stops waiting (WRT-TIME-05).
+  const runtime::Duration wait =
+      outcome->hung ? vss_.choices().writer_event_timeout : outcome->spent;
+  vss_.SetWriterBusyUntil(*p.registered.writer, outcome->hung ? Coordinator::kNever : now + wait);
+  ScheduleTimer(now + wait, [this, target, event, generation, o = std::move(*outcome)]() mutable {
+    EndDelivery(*target, event, o);
+    DeliveryEnded(generation, o.vetoed());
+  });
+}
+
+void Session::MarkNotResponding(Participant& p) {
+  p.responding = false;
+  p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
+  TraceState(p);
 }
 
 void Session::FillView(DeliveryView* view) const {
@@ -95,7 +184,8 @@ void Session::FillView(DeliveryView* view) const {
   view->restore_type = restore_ ? bcd_.restore_type : vss::RestoreType::VSS_RTYPE_UNDEFINED;
 }
 
-DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const DeliveryView& view) {
+std::optional<DeliveryOutcome> Session::BeginDelivery(Participant& p, WriterEvent event,
+                                                      const DeliveryView& view) {
   const std::string& actor = p.registered.actor;
   if (const auto& hook = vss_.before_event_hook()) hook(name_, actor, event);
   trace::Trace& trace = vss_.trace();
@@ -109,39 +199,38 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
     trace.Append(trace::EntryKind::kEvent, "vss"_kept, p.actor, event_name,
                  {{"requester"_kept, name_text_}});
   }
-  const vss::WriterState before = p.machine.state();
-  const HResult before_failure = p.machine.failure();
   if (event != WriterEvent::kIdentify && !p.machine.Deliver(event)) {
-    return {};  // refused by the writer state machine (already reported as a finding)
+    return std::nullopt;  // refused by the writer state machine (already reported as a finding)
   }
   if (event == WriterEvent::kFreeze) {  // WRT-TIME-01: the window starts at Freeze delivery
     Participant* target = &p;
-    p.freeze_window =
-        vss_.clock().ScheduleAfter(p.registered.writer->identity().freeze_timeout,
-                                   [this, target] { OnFreezeWindowExpired(*target); });
+    p.freeze_window = clock_.ScheduleAfter(p.registered.writer->identity().freeze_timeout,
+                                           [this, target] { OnFreezeWindowExpired(*target); });
   }
-  if ((event == WriterEvent::kThaw || event == WriterEvent::kAbort) && p.freeze_window != 0) {
-    vss_.clock().Cancel(p.freeze_window);
-    p.freeze_window = 0;
-  }
+  const bool window_ends_now =
+      event == WriterEvent::kAbort ||
+      (event == WriterEvent::kThaw && !vss_.choices().freeze_window_until_thaw_returns);
+  if (window_ends_now) CancelFreezeWindow(p);
   // SIM-QUIESCE-01: the writer's promise ends as its Thaw or Abort is delivered.
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester"_kept, name_text_});
-  DeliveryOutcome outcome;
   writer::Writer& writer = *p.registered.writer;
-  if (event == WriterEvent::kIdentify) {
-    outcome = RunIdentify(p, delivery);
-  } else if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
+  if (event == WriterEvent::kIdentify) return RunIdentify(p, delivery);
+  if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
     // Restore: the saved BCD's instance ids are stale; route by class and instance name.
     SessionWriterComponents components(
         restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event,
         WriterFindings(actor));
-    outcome = delivery.Run(writer, &components, nullptr, shutdown_set);
-  } else {
-    outcome = delivery.Run(writer, nullptr, nullptr, shutdown_set);
+    return delivery.Run(writer, &components, nullptr, shutdown_set);
   }
+  return delivery.Run(writer, nullptr, nullptr, shutdown_set);
+}
 
+void Session::EndDelivery(Participant& p, WriterEvent event, const DeliveryOutcome& outcome) {
+  const std::string& actor = p.registered.actor;
+  trace::Trace& trace = vss_.trace();
+  const trace::KeptText event_name = trace::KeptText::Static(NameOf(event));
   const char* returned = outcome.returned ? "true" : "false";
   if (!outcome.failure && !outcome.threw && !outcome.hung && outcome.spent.count() == 0) {
     // The usual reply as a braced list: no allocation (bench/coordinator_bench.cc).
@@ -156,6 +245,8 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
       reply.push_back({"spent", runtime::FormatDuration(outcome.spent)});
     trace.Append(trace::EntryKind::kReply, actor, "vss", NameOf(event), reply);
   }
+  // WRT-TIME-01, KB 2996928: the Freeze->Thaw window ends as OnThaw returns.
+  if (event == WriterEvent::kThaw) CancelFreezeWindow(p);
 
   if (event == WriterEvent::kIdentify) {
     if (!outcome.vetoed()) {
@@ -172,8 +263,9 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
         vss_.NoteRestoreService(*p.registered.writer, m.restore_method->service);  // WRT-SEQ-11
       }
     }
-    return outcome;
+    return;
   }
+  if (event == WriterEvent::kPrepareForBackup && outcome.vetoed()) p.vetoed_prepare = true;
   if (outcome.hung) {  // WRT-TIME-05, WRT-STATE-13: VSS reports it as not responding
     p.responding = false;
     p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
@@ -186,10 +278,14 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
     p.application_failure = outcome.application_failure;
     p.application_message = outcome.message;
   }
-  TraceState(p, before, before_failure);
-  // SIM-QUIESCE-01: a successful Freeze starts the writer's quiescence.
-  if (event == WriterEvent::kFreeze && !outcome.vetoed()) QuiesceAfterFreeze(p, outcome.spent);
-  return outcome;
+  TraceState(p);
+  // SIM-QUIESCE-01: a successful Freeze starts the writer's quiescence as the handler returns.
+  if (event == WriterEvent::kFreeze && !outcome.vetoed()) QuiesceAfterFreeze(p);
+}
+
+void Session::CancelFreezeWindow(Participant& p) {
+  if (p.freeze_window != 0) clock_.Cancel(p.freeze_window);
+  p.freeze_window = 0;
 }
 
 metadata::FindingSink Session::WriterFindings(const std::string& actor) {
@@ -208,29 +304,36 @@ DeliveryOutcome Session::RunIdentify(Participant& p, Delivery& delivery) {
   return outcome;
 }
 
-void Session::TraceState(Participant& p, vss::WriterState before, HResult before_failure) {
-  if (p.machine.state() == before && p.machine.failure() == before_failure) return;
-  const trace::KeptText state = trace::KeptText::Static(vss::NameOf(p.machine.state()));
-  if (p.machine.failure() != hr::S_OK) {
-    vss_.trace().Append(
-        trace::EntryKind::kState, p.actor, {}, state,
-        {{"requester"_kept, name_text_}, {"failure"_kept, ToString(p.machine.failure())}});
+void Session::TraceState(Participant& p) {
+  const vss::WriterState state_now = p.machine.state();
+  const HResult failure_now = p.machine.failure();
+  if (state_now == p.traced_state && failure_now == p.traced_failure) return;
+  p.traced_state = state_now;
+  p.traced_failure = failure_now;
+  const trace::KeptText state = trace::KeptText::Static(vss::NameOf(state_now));
+  if (failure_now != hr::S_OK) {
+    vss_.trace().Append(trace::EntryKind::kState, p.actor, {}, state,
+                        {{"requester"_kept, name_text_}, {"failure"_kept, ToString(failure_now)}});
   } else {
     vss_.trace().Append(trace::EntryKind::kState, p.actor, {}, state,
                         {{"requester"_kept, name_text_}});
   }
 }
 
-ParticipantList Session::Targets() const {
+ParticipantList Session::Targets(bool with_vetoed) const {
+  // A writer that vetoed PrepareForBackup, when the requester goes on anyway, takes no part in
+  // the creation ("Writer Errors and Vetoes"; Choices::vetoing_writer_leaves_backup); an
+  // Abort still reaches it.
+  const bool drop_vetoed = !with_vetoed && vss_.choices().vetoing_writer_leaves_backup;
   ParticipantList out;
   for (const auto& p : participants_) {
-    if (p->in_backup) out.push_back(p.get());
+    if (p->in_backup && !(drop_vetoed && p->vetoed_prepare)) out.push_back(p.get());
   }
   return out;
 }
 
-ParticipantList Session::FreezeOrder() const {
-  ParticipantList targets = Targets();
+ParticipantList Session::FreezeOrder(bool with_vetoed) const {
+  ParticipantList targets = Targets(with_vetoed);
   // An insertion sort: stable, in place (std::stable_sort takes a heap buffer), and quick for
   // the few writers of a backup.
   auto rank = [](const Participant* p) {
@@ -248,7 +351,7 @@ ParticipantList Session::FreezeOrder() const {
 
 ParticipantList Session::AbortTargets() const {
   ParticipantList out;
-  for (Participant* p : FreezeOrder()) {
+  for (Participant* p : FreezeOrder(/*with_vetoed=*/true)) {
     // WRT-ABORT-04; a writer already aborted is not sent a second Abort (allowed by
     // WRT-ABORT-02, but noise).
     if (p->machine.AbortAllowed() && p->machine.SequenceName() != "Aborted") out.push_back(p);
@@ -257,7 +360,7 @@ ParticipantList Session::AbortTargets() const {
 }
 
 void Session::PumpUntil(const std::function<bool()>& done) {
-  while (!done() && vss_.clock().FireNext()) {
+  while (!done() && clock_.FireNext()) {
   }
 }
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "sim/coordinator/session.h"
+#include "vsssim/metadata/file_semantics.h"
 
 namespace vsssim::coordinator {
 
@@ -122,21 +123,25 @@ HResult Session::PrepareForBackup(AsyncPtr* async) {
 }
 
 void Session::RunPrepare() {
-  // WRT-SEQ-04, SEL-02, GAP-08: in component mode only writers with an added component take
-  // part; otherwise every writer that identified.
+  // GAP-08, settled for backups by "Shadow Copy Creation Details": PrepareForBackup "causes VSS
+  // to generate a PrepareForBackup event, in which VSS calls the CVssWriter::OnPrepareBackup
+  // method for each participating writer", selected components or not. In component mode only
+  // the writers with an added component take part after it (WRT-SEQ-04, SEL-02).
+  ParticipantList prepared;
   for (auto& p : participants_) {
-    const bool has_components = bcd_.FindWriter(p->registered.instance_id) != nullptr;
-    p->in_backup =
-        !bcd_.select_components || has_components || vss_.choices().prepare_unselected_writers;
+    p->in_backup = !bcd_.select_components || bcd_.FindWriter(p->registered.instance_id) != nullptr;
+    prepared.push_back(p.get());
   }
-  Broadcast(WriterEvent::kPrepareForBackup, Targets(), [this](bool veto) {
-    if (veto) {  // documented choice: a veto fails PrepareForBackup (BUG-10)
+  Broadcast(WriterEvent::kPrepareForBackup, prepared, [this](bool veto) {
+    if (veto) {
+      // "Writer Errors and Vetoes": "The requester can accept the veto or continue with the
+      // backup, ignoring the veto." The async reports the veto (writer_veto_result), yet
+      // PrepareForBackup has completed: DoSnapshotSet may follow (REQ-ORDER-11). A writer that
+      // vetoed takes no part in the creation (Targets(), Choices::vetoing_writer_leaves_backup).
       prepare_failed_ = true;
-      FinishOp(vss_.choices().writer_veto_result);
-      return;
     }
     ApplyPhase(RequesterPhaseMachine::Change::kPrepareCompleted);
-    FinishOp(hr::S_OK);
+    FinishOp(veto ? vss_.choices().writer_veto_result : hr::S_OK);
   });
 }
 
@@ -144,8 +149,10 @@ void Session::RunPrepare() {
 
 HResult Session::BackupComplete(AsyncPtr* async) {
   Call(Method::kBackupComplete);
-  if (!released_ && (phase_.phase() == Phase::kSnapshotFailed || prepare_failed_)) {
-    // REQ-ORDER-15, BUG-10: no BackupComplete after a failed sequence.
+  if (!released_ &&
+      (phase_.phase() == Phase::kSnapshotFailed || (prepare_failed_ && !snapshot_created_))) {
+    // REQ-ORDER-15, BUG-10: no BackupComplete after a failed sequence (a PrepareForBackup veto
+    // the requester did not override with a successful DoSnapshotSet).
     return Done(Method::kBackupComplete, hr::VSS_E_BAD_STATE, "REQ-ORDER-15");
   }
   if (!WriterContext() && !released_) {  // CTX-NW-02, GAP-03
@@ -165,14 +172,46 @@ HResult Session::BackupComplete(AsyncPtr* async) {
       }
     }
   }
+  if (!snapshot_created_) CheckBackupWithoutSnapshot();
   RunBackupComplete();
   return Done(Method::kBackupComplete, hr::S_OK);
 }
 
+// REQ-ORDER-13, FSBT-04: DoSnapshotSet may be skipped only when no selected file set needs a
+// shadow copy for this backup type ("snapshot required" bits clear): data is then read from
+// the live volumes.
+void Session::CheckBackupWithoutSnapshot() {
+  std::vector<const metadata::ComponentDescription*> selected;
+  for (const auto& p : participants_) {
+    if (!p->in_backup) continue;
+    const metadata::WriterMetadata& wmd = p->metadata.metadata();
+    if (!bcd_.select_components) {
+      for (const metadata::ComponentDescription& c : wmd.components) selected.push_back(&c);
+      continue;
+    }
+    if (const metadata::WriterComponents* w = bcd_.FindWriter(p->registered.instance_id)) {
+      for (const metadata::ComponentState& c : w->components) {
+        if (const auto* d = wmd.FindComponent(c.logical_path, c.name)) selected.push_back(d);
+      }
+    }
+  }
+  std::string volumes;
+  for (const std::string& v : metadata::VolumesNeedingSnapshot(selected, bcd_.backup_type)) {
+    volumes += volumes.empty() ? v : " " + v;
+  }
+  if (!volumes.empty()) {
+    RequesterFinding("FSBT-04", "backup without a shadow copy of volumes whose file sets need one",
+                     {{"volumes", volumes}});
+  }
+}
+
 void Session::RunBackupComplete() {
+  // REQ-ORDER-13: in a backup without a shadow copy the writers wait in STABLE after
+  // PrepareForBackup ("the PostSnapshot event will not be sent").
+  const std::string_view waiting = snapshot_created_ ? "WaitingForBackupComplete" : "Stable";
   ParticipantList targets;
   for (Participant* p : Targets()) {
-    if (p->machine.SequenceName() == "WaitingForBackupComplete") targets.push_back(p);
+    if (p->machine.SequenceName() == waiting) targets.push_back(p);
   }
   Broadcast(WriterEvent::kBackupComplete, targets, [this](bool veto) {
     ApplyPhase(RequesterPhaseMachine::Change::kBackupCompleted);
@@ -185,9 +224,10 @@ void Session::RunBackupComplete() {
 HResult Session::GatherWriterStatus(AsyncPtr* async) {
   Call(Method::kGatherWriterStatus);
   if (auto e = Gate(Method::kGatherWriterStatus)) return *e;
-  if (!prepare_called_ && phase_.phase() == Phase::kSnapshotSetStarted) {
-    return Done(Method::kGatherWriterStatus, hr::VSS_E_BAD_STATE, "REQ-CALL-17");
-  }
+  // REQ-CALL-17: legal once GatherWriterMetadata has completed ("Determining Writer Status"
+  // calls it unnecessary there, not wrong; VShadow -ws makes exactly that call). Before it, in a
+  // writerless context's snapshot set, there is no writer to report.
+  if (!gathered_) return Done(Method::kGatherWriterStatus, hr::VSS_E_BAD_STATE, "REQ-CALL-17");
   HResult started = StartAsync(Method::kGatherWriterStatus, async);
   if (started != hr::S_OK) return started;
   Schedule(runtime::Duration{0}, [this] { RunStatus(); });
@@ -250,11 +290,16 @@ HResult Session::Release() {
     case Phase::kSnapshotSetStarted:
       if (!prepare_called_) {
         RequesterFinding("REQ-ABORT-01", "stopped after StartSnapshotSet without AbortBackup");
-      } else if (!prepare_failed_) {  // REQ-ABORT-03: a failed PrepareForBackup may just release
+      } else {  // PrepareForBackup still running
         RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
       }
       break;
     case Phase::kPreparedForBackup:
+      // REQ-ABORT-03: after a vetoed PrepareForBackup the requester may simply release.
+      if (!prepare_failed_) {
+        RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
+      }
+      break;
     case Phase::kSnapshotFailed:
       RequesterFinding("REQ-ABORT-02", "stopped after PrepareForBackup without AbortBackup");
       break;
@@ -297,10 +342,15 @@ void Session::EndSession(bool terminated) {
     }
   }
   CancelFreezeWindows();
-  // WRT-SEQ-06: a frozen writer still gets exactly one of Thaw or Abort: VSS aborts it.
+  // WRT-SEQ-06: a frozen writer still gets exactly one of Thaw or Abort: VSS aborts it. And
+  // WRT-ABORT-01 (d), CVssWriter::OnAbort: Abort is sent when a failure occurs "during shadow
+  // copy creation after the PrepareForSnapshot event" — the requester's death is one, so a
+  // writer waiting for Freeze is aborted too.
   ParticipantList frozen;
   for (Participant* p : FreezeOrder()) {
-    if (p->machine.AwaitingThawOrAbort()) frozen.push_back(p);
+    const bool prepared_for_snapshot =
+        creating && p->machine.SequenceName() == "WaitingForFreeze" && p->machine.AbortAllowed();
+    if (p->machine.AwaitingThawOrAbort() || prepared_for_snapshot) frozen.push_back(p);
   }
   // REQ-LIFE-04, WRT-SEQ-07: BackupShutdown to the session's writers, without BackupComplete.
   ParticipantList shutdown;

@@ -2,8 +2,8 @@
 // storage::QuiesceMonitor (Coordinator::AttachStorage / SetQuiesceMonitor). Without one every
 // function here does nothing, so traces of sessions without storage are unchanged.
 //
-// Timeline per writer: Freeze returned true -> BeginQuiesce at the instant the handler returns
-// (delivery time + its spent time); provider commit succeeded -> CheckShadowCopies; just
+// Timeline per writer: Freeze returned true -> BeginQuiesce as the handler returns (its reply,
+// at delivery time + its spent time); provider commit succeeded -> CheckShadowCopies; just
 // before Thaw or Abort is delivered (or the creation ends without one) -> EndQuiesce.
 #include <string>
 #include <utility>
@@ -73,20 +73,15 @@ void WriterFileSets(const metadata::ExamineWriterMetadata& m,
 
 }  // namespace
 
-void Session::QuiesceAfterFreeze(Participant& p, runtime::Duration spent) {
+void Session::QuiesceAfterFreeze(Participant& p) {
   if (vss_.quiesce_monitor() == nullptr) return;
-  // SIM-QUIESCE-01: "at the moment Freeze returned" is delivery time plus the handler's spent
-  // time; writes before that instant (the writer flushing in OnFreeze) are legitimate.
-  if (p.quiesce_start != 0) vss_.clock().Cancel(p.quiesce_start);
-  Participant* target = &p;
-  p.quiesce_start = vss_.clock().ScheduleAfter(spent, [this, target] {
-    target->quiesce_start = 0;
-    std::vector<storage::FileSetSpec> includes;
-    std::vector<storage::FileSetSpec> excludes;
-    WriterFileSets(target->metadata, &includes, &excludes);
-    vss_.quiesce_monitor()->BeginQuiesce(QuiesceName(*target), std::move(includes),
-                                         std::move(excludes));
-  });
+  // SIM-QUIESCE-01: "at the moment Freeze returned": the reply is handled as the handler
+  // returns (delivery time + its spent time); writes before it (the writer flushing in
+  // OnFreeze) are legitimate.
+  std::vector<storage::FileSetSpec> includes;
+  std::vector<storage::FileSetSpec> excludes;
+  WriterFileSets(p.metadata, &includes, &excludes);
+  vss_.quiesce_monitor()->BeginQuiesce(QuiesceName(p), std::move(includes), std::move(excludes));
 }
 
 void Session::CheckQuiesce() {
@@ -108,8 +103,6 @@ void Session::CheckQuiesce() {
 }
 
 void Session::EndQuiesce(Participant& p) {
-  if (p.quiesce_start != 0) vss_.clock().Cancel(p.quiesce_start);
-  p.quiesce_start = 0;
   if (storage::QuiesceMonitor* monitor = vss_.quiesce_monitor()) {
     monitor->EndQuiesce(QuiesceName(p));
   }

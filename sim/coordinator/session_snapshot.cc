@@ -167,27 +167,26 @@ void Session::FailCreation(HResult result) {
 }
 
 void Session::OnFreezeWindowExpired(Participant& p) {
-  // WRT-TIME-01: VSS fails the writer with VSS_E_WRITERERROR_TIMEOUT and generates Abort.
+  // WRT-TIME-01: VSS fails the writer with VSS_E_WRITERERROR_TIMEOUT and generates Abort. The
+  // window runs from Freeze delivery until OnThaw returns (KB 2996928: a Thaw deadlock shows as
+  // FAILED_AT_FREEZE with the timeout code; Choices::freeze_window_until_thaw_returns).
   p.freeze_window = 0;
-  const vss::WriterState before = p.machine.state();
-  const HResult before_failure = p.machine.failure();
   p.machine.ExpireFreezeWindow();
   vss_.trace().Append(trace::EntryKind::kNote, "vss", p.registered.actor, "freeze window expired",
                       {{"requester", name_}}, "WRT-TIME-01");
-  TraceState(p, before, before_failure);
+  TraceState(p);
   if (abort_requested_) return;
   abort_requested_ = true;
-  CancelPendingStep();
-  // Abort goes out once the writer in the middle of a handler (if any) has returned.
-  const runtime::TimePoint now = vss_.clock().Now();
-  const runtime::Duration wait = busy_until_ > now ? busy_until_ - now : runtime::Duration{0};
-  Schedule(wait, [this] { AbortCreation(); });
+  // The fan-out under way goes no further (its replies are still traced as handlers return).
+  // Abort goes out now; a writer still inside a handler gets it when that handler returns
+  // (Choices::serialise_events_per_writer).
+  ++fanout_.generation;
+  Schedule(runtime::Duration{0}, [this] { AbortCreation(); });
 }
 
 void Session::CancelFreezeWindows() {
   for (auto& p : participants_) {
-    if (p->freeze_window != 0) vss_.clock().Cancel(p->freeze_window);
-    p->freeze_window = 0;
+    CancelFreezeWindow(*p);
   }
 }
 

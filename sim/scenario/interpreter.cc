@@ -155,6 +155,8 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
       run_data_until(i);
       runner.Run(scenario.steps[i]);
     }
+    // Handlers still spending virtual time return now: their replies belong to the run.
+    if (world.simulated()) world.vss().FinishRunningHandlers();
     run_data_until(scenario.steps.size());
     result.failures = std::move(runner.failures());
     if (world.simulated()) data.Check(scenario.expect.same_data);

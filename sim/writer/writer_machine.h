@@ -118,6 +118,7 @@ struct WriterMachineDef : msm::RecordingMachine<WriterMachineDef> {
     msm::Row< WaitingForThaw,           Thaw,                WaitingForPostSnapshot,   none,          none >,         // WRT-STATE-05, WRT-SEQ-06
     msm::Row< WaitingForPostSnapshot,   PostSnapshot,        WaitingForBackupComplete, none,          none >,         // WRT-STATE-06
     msm::Row< WaitingForBackupComplete, BackupComplete,      BackupCompleted,          none,          none >,         // WRT-STATE-07
+    msm::Row< Stable,                   BackupComplete,      BackupCompleted,          none,          none >,         // REQ-ORDER-13: no shadow copy, no PostSnapshot
     msm::Row< Stable,                   Abort,               Aborted,                  none,          none >,         // WRT-ABORT-01 (c)
     msm::Row< WaitingForFreeze,         Abort,               Aborted,                  none,          none >,         // WRT-ABORT-01 (d)
     msm::Row< WaitingForThaw,           Abort,               Aborted,                  none,          none >,         // WRT-SEQ-06: Abort instead of Thaw

@@ -41,9 +41,28 @@ struct Choices {
   runtime::Duration writer_event_timeout = std::chrono::seconds(180);
   // GAP-07 / WRT-SEQ-09: Thaw in the reverse of the freeze order (false: the same order).
   bool thaw_in_reverse_order = true;
-  // GAP-08 / WRT-SEQ-04: in component mode, writers with no explicitly added component get
-  // no PrepareForBackup (nor any later backup event except BackupShutdown).
-  bool prepare_unselected_writers = false;
+  // WRT-SEQ-09 orders Freeze by application level ("VSS first sends a Freeze event to writers
+  // initialized with VSS_APP_FRONT_END ..., then ... VSS_APP_BACK_END ..., and finally ...
+  // VSS_APP_SYSTEM", VSS_APPLICATION_LEVEL); nothing orders writers within a level, nor the
+  // writers of other events. Writers are separate processes: the writers of one level (all
+  // writers, for events other than Freeze, Thaw and Abort) get the event at the same instant
+  // and a slow one delays no other; the next level starts when the slowest has returned.
+  // false: one writer at a time, each after the previous handler returned.
+  bool parallel_delivery = true;
+  // A writer handles one event at a time: an event sent while it is still inside a handler
+  // (Abort or BackupShutdown during a long OnFreeze, an Identify from another application)
+  // is delivered when that handler returns. Undocumented; false: delivered at once.
+  bool serialise_events_per_writer = true;
+  // WRT-TIME-01 with KB 2996928 ("a deadlock during the Thaw event" fails the writer with
+  // FAILED_AT_FREEZE, VSS_E_WRITERERROR_TIMEOUT) and KB 4460135: the Freeze->Thaw window runs
+  // until OnThaw returns, so a Thaw that hangs or outlasts the window times the writer out.
+  // false: the window ends when Thaw is delivered.
+  bool freeze_window_until_thaw_returns = true;
+  // "Writer Errors and Vetoes": a requester may ignore a PrepareForBackup veto and go on with
+  // DoSnapshotSet. The writer that vetoed then takes no further part in the backup: no
+  // PrepareForSnapshot, Freeze, Thaw, PostSnapshot or BackupComplete (only BackupShutdown);
+  // false: it gets them like the others.
+  bool vetoing_writer_leaves_backup = true;
   // WRT-SEQ-07: BackupShutdown goes to every writer that answered the session's Identify.
   bool shutdown_to_unselected_writers = true;
   // REQ-ORDER-02 / CONF-02: SetContext is legal until StartSnapshotSet (false: only before

@@ -50,6 +50,7 @@
 #include "vsssim/coordinator/choices.h"
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/metadata/writer_metadata.h"
+#include "vsssim/runtime/callback.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
 #include "vsssim/storage/provider.h"
@@ -109,8 +110,19 @@ class Coordinator {
   std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
 
   // WRT-IDENTIFY-01: another party (`by`) asks every writer to identify, now. Touches no
-  // session state; the Identify's spent time is noted, not advanced (it may run inside a hook).
+  // session state. Like every writer event it reaches a writer that is inside another handler
+  // when that handler returns (Choices::serialise_events_per_writer), and its reply is traced
+  // when the handler returns on the virtual clock (it may run inside a hook: nothing waits).
   void InjectIdentify(std::string_view by);
+
+  // Writer activity on the virtual clock, across sessions: when the handler a writer is
+  // running returns. <= clock().Now(): none runs; kNever: it never returns (Hang()).
+  static constexpr runtime::TimePoint kNever{runtime::Duration::max()};
+  runtime::TimePoint WriterFreeAt(const writer::Writer& writer) const;
+  void SetWriterBusyUntil(const writer::Writer& writer, runtime::TimePoint until);
+  // Runs the clock until no writer handler that will return is still running (the replies of
+  // handlers that spend virtual time are traced then). A scenario calls it after its last step.
+  void FinishRunningHandlers();
   // REQ-LIFE-04, WRT-SEQ-07: the requester's process dies without Release.
   void Terminate(Requester& requester);
   // Called before each writer event a session delivers: (requester name, writer actor, event).
@@ -180,6 +192,13 @@ class Coordinator {
   std::vector<std::string> stopped_services_;
   std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
   std::vector<std::pair<Guid, std::vector<metadata::WriterMetadata>>> stored_wmds_;  // oldest first
+  std::vector<std::pair<const writer::Writer*, runtime::TimePoint>> busy_until_;
+  std::vector<runtime::TimerId> identify_timers_;  // injected Identify steps still due
+
+  // One injected Identify to one writer: now, or when its running handler returns.
+  void DeliverInjectedIdentify(const RegisteredWriter& w, const std::string& by);
+  // Schedules `step` for `due`, cancelled with the coordinator if it has not run by then.
+  void ScheduleIdentifyStep(runtime::TimePoint due, runtime::Callback step);
 };
 
 }  // namespace vsssim::coordinator
