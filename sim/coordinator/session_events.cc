@@ -167,7 +167,7 @@ void Session::Dispatch(Participant& p, std::uint64_t generation) {
 
 void Session::MarkNotResponding(Participant& p) {
   p.responding = false;
-  p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
+  if (!p.machine.failed()) p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
   TraceState(p);
 }
 
@@ -268,7 +268,9 @@ void Session::EndDelivery(Participant& p, WriterEvent event, const DeliveryOutco
   if (event == WriterEvent::kPrepareForBackup && outcome.vetoed()) p.vetoed_prepare = true;
   if (outcome.hung) {  // WRT-TIME-05, WRT-STATE-13: VSS reports it as not responding
     p.responding = false;
-    p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
+    // KB 2996928: a writer already failed while the handler hung (its freeze window expired
+    // inside a deadlocked OnThaw) keeps that failure: FAILED_AT_FREEZE, WRITERERROR_TIMEOUT.
+    if (!p.machine.failed()) p.machine.Fail(hr::VSS_E_WRITER_NOT_RESPONDING);
   } else if (outcome.vetoed()) {
     p.machine.Fail(outcome.failure.value_or(vss_.choices().failure_without_code));
   } else if (outcome.failure && vss_.choices().failure_without_veto_fails_writer) {

@@ -99,8 +99,9 @@ TEST(Scenario_TimeFlow, FlagshipExampleIdentifiesBetweenFreezeAndThaw) {
 
 // Checks that a reply is traced when the handler returns, not when the event was delivered.
 TEST(Scenario_TimeFlow, ReplyAtTheEndOfTheHandler) {
-  RunResult r = RunText(Scenario(Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"7s\"/>"),
-                                 "<call method=\"PrepareForBackup\"/><call method=\"AbortBackup\"/><release/>"));
+  RunResult r = RunText(
+      Scenario(Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"7s\"/>"),
+               "<call method=\"PrepareForBackup\"/><call method=\"AbortBackup\"/><release/>"));
   ASSERT_TRUE(r.trace);
   const std::vector<Seen> seen = EventsOf(r, "writer:A");
   const Seen* event = Find(seen, trace::EntryKind::kEvent, "PrepareForBackup");
@@ -113,10 +114,10 @@ TEST(Scenario_TimeFlow, ReplyAtTheEndOfTheHandler) {
 // Checks that the writers of one event get it at the same instant: a slow writer does not
 // delay another (Choices::parallel_delivery), and the fan-out ends with the slowest.
 TEST(Scenario_TimeFlow, WritersGetAnEventInParallel) {
-  RunResult r = RunText(Scenario(
-      Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"5s\"/>") +
-          Writer("B", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"3s\"/>"),
-      "<call method=\"PrepareForBackup\"/><call method=\"AbortBackup\"/><release/>"));
+  RunResult r = RunText(
+      Scenario(Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"5s\"/>") +
+                   Writer("B", "FRONT_END", "<on event=\"PrepareForBackup\" delay=\"3s\"/>"),
+               "<call method=\"PrepareForBackup\"/><call method=\"AbortBackup\"/><release/>"));
   ASSERT_TRUE(r.trace);
   const std::vector<Seen> seen_a = EventsOf(r, "writer:A");
   const std::vector<Seen> seen_b = EventsOf(r, "writer:B");
@@ -135,11 +136,11 @@ TEST(Scenario_TimeFlow, WritersGetAnEventInParallel) {
 // Checks that Freeze goes level by level (WRT-SEQ-09): the back end is frozen only after the
 // front end's OnFreeze returned.
 TEST(Scenario_TimeFlow, FreezeWaitsForTheLevelBefore) {
-  RunResult r = RunText(Scenario(
-      Writer("Front", "FRONT_END", "<on event=\"Freeze\" delay=\"4s\"/>") +
-          Writer("Back", "BACK_END", ""),
-      "<call method=\"PrepareForBackup\"/><call method=\"DoSnapshotSet\"/>"
-      "<call method=\"BackupComplete\"/><call method=\"GatherWriterStatus\"/><release/>"));
+  RunResult r = RunText(
+      Scenario(Writer("Front", "FRONT_END", "<on event=\"Freeze\" delay=\"4s\"/>") +
+                   Writer("Back", "BACK_END", ""),
+               "<call method=\"PrepareForBackup\"/><call method=\"DoSnapshotSet\"/>"
+               "<call method=\"BackupComplete\"/><call method=\"GatherWriterStatus\"/><release/>"));
   ASSERT_TRUE(r.trace);
   const std::vector<Seen> seen = EventsOf(r, "writer:Back");
   const Seen* back = Find(seen, trace::EntryKind::kEvent, "Freeze");
@@ -168,8 +169,9 @@ TEST(Scenario_TimeFlow, AbortWaitsForTheRunningHandler) {
 // Checks that a handler that never returns is reported when VSS stops waiting for it
 // (writer_event_timeout, 180 s), not at the instant it was delivered.
 TEST(Scenario_TimeFlow, HungHandlerIsReportedAtTheTimeout) {
-  RunResult r = RunText(Scenario(Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" hang=\"yes\"/>"),
-                                 "<call method=\"PrepareForBackup\"/><release/>"));
+  RunResult r =
+      RunText(Scenario(Writer("A", "FRONT_END", "<on event=\"PrepareForBackup\" hang=\"yes\"/>"),
+                       "<call method=\"PrepareForBackup\"/><release/>"));
   ASSERT_TRUE(r.trace);
   const std::vector<Seen> seen = EventsOf(r, "writer:A");
   const Seen* reply = Find(seen, trace::EntryKind::kReply, "PrepareForBackup");
