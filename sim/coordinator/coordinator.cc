@@ -107,13 +107,14 @@ void Coordinator::InjectIdentify(std::string_view by) {
 void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::string& by) {
   const std::vector<trace::Attribute> tag{{"by", by}};
   const runtime::TimePoint free_at = WriterFreeAt(*w.writer);
-  if (free_at == kNever) {  // WRT-TIME-05: inside a handler that never returned
+  const bool serialise = choices_.serialise_events_per_writer;
+  if (free_at == kNever && serialise) {  // WRT-TIME-05: inside a handler that never returned
     trace_.Append(trace::EntryKind::kNote, "vss", w.actor,
                   "Identify not delivered: the writer is inside a handler that never returned", tag,
                   "WRT-TIME-05");
     return;
   }
-  if (free_at > clock_.Now() && choices_.serialise_events_per_writer) {
+  if (free_at > clock_.Now() && serialise) {
     ScheduleIdentifyStep(free_at, [this, w, by] { DeliverInjectedIdentify(w, by); });
     return;
   }

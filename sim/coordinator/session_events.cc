@@ -128,10 +128,13 @@ void Session::DeliveryEnded(std::uint64_t generation, bool vetoed) {
 }
 
 void Session::Dispatch(Participant& p, std::uint64_t generation) {
+  // Not responding since the event was due (its wait for a busy writer ended in a timeout).
+  if (!p.responding) return DeliveryEnded(generation, false);
   const runtime::TimePoint now = clock_.Now();
   const runtime::TimePoint free_at = vss_.WriterFreeAt(*p.registered.writer);
+  const bool serialise = vss_.choices().serialise_events_per_writer;
   Participant* target = &p;
-  if (free_at == Coordinator::kNever) {
+  if (free_at == Coordinator::kNever && serialise) {
     // WRT-TIME-05: still inside a handler that never returned; VSS's call times out.
     vss_.trace().Append(trace::EntryKind::kNote, "vss", p.registered.actor,
                         "event not delivered: the writer is inside a handler that never returned",
@@ -142,7 +145,7 @@ void Session::Dispatch(Participant& p, std::uint64_t generation) {
     });
     return;
   }
-  if (free_at > now && vss_.choices().serialise_events_per_writer) {
+  if (free_at > now && serialise) {
     ScheduleTimer(free_at, [this, target, generation] {
       if (fanout_.generation == generation) Dispatch(*target, generation);
     });
