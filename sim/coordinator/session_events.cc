@@ -127,6 +127,7 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   // SIM-QUIESCE-01: the writer's promise ends as its Thaw or Abort is delivered.
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
+  WatchWriterData(p, event, view);  // SIM-SHUT-01, BT-05 (session_writer_data.cc)
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester"_kept, name_text_});
   DeliveryOutcome outcome;
   writer::Writer& writer = *p.registered.writer;
@@ -141,6 +142,7 @@ DeliveryOutcome Session::DeliverTo(Participant& p, WriterEvent event, const Deli
   } else {
     outcome = delivery.Run(writer, nullptr, nullptr, shutdown_set);
   }
+  CheckWriterData(p, outcome);
 
   const char* returned = outcome.returned ? "true" : "false";
   if (!outcome.failure && !outcome.threw && !outcome.hung && outcome.spent.count() == 0) {
