@@ -4,8 +4,6 @@
 // and Thaw (SIM-QUIESCE-01).
 #include <gtest/gtest.h>
 
-#include <map>
-#include <optional>
 #include <string>
 
 #include "conformance/writer/checks.h"
@@ -13,8 +11,6 @@
 
 namespace vsssim::conformance::checks {
 namespace {
-
-using Sizes = std::vector<std::pair<std::string, std::uint64_t>>;
 
 // SIM-ABORT-01: each Abort the writer handled returned true and left it thawed and consistent.
 void CheckAborts(World& world, Reporter& report, std::string_view rule) {
@@ -38,29 +34,14 @@ void RequesterDeathAtEveryStep(const WriterUnderTest& writer, Reporter& report) 
     report.Watch(&world, std::string("requester dies after ") + BackupRun::StepName(stop));
     BackupRun run(world, "r1");
     run.RunRange(0, stop + 1);
-    std::optional<Sizes> before;
-    world.vss().SetBeforeEventHook(
-        [&](std::string_view, std::string_view actor, vss::WriterEvent event) {
-          if (actor == world.actor() && event == vss::WriterEvent::kBackupShutdown) {
-            before = world.Sizes(world.FileSets(World::Sets::kLogs));
-          }
-        });
-    bool completed = false;  // WRT-SHUT-01: did BackupComplete reach the writer?
-    for (const Reply& r : Replies(world)) completed = completed || r.event == "BackupComplete";
     world.vss().Terminate(run.requester());
-    if (!before || completed) continue;
-    std::map<std::string, std::uint64_t> after;
-    for (const auto& [path, size] : world.Sizes(world.FileSets(World::Sets::kLogs))) {
-      after[path] = size;
-    }
-    for (const auto& [path, size] : *before) {
-      auto it = after.find(path);
-      if (it == after.end() || it->second < size) {
-        report.Fail(kRule,
-                    "BackupShutdown without BackupComplete leaves DATABASE_LOGFILES intact: " +
-                        path + " keeps its " + std::to_string(size) + " bytes",
-                    it == after.end() ? "deleted" : std::to_string(it->second) + " bytes");
-      }
+    // The coordinator's WriterDataMonitor compares the log files around BackupShutdown when
+    // no successful BackupComplete came before it (the same check `vsssim run` makes).
+    for (const trace::Entry* f : world.Findings({kRule})) {
+      report.Fail(kRule,
+                  "BackupShutdown without BackupComplete leaves DATABASE_LOGFILES intact: " +
+                      std::string(f->Get("path")) + " " + std::string(f->Get("expected")),
+                  f->Get("actual"), f);
     }
   }
 }

@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "vsssim/storage/file_view.h"
 #include "vsssim/storage/volume.h"
 
 namespace vsssim::conformance {
@@ -71,17 +70,6 @@ std::vector<storage::FileSetSpec> World::FileSets(Sets which) const {
       add(c.database_files);
     }
     add(c.log_files);
-  }
-  return out;
-}
-
-std::vector<std::pair<std::string, std::uint64_t>> World::Sizes(
-    const std::vector<storage::FileSetSpec>& sets) const {
-  std::vector<std::pair<std::string, std::uint64_t>> out;
-  for (const storage::FileSetSpec& spec : sets) {
-    const storage::Volume* volume = volumes_.Find(spec.path);
-    if (volume == nullptr) continue;
-    for (const storage::FileInfo& f : volume->Live().Find(spec)) out.emplace_back(f.path, f.size);
   }
   return out;
 }

@@ -1,8 +1,9 @@
 // World: one fresh simulated machine for one run of one check — virtual clock, trace, volumes
 // C: and D: (64 MiB), the copy-on-write provider, and a coordinator wired to both
-// (Coordinator::AttachStorage, so SIM-QUIESCE-01 is checked), with the writer under test
-// created by its factory and registered. Optionally a scripted companion writer that takes
-// longer than the writer's freeze window in its own Freeze (WRT-TIME-01 expiry).
+// (Coordinator::AttachStorage, so SIM-QUIESCE-01, SIM-SHUT-01 and BT-05 are checked), with the
+// writer under test created by its factory and registered. Optionally a scripted companion
+// writer that takes longer than the writer's freeze window in its own Freeze (WRT-TIME-01
+// expiry).
 //
 // Thread safety: none (single simulator thread).
 #ifndef VSSSIM_CONFORMANCE_WRITER_WORLD_H_
@@ -61,9 +62,6 @@ class World final : public WriterContext {
   std::vector<storage::FileSetSpec> FileSets(Sets which) const;
   void set_metadata(const metadata::WriterMetadata& m) { metadata_ = m; }
   const metadata::WriterMetadata& metadata() const { return metadata_; }
-  // Sizes of the live files in `sets`, by path (a missing file is absent).
-  std::vector<std::pair<std::string, std::uint64_t>> Sizes(
-      const std::vector<storage::FileSetSpec>& sets) const;
 
   // Trace entries that are findings from the writer under test with one of `rules` (a rule
   // ending in '*' matches by prefix).

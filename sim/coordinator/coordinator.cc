@@ -5,6 +5,7 @@
 
 #include "sim/coordinator/delivery.h"
 #include "sim/coordinator/session.h"
+#include "sim/coordinator/writer_data_monitor.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 
 namespace vsssim::coordinator {
@@ -60,6 +61,11 @@ void Coordinator::AttachStorage(storage::VolumeManager& volumes) {
   volumes_ = &volumes;
   owned_quiesce_ = std::make_unique<storage::QuiesceMonitor>(volumes, trace_);
   quiesce_ = owned_quiesce_.get();
+  AttachWriterDataMonitor(volumes);
+}
+
+void Coordinator::AttachWriterDataMonitor(storage::VolumeManager& volumes) {
+  data_monitor_ = std::make_unique<WriterDataMonitor>(volumes, trace_);
 }
 
 void Coordinator::AddProvider(storage::Provider& provider) { providers_.push_back(&provider); }

@@ -6,7 +6,8 @@
 //
 // Files: session.cc (synchronous calls), session_ops.cc (gather, prepare, complete, status,
 // abort, shutdown), session_snapshot.cc (DoSnapshotSet), session_events.cc (event delivery),
-// session_quiesce.cc (SIM-QUIESCE-01 with a storage::QuiesceMonitor), session_restore.cc
+// session_quiesce.cc (SIM-QUIESCE-01 with a storage::QuiesceMonitor), session_writer_data.cc
+// (SIM-SHUT-01, BT-05 with a WriterDataMonitor), session_restore.cc
 // (restore selection calls), session_restore_ops.cc (PreRestore, PostRestore, the requester's
 // view of the BCD and the restore findings REQ-RST-*).
 //
@@ -302,6 +303,10 @@ class Session final : public Requester {
   void EndSession(bool terminated);
   void CancelFreezeWindows();
   void CancelOperation();
+
+  // --- SIM-SHUT-01, BT-05, only with a WriterDataMonitor (session_writer_data.cc) ---
+  void WatchWriterData(const Participant& p, vss::WriterEvent event, const DeliveryView& view);
+  void CheckWriterData(const Participant& p, const DeliveryOutcome& outcome);
 
   // --- SIM-QUIESCE-01, only with a QuiesceMonitor (session_quiesce.cc) ---
   void QuiesceAfterFreeze(Participant& p);

@@ -217,17 +217,24 @@ std::optional<DeliveryOutcome> Session::BeginDelivery(Participant& p, WriterEven
   // SIM-QUIESCE-01: the writer's promise ends as its Thaw or Abort is delivered.
   if (event == WriterEvent::kThaw || event == WriterEvent::kAbort) EndQuiesce(p);
 
+  WatchWriterData(p, event, view);  // SIM-SHUT-01, BT-05 (session_writer_data.cc)
   Delivery delivery(trace, vss_.choices(), actor, event, view, {"requester"_kept, name_text_});
   writer::Writer& writer = *p.registered.writer;
-  if (event == WriterEvent::kIdentify) return RunIdentify(p, delivery);
-  if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
+  DeliveryOutcome outcome;
+  if (event == WriterEvent::kIdentify) {
+    outcome = RunIdentify(p, delivery);
+  } else if (TakesComponents(event) && bcd_.select_components) {  // SEL-01: null otherwise
     // Restore: the saved BCD's instance ids are stale; route by class and instance name.
     SessionWriterComponents components(
         restore_ ? RestoreComponentsOf(p) : bcd_.FindWriter(p.registered.instance_id), event,
         WriterFindings(actor));
-    return delivery.Run(writer, &components, nullptr, shutdown_set);
+    outcome = delivery.Run(writer, &components, nullptr, shutdown_set);
+  } else {
+    outcome = delivery.Run(writer, nullptr, nullptr, shutdown_set);
   }
-  return delivery.Run(writer, nullptr, nullptr, shutdown_set);
+  // SIM-SHUT-01, BT-05: what the handler did to its log files (its actions ran just now).
+  CheckWriterData(p, outcome);
+  return outcome;
 }
 
 void Session::EndDelivery(Participant& p, WriterEvent event, const DeliveryOutcome& outcome) {

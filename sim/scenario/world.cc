@@ -36,6 +36,7 @@ World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock
   monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
   vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_,
                                                     coordinator::Choices{}, seed);
+  vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
   CreateWriters(random);
   trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
   vss_->SetBeforeEventHook(

@@ -7,6 +7,8 @@
 // writer's Freeze that returned true starts its quiesce (trace observer, which only captures
 // content and appends nothing), and just before the writer's Thaw or Abort the shadow copies
 // of the requester's snapshot set are compared with that capture and the quiesce ends.
+// What writers do to their log files in their handlers (SIM-SHUT-01, BT-05) is the
+// coordinator's WriterDataMonitor, the one the writer conformance suite uses too.
 //
 // With an ExternalEngine (interpreter.h) the world simulates nothing: no volumes, provider or
 // coordinator; the requesters come from the engine, and the ScenarioWriters only carry each

@@ -21,6 +21,8 @@
 // storage::CowProvider) with the capture; just before delivering the writer's Thaw or Abort
 // (or when the creation ends otherwise) it ends quiescence. Findings: kFinding, rule
 // SIM-QUIESCE-01 (see quiesce_monitor.h). Writers reach the volumes through volumes().
+// AttachStorage (or AttachWriterDataMonitor alone) also checks what a writer does to its log
+// files in its handlers: SIM-SHUT-01 and BT-05 findings (sim/coordinator/writer_data_monitor.h).
 //
 // Simulated service control (REQ-RST-11, WRT-SEQ-11): StopService / StartService stand for the
 // Service Control Manager calls a requester makes around a STOP_RESTORE_START or
@@ -63,6 +65,7 @@
 namespace vsssim::coordinator {
 
 class Session;
+class WriterDataMonitor;
 
 // A writer known to the service (after Initialize + Subscribe).
 struct RegisteredWriter {
@@ -105,6 +108,10 @@ class Coordinator {
   // The machine's volumes (nullptr unless attached): where writers write their files.
   storage::VolumeManager* volumes() const { return volumes_; }
   storage::QuiesceMonitor* quiesce_monitor() const { return quiesce_; }
+  // SIM-SHUT-01, BT-05: a monitor of what writers do to their log files while their handlers
+  // run (sim/coordinator/writer_data_monitor.h). AttachStorage attaches one as well.
+  void AttachWriterDataMonitor(storage::VolumeManager& volumes);
+  WriterDataMonitor* writer_data_monitor() const { return data_monitor_.get(); }
 
   // CreateVssBackupComponents (REQ-LIFE-01). `name` appears as "requester:NAME".
   std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
@@ -188,6 +195,7 @@ class Coordinator {
   storage::VolumeManager* volumes_ = nullptr;
   std::unique_ptr<storage::QuiesceMonitor> owned_quiesce_;
   storage::QuiesceMonitor* quiesce_ = nullptr;
+  std::unique_ptr<WriterDataMonitor> data_monitor_;
   std::vector<ServiceChange> service_changes_;
   std::vector<std::string> stopped_services_;
   std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
