@@ -156,7 +156,9 @@ struct Resolver {
   void Steps() {
     std::set<std::string> saved;
     for (const Step& step : s->steps) {
-      if (requesters.insert(step.requester).second) s->requesters.push_back(step.requester);
+      if (!step.requester.empty() && requesters.insert(step.requester).second) {
+        s->requesters.push_back(step.requester);
+      }
       if (step.kind == StepKind::kIdentify) CheckWriter(step.where, "<identify>", step.writer);
       if (step.kind != StepKind::kCall) continue;
       std::string context = "<call method=\"" + std::string(step.method->name) + "\">";

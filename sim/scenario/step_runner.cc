@@ -26,6 +26,15 @@ std::string ReadRelative(const SourceLocation& where, const std::string& path) {
 }  // namespace
 
 void StepRunner::Run(const Step& step) {
+  // Steps of no requester: they must not create one (Scenario::requesters).
+  if (step.kind == StepKind::kIdentify) {  // WRT-IDENTIFY-01: any party, any moment
+    world_.vss().InjectIdentify("tool:identify");
+    return;
+  }
+  if (step.kind == StepKind::kAdvance) {
+    world_.clock().AdvanceBy(step.by);
+    return;
+  }
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -47,9 +56,6 @@ void StepRunner::Run(const Step& step) {
       }
       return;
     }
-    case StepKind::kIdentify:  // WRT-IDENTIFY-01: any party, any moment
-      world_.vss().InjectIdentify("tool:identify");
-      return;
     case StepKind::kTerminate:  // REQ-LIFE-04: the process dies; not a requester mistake
       world_.vss().Terminate(r);
       excused_.push_back({begin, trace_.size(), actor});
@@ -59,9 +65,9 @@ void StepRunner::Run(const Step& step) {
       Check(step, "Release", outcome);
       return;
     }
+    case StepKind::kIdentify:
     case StepKind::kAdvance:
-      world_.clock().AdvanceBy(step.by);
-      return;
+      return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {
       Outcome outcome(hr::VSS_E_BAD_STATE);
