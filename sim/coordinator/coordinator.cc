@@ -95,12 +95,14 @@ const metadata::WriterMetadata* Coordinator::StoredWmd(const Guid& snapshot_set_
   return nullptr;
 }
 
-void Coordinator::InjectIdentify(std::string_view by) {
+void Coordinator::InjectIdentify(std::string_view by, const writer::Writer* only) {
   // WRT-IDENTIFY-01/02: part of no session; every entry carries by=NAME.
   const std::vector<trace::Attribute> tag{{"by", std::string(by)}};
   trace_.Append(trace::EntryKind::kNote, std::string(by), "vss", "Identify requested", tag,
                 "WRT-IDENTIFY-01");
   for (const RegisteredWriter& w : writers_) {
+    if (only != nullptr && w.writer != only) continue;
+    if (!WriterRunning(*w.writer)) continue;  // its hosting service is stopped (REQ-RST-11)
     trace_.Append(trace::EntryKind::kEvent, "vss", w.actor, "Identify", tag);
     metadata::FindingSink sink = [this, actor = w.actor, tag](std::string_view rule,
                                                               std::string message) {

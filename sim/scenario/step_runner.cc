@@ -28,7 +28,8 @@ std::string ReadRelative(const SourceLocation& where, const std::string& path) {
 void StepRunner::Run(const Step& step) {
   // Steps of no requester: they must not create one (Scenario::requesters).
   if (step.kind == StepKind::kIdentify) {  // WRT-IDENTIFY-01: any party, any moment
-    world_.vss().InjectIdentify("tool:identify");
+    const writer::Writer* only = step.writer.empty() ? nullptr : &world_.writer(step.writer);
+    world_.vss().InjectIdentify("tool:identify", only);
     return;
   }
   if (step.kind == StepKind::kAdvance) {

@@ -108,9 +108,11 @@ class Coordinator {
   // CreateVssBackupComponents (REQ-LIFE-01). `name` appears as "requester:NAME".
   std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
 
-  // WRT-IDENTIFY-01: another party (`by`) asks every writer to identify, now. Touches no
-  // session state; the Identify's spent time is noted, not advanced (it may run inside a hook).
-  void InjectIdentify(std::string_view by);
+  // WRT-IDENTIFY-01: another party (`by`) asks every writer (or `only` that one) to identify,
+  // now. A writer whose hosting service is stopped is not asked (REQ-RST-11), as in a session's
+  // gather. Touches no session state; the Identify's spent time is noted, not advanced (it may
+  // run inside a hook).
+  void InjectIdentify(std::string_view by, const writer::Writer* only = nullptr);
   // REQ-LIFE-04, WRT-SEQ-07: the requester's process dies without Release.
   void Terminate(Requester& requester);
   // Called before each writer event a session delivers: (requester name, writer actor, event).
