@@ -139,8 +139,8 @@ TEST(Scenario_NoRequester, ReferencesThroughStepsOfNoRequesterAreRefused) {
             std::string::npos)
       << no_requester.ErrorText();
 
-  LoadResult data = LoadScenarioText(Scenario("<advance by=\"1s\"/><backup-data medium=\"m\"/>"),
-                                     "test.xml");
+  LoadResult data =
+      LoadScenarioText(Scenario("<advance by=\"1s\"/><backup-data medium=\"m\"/>"), "test.xml");
   ASSERT_FALSE(data.ok());
   EXPECT_NE(data.errors[0].message.find("no requester step uses \"requester\""), std::string::npos)
       << data.ErrorText();

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "vsssim/scenario/values.h"
 #include "vsssim/vss/enum_table.h"
 
 namespace vsssim::scenario {
@@ -10,14 +11,9 @@ namespace {
 
 std::string Hr(HResult h) { return ToString(h); }
 
-// bcd-file="...": relative to the scenario file that names it.
+// bcd-file="...": relative to the scenario file that names it (the loader checked it reads).
 std::string ReadRelative(const SourceLocation& where, const std::string& path) {
-  std::string full = path;
-  auto slash = where.file.find_last_of("/\\");
-  if (!path.empty() && path[0] != '/' && slash != std::string::npos) {
-    full = where.file.substr(0, slash + 1) + path;
-  }
-  std::ifstream in(full, std::ios::binary);
+  std::ifstream in(RelativeToFile(where.file, path), std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
