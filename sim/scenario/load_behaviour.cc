@@ -130,8 +130,10 @@ void ReadOutcome(const Element& e, Behaviour* b) {
   }
 }
 
-// The events whose handler is given the writer's components (OnPrepareBackup, OnPostSnapshot,
-// OnBackupComplete, OnPreRestore, OnPostRestore take IVssWriterComponents; the others do not).
+// The events whose handler is given the writer's components: in CVssWriter (vswriter.h,
+// learn.microsoft.com "CVssWriter class") OnPrepareBackup, OnPostSnapshot, OnBackupComplete,
+// OnPreRestore and OnPostRestore take an IVssWriterComponents*; OnIdentify, OnPrepareSnapshot,
+// OnFreeze, OnThaw, OnAbort and OnBackupShutdown take none.
 bool GetsComponents(vss::WriterEvent event) {
   using vss::WriterEvent;
   return event == WriterEvent::kPrepareForBackup || event == WriterEvent::kPostSnapshot ||
@@ -285,8 +287,8 @@ void CheckActionTargets(const Writer& w, Errors* errors) {
         if (w.components.empty()) {
           errors->Add(a.where, what + "writer " + Quote(w.name) + " declares no component");
         } else if (a.kind == ActionKind::kTruncateLogs && !any_logs) {
-          errors->Add(a.where, what + "no component of writer " + Quote(w.name) +
-                                   " has <log-files>");
+          errors->Add(a.where,
+                      what + "no component of writer " + Quote(w.name) + " has <log-files>");
         }
         continue;
       }

@@ -110,8 +110,8 @@ TEST(Scenario_NoSilentDefault, ComponentActionsThatWouldMatchNothingAreRefused) 
        "dir/s.xml:6: <set-backup-stamp>: writer \"W\" has no component \"fg\""},
       {R"(<on event="PostSnapshot"><set-backup-stamp value="x" logical-path="lp"/></on>)", "",
        "dir/s.xml:6: <set-backup-stamp> attribute logical-path: needs component="},
-      {R"(<on event="BackupShutdown"><truncate-logs component="fg" logical-path="lp"/></on>)",
-       "", "dir/s.xml:6: <truncate-logs>: component \"lp\\fg\" has no <log-files>"},
+      {R"(<on event="BackupShutdown"><truncate-logs component="fg" logical-path="lp"/></on>)", "",
+       "dir/s.xml:6: <truncate-logs>: component \"lp\\fg\" has no <log-files>"},
   });
 }
 
@@ -150,9 +150,9 @@ TEST(Scenario_NoSilentDefault, UnresolvedDataAndFileReferences) {
   const std::string tail = R"(<call method="GatherWriterMetadata"/>
 <backup-data medium="m" set="full"/>)";
   auto same_data = [&](const std::string& set) {
-    return ErrorOf(Make("", tail,
-                        "<expect>\n<same-data path=\"C:\\db\" as-snapshot-of=\"" + set +
-                            "\"/></expect>"));
+    return ErrorOf(
+        Make("", tail,
+             "<expect>\n<same-data path=\"C:\\db\" as-snapshot-of=\"" + set + "\"/></expect>"));
   };
   EXPECT_EQ(same_data("full"), "");
   EXPECT_EQ(same_data("fulll").rfind(
@@ -168,7 +168,8 @@ TEST(Scenario_NoSilentDefault, UnresolvedDataAndFileReferences) {
   EXPECT_EQ(with("bcd.xml"), "");  // relative to the scenario file: dir/bcd.xml
   EXPECT_EQ(with("missing.xml"),
             "dir/s.xml:8: <call> attribute bcd-file: \"dir/missing.xml\" cannot be read");
-  EXPECT_EQ(with("empty.xml"), "dir/s.xml:8: <call> attribute bcd-file: \"dir/empty.xml\" is empty");
+  EXPECT_EQ(with("empty.xml"),
+            "dir/s.xml:8: <call> attribute bcd-file: \"dir/empty.xml\" is empty");
 }
 
 }  // namespace

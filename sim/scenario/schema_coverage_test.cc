@@ -289,8 +289,8 @@ class Describer {
     out_ << "\n";
   }
   void FileSetOf(const std::string& what, const FileSet& f) {
-    Line(what, {f.path, f.filespec, B(f.recursive), f.alternate_path,
-                vss::ToString(f.backup_type_mask)});
+    Line(what,
+         {f.path, f.filespec, B(f.recursive), f.alternate_path, vss::ToString(f.backup_type_mask)});
   }
   void WriterOf(const Writer& w) {
     Line("writer", {w.name, w.class_id ? w.class_id->ToString() : "-", w.instance_name,
@@ -304,10 +304,9 @@ class Describer {
       Line("alm", {m.path, m.filespec, B(m.recursive), m.destination});
     }
     for (const Component& c : w.components) {
-      Line("component",
-           {c.name, c.logical_path, vss::ToString(c.type), c.caption, B(c.selectable),
-            B(c.selectable_for_restore), B(c.restore_metadata), B(c.notify_on_backup_complete),
-            vss::ToString(c.flags)});
+      Line("component", {c.name, c.logical_path, vss::ToString(c.type), c.caption, B(c.selectable),
+                         B(c.selectable_for_restore), B(c.restore_metadata),
+                         B(c.notify_on_backup_complete), vss::ToString(c.flags)});
       for (const FileSet& f : c.database_files) FileSetOf(" database-files", f);
       for (const FileSet& f : c.log_files) FileSetOf(" log-files", f);
       for (const FileSet& f : c.files) FileSetOf(" files", f);
@@ -317,8 +316,8 @@ class Describer {
       std::string bugs;
       for (WriterBug bug : b.bugs) bugs += std::string(InfoOf(bug).name) + " ";
       Line("on", {std::string(vss::NameOf(b.event)), b.times ? std::to_string(*b.times) : "-",
-                  b.failure ? vsssim::ToString(*b.failure) : "-", B(b.returns), D(b.delay), B(b.hang),
-                  B(b.throws), bugs});
+                  b.failure ? vsssim::ToString(*b.failure) : "-", B(b.returns), D(b.delay),
+                  B(b.hang), B(b.throws), bugs});
       for (const Action& a : b.actions) {
         Line(" action",
              {std::to_string(static_cast<int>(a.kind)), a.file, std::to_string(a.offset),
@@ -345,7 +344,8 @@ class Describer {
       for (vss::WriterEvent ev : e.events) events += std::string(vss::NameOf(ev)) + " ";
       Line("events", {e.writer, events, B(e.subsequence)});
     }
-    for (const auto& e : x.no_events) Line("no-event", {e.writer, std::string(vss::NameOf(e.event))});
+    for (const auto& e : x.no_events)
+      Line("no-event", {e.writer, std::string(vss::NameOf(e.event))});
     for (const auto& e : x.states) {
       Line("state", {e.writer, e.requester, vss::ToString(e.state),
                      e.failure ? vsssim::ToString(*e.failure) : "-"});
@@ -415,7 +415,8 @@ TEST(Scenario_Schema, EveryAcceptedAttributeHasAChange) {
   for (const internal::ElementSpec& e : internal::Elements()) {
     std::vector<std::string_view> attributes = e.required;
     attributes.insert(attributes.end(), e.optional.begin(), e.optional.end());
-    if (e.method_attributes) attributes.assign(std::begin(kStepAttributes), std::end(kStepAttributes));
+    if (e.method_attributes)
+      attributes.assign(std::begin(kStepAttributes), std::end(kStepAttributes));
     for (std::string_view a : attributes) {
       EXPECT_EQ(rows.count({std::string(e.name), std::string(a)}), 1u)
           << "no row for <" << e.name << " " << a << "=>";
@@ -504,7 +505,8 @@ std::string CallWith(const MethodSpec& m, const ArgSpec& arg, const std::string&
       call += " " + std::string(a.name) + "=\"" + value + "\"";
       continue;
     }
-    if (InGroup(m.exactly_one_of, a.name, arg.name) || InGroup(m.at_most_one_of, a.name, arg.name)) {
+    if (InGroup(m.exactly_one_of, a.name, arg.name) ||
+        InGroup(m.at_most_one_of, a.name, arg.name)) {
       continue;
     }
     bool first_of_group = false;
