@@ -102,15 +102,19 @@ const metadata::WriterMetadata* Coordinator::StoredWmd(const Guid& snapshot_set_
   return nullptr;
 }
 
-void Coordinator::InjectIdentify(std::string_view by) {
+void Coordinator::InjectIdentify(std::string_view by, const writer::Writer* only) {
   // WRT-IDENTIFY-01/02: part of no session; every entry carries by=NAME.
   trace_.Append(trace::EntryKind::kNote, std::string(by), "vss", "Identify requested",
                 {{"by", std::string(by)}}, "WRT-IDENTIFY-01");
   const std::string who(by);
-  for (const RegisteredWriter& w : writers_) DeliverInjectedIdentify(w, who);
+  for (const RegisteredWriter& w : writers_) {
+    if (only == nullptr || w.writer == only) DeliverInjectedIdentify(w, who);
+  }
 }
 
 void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::string& by) {
+  // Its hosting service is stopped (REQ-RST-11): not running, so not asked, as in a gather.
+  if (!WriterRunning(*w.writer)) return;
   const std::vector<trace::Attribute> tag{{"by", by}};
   const runtime::TimePoint free_at = WriterFreeAt(*w.writer);
   const bool serialise = choices_.serialise_events_per_writer;

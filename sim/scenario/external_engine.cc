@@ -34,6 +34,15 @@ std::vector<ExpectationFailure> CheckRunnableOnEngine(const Scenario& scenario,
       out.push_back({w.where, "<writer name=" + w.name + ">", "id= (the real writer's class id)",
                      "no id= attribute"});
     }
+    // A real writer does what it does: a scripted behaviour would be accepted and ignored.
+    for (const Behaviour& b : w.behaviours) {
+      out.push_back({b.where,
+                     "<on event=" + std::string(vss::NameOf(b.event)) + "> needs the simulator",
+                     wanted, here});
+    }
+  }
+  if (scenario.provider) {  // the machine's own providers take no scripted faults or timings
+    out.push_back({scenario.provider->where, "<provider> needs the simulator", wanted, here});
   }
   for (const Step& step : scenario.steps) {
     if (const char* what = NeedsSimulator(step.kind)) {

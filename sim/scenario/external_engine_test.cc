@@ -152,6 +152,25 @@ TEST(Scenario_ExternalEngine, RefusesDataStepsAndDataExpectations) {
   EXPECT_EQ(result.failures[1].what, "<same-data> needs the simulator");
 }
 
+// Checks that a scripted writer behaviour and a scripted provider, which a real writer and
+// the machine's providers would silently not honour, are refused too.
+TEST(Scenario_ExternalEngine, RefusesScriptedBehaviourAndProvider) {
+  StandIn standin;
+  std::string text = BackupScenario("", "");
+  text.replace(text.find("</writer>"), 9,
+               "<on event=\"Freeze\" fail=\"VSS_E_WRITERERROR_RETRYABLE\"/></writer>");
+  text.replace(text.find("<writer "), 8, "<provider flush=\"1s\"/><writer ");
+  LoadResult loaded;
+  RunOptions options;
+  options.engine = &standin.engine;
+  RunResult result = RunScenario(Load(text, loaded), options);
+  EXPECT_EQ(standin.created, 0);
+  ASSERT_EQ(result.failures.size(), 2u);
+  EXPECT_EQ(result.failures[0].what, "<on event=Freeze> needs the simulator");
+  EXPECT_EQ(result.failures[1].what, "<provider> needs the simulator");
+  EXPECT_GT(result.failures[0].where.line, 0);
+}
+
 // Checks that an engine that cannot make a requester (real VSS under Wine answers E_NOTIMPL)
 // fails the run with the engine's answer, not a crash.
 TEST(Scenario_ExternalEngine, AnEngineWithoutRequestersFailsTheRunWithItsAnswer) {

@@ -1,6 +1,7 @@
-// The pieces of the scenario loader, one per part of the file: writers (load_writer.cc),
-// requester steps (load_steps.cc), expectations (load_expect.cc) and the cross-reference pass
-// that runs once the whole file (and its includes) is read (resolve.cc).
+// The pieces of the scenario loader, one per part of the file: writers (load_writer.cc, their
+// <on> behaviours load_behaviour.cc), requester steps (load_steps.cc), expectations
+// (load_expect.cc) and the cross-reference pass that runs once the whole file (and its
+// includes) is read (resolve.cc).
 //
 // Internal to sim/scenario. Thread safety: none needed (one loader call at a time).
 #ifndef VSSSIM_SIM_SCENARIO_LOAD_H_
@@ -16,6 +17,10 @@ namespace vsssim::scenario::internal {
 void ReadVolume(const Element& e, Scenario* scenario);
 void ReadFile(const Element& e, const std::string& writer, Scenario* scenario);
 void ReadWriter(const Element& e, Scenario* scenario);
+void ReadBehaviour(const Element& e, Writer* writer);  // <on> (load_behaviour.cc)
+// Once the writer is read: every action's component= names one of its components, and
+// truncate-logs reaches log files (load_behaviour.cc).
+void CheckActionTargets(const Writer& w, Errors* errors);
 void ReadRequester(const Element& e, Scenario* scenario);
 void ReadExpect(const Element& e, Scenario* scenario);
 

@@ -280,12 +280,14 @@ void ReadRequester(const Element& e, Scenario* scenario) {
       if (step.method == nullptr) continue;
     } else if (n == "identify") {
       step.kind = StepKind::kIdentify;
+      step.requester.clear();  // another application's Identify: no requester of this scenario
       child.CheckShape(Spec(n));
       step.writer = child.Attr("writer").value_or("");
       if (child.Has("writer") && step.writer.empty())
         child.AttrError("writer", "must not be empty");
     } else if (n == "advance") {
       step.kind = StepKind::kAdvance;
+      step.requester.clear();  // the clock moves for everyone: no requester
       child.CheckShape(Spec(n));
       auto parse = [](const std::string& t) { return runtime::ParseDuration(t); };
       if (child.Read("by", parse, "a virtual duration (\"70s\")", &step.by) && child.Has("by") &&

@@ -1,9 +1,7 @@
 // <writer> and everything inside it: identity, <schema>, <restore-method>,
-// <alternate-location-mapping>, <component> with its file sets, <exclude>, <file>, <on>.
-#include <algorithm>
-#include <limits>
+// <alternate-location-mapping>, <component> with its file sets, <exclude>, <file>, and <on>
+// (load_behaviour.cc).
 #include <map>
-#include <set>
 #include <utility>
 
 #include "sim/scenario/load.h"
@@ -16,7 +14,6 @@ const ElementSpec& Spec(std::string_view name) { return *FindElement(name); }
 
 auto ParseDurationText = [](const std::string& t) { return runtime::ParseDuration(t); };
 auto ParseBoolText = [](const std::string& t) { return ParseBool(t); };
-auto ParseSizeText = [](const std::string& t) { return ParseSize(t); };
 
 FileSet ReadFileSet(const Element& e) {
   FileSet set;
@@ -83,163 +80,6 @@ void ReadRestoreMethod(const Element& e, Writer* writer) {
   r.user_procedure = e.Attr("user-procedure").value_or("");
   e.Read("reboot-required", ParseBoolText, "yes or no", &r.reboot_required);
   writer->restore_method = std::move(r);
-}
-
-Action ReadAction(const Element& e) {
-  Action a;
-  a.where = e.where();
-  e.CheckShape(Spec(e.name()));
-  a.component = e.Attr("component").value_or("");
-  a.logical_path = e.Attr("logical-path").value_or("");
-  if (e.name() == "write") {
-    a.kind = ActionKind::kWrite;
-    a.file = e.RequiredName("file");
-    e.Read("offset", ParseSizeText, "a byte offset (4096, 4KiB)", &a.offset);
-    e.Read("size", ParseSizeText, "a size (4KiB)", &a.size_bytes);
-    if (a.size_bytes == 0) e.AttrError("size", "must be more than 0");
-    if (a.offset > std::numeric_limits<std::uint64_t>::max() - a.size_bytes) {
-      e.AttrError("offset", "offset + size overflows");
-    }
-  } else if (e.name() == "set-backup-stamp" || e.name() == "set-backup-metadata") {
-    a.kind = e.name() == "set-backup-stamp" ? ActionKind::kSetBackupStamp
-                                            : ActionKind::kSetBackupMetadata;
-    a.value = e.Attr("value").value_or("");
-  } else if (e.name() == "add-differenced-files") {
-    a.kind = ActionKind::kAddDifferencedFiles;
-    a.path = e.RequiredName("path");
-    a.filespec = e.RequiredName("filespec");
-    e.Read("recursive", ParseBoolText, "yes or no", &a.recursive);
-    runtime::Duration t{0};
-    if (e.Read("last-modify-time", ParseDurationText, "a virtual time (\"30s\")", &t) &&
-        e.Has("last-modify-time")) {
-      a.last_modify_time = t;
-    }
-  } else if (e.name() == "add-partial-file") {
-    a.kind = ActionKind::kAddPartialFile;
-    a.path = e.RequiredName("path");
-    a.filespec = e.RequiredName("filename");
-    a.ranges = e.RequiredName("ranges");
-    a.metadata = e.Attr("metadata").value_or("");
-  } else if (e.name() == "set-restore-target") {
-    a.kind = ActionKind::kSetRestoreTarget;
-    e.Read("value", vss::Parse<vss::RestoreTarget>, "a VSS_RESTORE_TARGET", &a.restore_target);
-  } else if (e.name() == "add-directed-target") {
-    a.kind = ActionKind::kAddDirectedTarget;
-    a.path = e.RequiredName("path");
-    a.filespec = e.RequiredName("filename");
-    a.ranges = e.RequiredName("ranges");
-    a.destination_path = e.RequiredName("destination-path");
-    a.destination_filename = e.RequiredName("destination-filename");
-    a.destination_ranges = e.RequiredName("destination-ranges");
-  } else if (e.name() == "set-pre-restore-failure-msg") {
-    a.kind = ActionKind::kSetPreRestoreFailureMsg;
-    a.value = e.Attr("value").value_or("");
-  } else {
-    a.kind = ActionKind::kTruncateLogs;
-  }
-  return a;
-}
-
-std::vector<std::string_view> EventNames() {
-  return {std::begin(vss::kWriterEventNames), std::end(vss::kWriterEventNames)};
-}
-
-std::vector<std::string_view> BugNames() {
-  std::vector<std::string_view> names;
-  for (const WriterBugInfo& b : WriterBugs()) names.push_back(b.name);
-  return names;
-}
-
-void ReadOutcome(const Element& e, Behaviour* b) {
-  auto parse_failure = [](const std::string& t) -> std::optional<HResult> {
-    auto code = ParseHResult(t);
-    if (!code || code->Succeeded()) return std::nullopt;
-    return code;
-  };
-  if (e.Has("fail") && e.Has("veto-only")) e.Error("fail= and veto-only= exclude each other");
-  for (std::string_view attribute : {"fail", "veto-only"}) {
-    HResult code;
-    if (e.Has(attribute) &&
-        e.Read(attribute, parse_failure, "a failure HRESULT (VSS_E_WRITERERROR_RETRYABLE, 0x...)",
-               &code)) {
-      b->failure = code;
-      b->returns = attribute != "fail";
-    }
-  }
-  bool returns = true;
-  if (e.Read("return", ParseBoolText, "true or false", &returns) && e.Has("return")) {
-    if (e.Has("fail")) {
-      e.AttrError("return", "not with fail=, which already returns false");
-    } else if (e.Has("veto-only") && !returns) {
-      e.AttrError("return", "not with veto-only=, which returns true (use fail=)");
-    }
-    b->returns = b->returns && returns;
-  }
-  int times = 0;
-  auto parse_times = [](const std::string& t) { return ParseUnsigned(t, 1000000); };
-  if (e.Read("times", parse_times, "a count from 1 to 1000000", &times) && e.Has("times")) {
-    if (times == 0) e.AttrError("times", "must be at least 1");
-    b->times = times;
-  }
-  e.Read("delay", ParseDurationText, "a virtual duration (\"5s\", \"250ms\")", &b->delay);
-  e.Read("hang", ParseBoolText, "yes or no", &b->hang);
-  e.Read("throw", ParseBoolText, "yes or no", &b->throws);
-  if (b->hang && b->throws) e.Error("hang= and throw= exclude each other");
-}
-
-void ReadBehaviour(const Element& e, Writer* writer) {
-  Behaviour b;
-  b.where = e.where();
-  e.CheckShape(Spec("on"));
-  e.Read("event", vss::ParseWriterEvent, "a writer event (Identify, Freeze, ...)", &b.event,
-         EventNames());
-  ReadOutcome(e, &b);
-  if (auto bugs = e.Attr("bug")) {
-    std::string list = *bugs;
-    std::replace(list.begin(), list.end(), ' ', ',');
-    list.erase(
-        std::unique(list.begin(), list.end(), [](char x, char y) { return x == ',' && y == ','; }),
-        list.end());
-    auto names = SplitList(list);
-    if (!names) e.BadValue("bug", *bugs, "a list of bug names", {});
-    for (const std::string& name : names.value_or(std::vector<std::string>{})) {
-      if (auto bug = ParseWriterBug(name)) {
-        b.bugs.push_back(*bug);
-      } else {
-        e.BadValue("bug", name, "a deliberate bug this simulator knows", BugNames());
-      }
-    }
-  }
-  // Attribute shorthands for the simple data actions, before the child elements.
-  if (auto file = e.Attr("write")) {
-    Action a;
-    a.where = e.where("write");
-    a.kind = ActionKind::kWrite;
-    a.file = *file;
-    if (file->empty()) e.AttrError("write", "must name a file");
-    b.actions.push_back(std::move(a));
-  }
-  for (std::string_view attribute : {"set-backup-stamp", "set-backup-metadata"}) {
-    if (auto value = e.Attr(attribute)) {
-      Action a;
-      a.where = e.where(attribute);
-      a.kind = attribute == "set-backup-stamp" ? ActionKind::kSetBackupStamp
-                                               : ActionKind::kSetBackupMetadata;
-      a.value = *value;
-      b.actions.push_back(std::move(a));
-    }
-  }
-  bool truncate = false;
-  if (e.Read("truncate-logs", ParseBoolText, "yes or no", &truncate) && truncate) {
-    Action a;
-    a.where = e.where("truncate-logs");
-    a.kind = ActionKind::kTruncateLogs;
-    b.actions.push_back(std::move(a));
-  }
-  for (const Element& child : e.Children()) {
-    if (IsChild(Spec("on"), child.name())) b.actions.push_back(ReadAction(child));
-  }
-  writer->behaviours.push_back(std::move(b));
 }
 
 // Components are unique by (logical path, name). Several <on> for one event chain by times=;
@@ -327,6 +167,7 @@ void ReadWriter(const Element& e, Scenario* scenario) {
     }
   }
   if (e.errors()->count() == errors_before) CheckUniqueness(w, e.errors());
+  if (e.errors()->count() == errors_before) CheckActionTargets(w, e.errors());
   scenario->writers.push_back(std::move(w));
 }
 

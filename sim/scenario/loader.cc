@@ -213,6 +213,22 @@ struct Loader {
     }
   }
 
+  // bcd-file= must name a file that reads and is not empty: otherwise InitializeForBackup /
+  // InitializeForRestore would silently get an empty document (no BCD at all).
+  void CheckFileArguments(const Scenario& scenario) {
+    for (const Step& step : scenario.steps) {
+      for (const Argument& a : step.args) {
+        if (a.type != ArgType::kFile) continue;
+        const std::string path = RelativeToFile(step.where.file, a.text);
+        std::optional<std::string> content = options.read_file(path);
+        if (!content || content->empty()) {
+          errors.Add(step.where, "<call> attribute " + a.name + ": " + Quote(path) +
+                                     (content ? " is empty" : " cannot be read"));
+        }
+      }
+    }
+  }
+
   LoadResult Load(std::string_view text, const std::string& file, Format format) {
     LoadResult result;
     Scenario scenario;
@@ -232,6 +248,7 @@ struct Loader {
         include_stack.push_back(std::filesystem::path(file).lexically_normal().generic_string());
         ReadRoot(root, &scenario);
         if (errors.count() == 0) Resolve(&scenario, &errors);
+        if (errors.count() == 0) CheckFileArguments(scenario);
       }
     }
     result.errors = std::move(errors.list());

@@ -1,5 +1,6 @@
 // The cross-reference pass: runs once the scenario and its includes are read, and checks what
 // no single element can: unique names, references that resolve, files that fit their volume.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -156,7 +157,9 @@ struct Resolver {
   void Steps() {
     std::set<std::string> saved;
     for (const Step& step : s->steps) {
-      if (requesters.insert(step.requester).second) s->requesters.push_back(step.requester);
+      if (!step.requester.empty() && requesters.insert(step.requester).second) {
+        s->requesters.push_back(step.requester);
+      }
       if (step.kind == StepKind::kIdentify) CheckWriter(step.where, "<identify>", step.writer);
       if (step.kind != StepKind::kCall) continue;
       std::string context = "<call method=\"" + std::string(step.method->name) + "\">";
@@ -186,6 +189,15 @@ struct Resolver {
     for (const auto& x : s->expect.events) CheckWriter(x.where, "<events>", x.writer);
     for (const auto& x : s->expect.no_events) CheckWriter(x.where, "<no-event>", x.writer);
     for (const auto& x : s->expect.findings) CheckWriter(x.where, "<finding>", x.writer);
+    for (const auto& x : s->expect.same_data) {  // SIM-DATA-01: the shadow copies of a set
+      bool taken = std::any_of(s->data_steps.begin(), s->data_steps.end(), [&](const DataStep& d) {
+        return d.kind == DataStep::Kind::kBackup && d.set == x.label;
+      });
+      if (!taken) {
+        Error(x.where, "<same-data>: no <backup-data> takes set " + Quote(x.label) +
+                           " (as-snapshot-of names a backup set)");
+      }
+    }
     for (const auto& x : s->expect.states) {
       CheckWriter(x.where, "<state>", x.writer);
       if (requesters.count(x.requester) == 0) {

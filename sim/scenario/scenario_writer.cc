@@ -196,8 +196,8 @@ void ScenarioWriter::RunBug(WriterBug bug, writer::WriterComponents* components)
     case WriterBug::kSetFailureInIdentify:  // WRT-IDENTIFY-03
       SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE);
       break;
-    case WriterBug::kChangeStateInIdentify:  // WRT-IDENTIFY-02: invisible to VSS itself
-      GetBackupType();
+    case WriterBug::kChangeStateInIdentify:  // WRT-IDENTIFY-02: refused by the loader
+      GetBackupType();                       // (invisible to VSS itself)
       break;
     case WriterBug::kFailureFromOtherThread: {  // WRT-THREAD-01
       std::thread worker([this] { SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE); });
@@ -216,7 +216,7 @@ void ScenarioWriter::RunBug(WriterBug bug, writer::WriterComponents* components)
       RunAction(twice, components);
       break;
     }
-    case WriterBug::kIgnoreAbort:  // SIM-ABORT-01: not observable by the simulator yet
+    case WriterBug::kIgnoreAbort:  // SIM-ABORT-01: not observable yet; refused by the loader
       break;
   }
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "vsssim/scenario/values.h"
 #include "vsssim/vss/enum_table.h"
 
 namespace vsssim::scenario {
@@ -10,14 +11,9 @@ namespace {
 
 std::string Hr(HResult h) { return ToString(h); }
 
-// bcd-file="...": relative to the scenario file that names it.
+// bcd-file="...": relative to the scenario file that names it (the loader checked it reads).
 std::string ReadRelative(const SourceLocation& where, const std::string& path) {
-  std::string full = path;
-  auto slash = where.file.find_last_of("/\\");
-  if (!path.empty() && path[0] != '/' && slash != std::string::npos) {
-    full = where.file.substr(0, slash + 1) + path;
-  }
-  std::ifstream in(full, std::ios::binary);
+  std::ifstream in(RelativeToFile(where.file, path), std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -26,6 +22,16 @@ std::string ReadRelative(const SourceLocation& where, const std::string& path) {
 }  // namespace
 
 void StepRunner::Run(const Step& step) {
+  // Steps of no requester: they must not create one (Scenario::requesters).
+  if (step.kind == StepKind::kIdentify) {  // WRT-IDENTIFY-01: any party, any moment
+    const writer::Writer* only = step.writer.empty() ? nullptr : &world_.writer(step.writer);
+    world_.vss().InjectIdentify("tool:identify", only);
+    return;
+  }
+  if (step.kind == StepKind::kAdvance) {
+    world_.clock().AdvanceBy(step.by);
+    return;
+  }
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -47,9 +53,6 @@ void StepRunner::Run(const Step& step) {
       }
       return;
     }
-    case StepKind::kIdentify:  // WRT-IDENTIFY-01: any party, any moment
-      world_.vss().InjectIdentify("tool:identify");
-      return;
     case StepKind::kTerminate:  // REQ-LIFE-04: the process dies; not a requester mistake
       world_.vss().Terminate(r);
       excused_.push_back({begin, trace_.size(), actor});
@@ -59,9 +62,9 @@ void StepRunner::Run(const Step& step) {
       Check(step, "Release", outcome);
       return;
     }
+    case StepKind::kIdentify:
     case StepKind::kAdvance:
-      world_.clock().AdvanceBy(step.by);
-      return;
+      return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {
       Outcome outcome(hr::VSS_E_BAD_STATE);

@@ -172,6 +172,12 @@ std::optional<ExpectedResult> ParseExpectedResult(std::string_view text) {
   return r;
 }
 
+std::string RelativeToFile(std::string_view file, std::string_view path) {
+  std::size_t slash = file.find_last_of("/\\");
+  if (path.empty() || path[0] == '/' || slash == std::string_view::npos) return std::string(path);
+  return std::string(file.substr(0, slash + 1)) + std::string(path);
+}
+
 std::optional<std::vector<std::string>> SplitList(std::string_view text) {
   std::vector<std::string> items;
   while (true) {

@@ -116,11 +116,13 @@ class Coordinator {
   // CreateVssBackupComponents (REQ-LIFE-01). `name` appears as "requester:NAME".
   std::unique_ptr<Requester> CreateVssBackupComponents(std::string name);
 
-  // WRT-IDENTIFY-01: another party (`by`) asks every writer to identify, now. Touches no
-  // session state. Like every writer event it reaches a writer that is inside another handler
-  // when that handler returns (Choices::serialise_events_per_writer), and its reply is traced
-  // when the handler returns on the virtual clock (it may run inside a hook: nothing waits).
-  void InjectIdentify(std::string_view by);
+  // WRT-IDENTIFY-01: another party (`by`) asks every writer (or `only` that one) to identify,
+  // now. A writer whose hosting service is stopped is not asked (REQ-RST-11), as in a session's
+  // gather. Touches no session state. Like every writer event it reaches a writer that is
+  // inside another handler when that handler returns (Choices::serialise_events_per_writer),
+  // and its reply is traced when the handler returns on the virtual clock (it may run inside a
+  // hook: nothing waits).
+  void InjectIdentify(std::string_view by, const writer::Writer* only = nullptr);
 
   // Writer activity on the virtual clock, across sessions: when the handler a writer is
   // running returns. <= clock().Now(): none runs; kNever: it never returns (Hang()).

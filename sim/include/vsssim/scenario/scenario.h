@@ -169,10 +169,11 @@ struct Scenario {
   std::optional<ProviderSpec> provider;  // <provider>; absent: an instant, faultless provider
   std::vector<File> files;  // every <file>, scenario-level and per writer, in file order
   std::vector<Writer> writers;
-  std::vector<Step> steps;              // the <requester> steps, in order
-  std::vector<DataStep> data_steps;     // <backup-data>, <restore-data> (data_step.h), in order
-  std::vector<std::string> requesters;  // names in order of first use (kDefaultRequester first
-                                        // when any step uses it)
+  std::vector<Step> steps;           // the <requester> steps, in order
+  std::vector<DataStep> data_steps;  // <backup-data>, <restore-data> (data_step.h), in order
+  // The requesters the steps name, in order of first use (kDefaultRequester when a requester
+  // step has no as=). <identify> and <advance> belong to no requester and name none.
+  std::vector<std::string> requesters;
   Expectations expect;
   std::vector<std::string> included_files;  // resolved paths of every <include>, in order
 

@@ -64,7 +64,8 @@ enum class StepKind {
 struct Step {
   SourceLocation where;
   StepKind kind = StepKind::kCall;
-  std::string requester{kDefaultRequester};  // as=
+  // as=; empty for the steps of no requester (identify, advance), which create none.
+  std::string requester{kDefaultRequester};
 
   // kCall
   const MethodSpec* method = nullptr;

@@ -49,6 +49,10 @@ std::optional<std::string> CanonicalVolume(std::string_view text);
 // expect= : an HRESULT name or number, "success" or "failure".
 std::optional<ExpectedResult> ParseExpectedResult(std::string_view text);
 
+// `path` as named in scenario file `file` (bcd-file=): relative to that file's folder unless
+// it starts with '/'.
+std::string RelativeToFile(std::string_view file, std::string_view path);
+
 // Items of a ','-separated list, trimmed; empty items are an error (nullopt).
 std::optional<std::vector<std::string>> SplitList(std::string_view text);
 
