@@ -100,8 +100,7 @@ TEST(Coordinator_VolumeNames, REQ_CALL_13_NameErrors) {
   EXPECT_EQ(r->AddToSnapshotSet("\\\\Files\\Share2\\", kGuidNull, &snap),
             hr::VSS_E_OBJECT_NOT_FOUND);
   ASSERT_EQ(r->AddToSnapshotSet(kMount, kGuidNull, &snap), hr::S_OK);
-  EXPECT_EQ(r->AddToSnapshotSet("c:/mnt/data", kGuidNull, &snap),
-            hr::VSS_E_OBJECT_ALREADY_EXISTS);
+  EXPECT_EQ(r->AddToSnapshotSet("c:/mnt/data", kGuidNull, &snap), hr::VSS_E_OBJECT_ALREADY_EXISTS);
 }
 
 // Checks that a share is not snapshotted in a CLIENT_ACCESSIBLE context (MS-FSRVP 2.2.2.2 lists
@@ -160,12 +159,12 @@ TEST(Coordinator_VolumeNames, WriterSeesCanonicalVolumeNames) {
   writer::ScriptedWriter& w = h.AddWriter("db");
   std::vector<std::string> seen;
   bool affected = false;
-  w.On(vss::WriterEvent::kFreeze, {{}, true, {}, false, false, [&](writer::ScriptedWriter& self) {
-                                     seen = self.GetCurrentVolumeArray();
-                                     affected = self.IsPathAffected("c:\\mnt\\data\\db\\x.mdf") &&
-                                                self.IsPathAffected(std::string(kGuidVolume) +
-                                                                    "logs\\x.ldf");
-                                   }});
+  w.On(vss::WriterEvent::kFreeze,
+       {{}, true, {}, false, false, [&](writer::ScriptedWriter& self) {
+          seen = self.GetCurrentVolumeArray();
+          affected = self.IsPathAffected("c:\\mnt\\data\\db\\x.mdf") &&
+                     self.IsPathAffected(std::string(kGuidVolume) + "logs\\x.ldf");
+        }});
   BackupDriver d(h.vss, "r");
   d.volumes = {"c:\\MNT\\DATA", "\\\\?\\volume{0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9}\\"};
   ASSERT_EQ(d.RunAll(), hr::S_OK);

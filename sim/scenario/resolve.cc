@@ -119,8 +119,9 @@ struct Resolver {
   const Volume* VolumeOf(const SourceLocation& where, std::string_view context,
                          const std::string& path) {
     const Volume* v = s->VolumeOfPath(path);
-    if (v == nullptr)
+    if (v == nullptr) {
       CheckVolume(where, context, storage::VolumeNameOf(path).value_or(path) + "\\");
+    }
     return v;
   }
 

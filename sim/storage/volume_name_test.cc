@@ -80,8 +80,7 @@ TEST(Storage_VolumeName, RefusesMalformedNamesWithAReason) {
 TEST(Storage_VolumeName, VolumeKeysOfPathAreLongestFirst) {
   EXPECT_EQ(VolumeKeysOf("c:\\Mnt\\data\\x.db"),
             (std::vector<std::string>{"C:\\MNT\\DATA\\X.DB", "C:\\MNT\\DATA", "C:\\MNT", "C:"}));
-  EXPECT_EQ(VolumeKeysOf("c:\\Mnt\\data\\x.db", 1),
-            (std::vector<std::string>{"C:\\MNT", "C:"}));
+  EXPECT_EQ(VolumeKeysOf("c:\\Mnt\\data\\x.db", 1), (std::vector<std::string>{"C:\\MNT", "C:"}));
   EXPECT_EQ(VolumeKeysOf("\\\\srv\\Share\\x"),
             (std::vector<std::string>{"\\\\SRV\\SHARE\\X", "\\\\SRV\\SHARE"}));
   EXPECT_TRUE(VolumeKeysOf("relative\\x").empty());
