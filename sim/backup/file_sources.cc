@@ -5,6 +5,7 @@
 #include "vsssim/backup/medium.h"
 #include "vsssim/metadata/file_semantics.h"
 #include "vsssim/storage/path.h"
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::backup {
 
@@ -13,18 +14,20 @@ FileSources::FileSources(const std::vector<const storage::ShadowCopy*>& shadow_c
     : live_(live) {
   for (const storage::ShadowCopy* s : shadow_copies) {
     if (s == nullptr) continue;
-    snapshots_.insert_or_assign(s->volume().name(), s->Files());
+    snapshots_.insert_or_assign(s->volume().volume_name().key, s->Files());
     snapshot_ticks_ =
         std::max(snapshot_ticks_, FileTimeTicks(s->properties().created.since_start.count()));
   }
 }
 
 std::optional<storage::FileView> FileSources::Snapshot(std::string_view path) const {
-  auto volume = storage::VolumeNameOf(path);
-  if (!volume) return std::nullopt;
-  auto it = snapshots_.find(*volume);
-  if (it == snapshots_.end()) return std::nullopt;
-  return it->second;
+  // The deepest volume name that is a prefix of the path: through a mount folder, the mounted
+  // volume's shadow copy, not its host's.
+  for (const std::string& key : storage::VolumeKeysOf(path)) {
+    auto it = snapshots_.find(key);
+    if (it != snapshots_.end()) return it->second;
+  }
+  return std::nullopt;
 }
 
 std::optional<storage::FileView> FileSources::Live(std::string_view path) const {

@@ -37,7 +37,7 @@ class FileSources {
   std::uint64_t snapshot_ticks() const { return snapshot_ticks_; }
 
  private:
-  std::map<std::string, storage::FileView> snapshots_;  // by volume name "C:"
+  std::map<std::string, storage::FileView> snapshots_;  // by VolumeName::key ("C:\MNT\DATA")
   const storage::VolumeManager* live_;
   std::uint64_t snapshot_ticks_ = 0;
 };

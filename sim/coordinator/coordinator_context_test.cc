@@ -62,9 +62,9 @@ TEST(Coordinator_Requester, LIM_01_SixtyFourVolumes) {
   ASSERT_EQ(r->StartSnapshotSet(&set), hr::S_OK);
   EXPECT_EQ(r->AddToSnapshotSet("Z:\\", testing::ClassId(5), &snap),
             hr::VSS_E_PROVIDER_NOT_REGISTERED);
-  for (int i = 0; i < 64; ++i) {
-    ASSERT_EQ(r->AddToSnapshotSet("\\\\?\\Volume{" + std::to_string(i) + "}\\", kGuidNull, &snap),
-              hr::S_OK);
+  for (int i = 0; i < 64; ++i) {  // well-formed volume GUID names (REQ-CALL-13)
+    const std::string name = "\\\\?\\Volume{" + testing::ClassId(i + 1).ToString() + "}\\";
+    ASSERT_EQ(r->AddToSnapshotSet(name, kGuidNull, &snap), hr::S_OK) << name;
   }
   EXPECT_EQ(r->AddToSnapshotSet("Z:\\", kGuidNull, &snap),
             hr::VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED);

@@ -1,9 +1,12 @@
 // Session: the snapshot-set calls and the administrative calls (CATALOGUE.md §2.3 REQ-CALL-12
 // .. REQ-CALL-14, REQ-CALL-20, REQ-CALL-26/27, LIM-01, LIM-02, LIM-12, PRV-01, CTX-QRY-01).
-#include <cctype>
+// Volumes are named in any of the four forms of IVssBackupComponents::AddToSnapshotSet (drive
+// letter, \\?\Volume{GUID}\, mount folder, \\server\share\; storage/volume_name.h).
+#include <optional>
 #include <utility>
 
 #include "sim/coordinator/session.h"
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::coordinator {
 
@@ -14,11 +17,23 @@ namespace {
 constexpr std::size_t kMaxVolumesInSet = 64;         // LIM-01
 constexpr std::size_t kMaxSnapshotsPerVolume = 512;  // LIM-02
 
-std::string NormalizeVolume(std::string_view volume) {
-  std::string v(volume);
-  if (!v.empty() && v.back() != '\\') v += '\\';
-  for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return v;
+// REQ-CALL-13/14: the volume `name` names, in canonical form (storage/volume_name.h). With the
+// machine's volumes attached, a name that is no volume of the machine is VSS_E_OBJECT_NOT_FOUND
+// ("pwszVolumeName does not correspond to an existing volume or remote file share") and the
+// canonical form is the volume's own (its declared spelling); without them (a test coordinator
+// over a recording provider) only the providers can tell, and the name's canonical form is used.
+HResult ResolveVolume(const Coordinator& vss, std::string_view name, HResult malformed,
+                      std::string* canonical) {
+  std::optional<storage::VolumeName> parsed = storage::ParseVolumeName(name);
+  if (!parsed) return malformed;
+  if (const storage::VolumeManager* machine = vss.volumes()) {
+    const storage::Volume* volume = machine->FindByName(name);
+    if (volume == nullptr) return hr::VSS_E_OBJECT_NOT_FOUND;
+    *canonical = volume->volume_name().text;
+  } else {
+    *canonical = std::move(parsed->text);
+  }
+  return hr::S_OK;
 }
 
 }  // namespace
@@ -50,16 +65,21 @@ HResult Session::AddToSnapshotSet(std::string_view volume, const Guid& provider_
                                   Guid* snapshot_id) {
   Call(Method::kAddToSnapshotSet, {{"volume"_kept, volume}});
   if (auto e = Gate(Method::kAddToSnapshotSet)) return *e;
-  if (snapshot_id == nullptr || volume.empty()) {
+  // REQ-CALL-13: a name in none of the four forms is "not valid" (E_INVALIDARG).
+  if (snapshot_id == nullptr || !storage::ParseVolumeName(volume)) {
     return Done(Method::kAddToSnapshotSet, hr::E_INVALIDARG);
   }
   if (creation_begun_) return Done(Method::kAddToSnapshotSet, hr::VSS_E_BAD_STATE, "REQ-ORDER-12");
   if (volumes_.size() >= kMaxVolumesInSet) {  // LIM-01
     return Done(Method::kAddToSnapshotSet, hr::VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED, "LIM-01");
   }
-  const std::string v = NormalizeVolume(volume);
-  for (const VolumeInSet& in : volumes_) {
-    if (in.volume == v) return Done(Method::kAddToSnapshotSet, hr::VSS_E_OBJECT_ALREADY_EXISTS);
+  std::string v;
+  HResult resolved = ResolveVolume(vss_, volume, hr::E_INVALIDARG, &v);
+  if (resolved.Failed()) return Done(Method::kAddToSnapshotSet, resolved);
+  for (const VolumeInSet& in : volumes_) {  // the same volume by any spelling
+    if (storage::SameFolded(in.volume, v)) {
+      return Done(Method::kAddToSnapshotSet, hr::VSS_E_OBJECT_ALREADY_EXISTS);
+    }
   }
   storage::Provider* chosen = nullptr;
   if (provider_id.IsNull()) {  // PRV-01: first capable provider in registration order
@@ -86,7 +106,8 @@ HResult Session::AddToSnapshotSet(std::string_view volume, const Guid& provider_
   std::size_t on_volume = 0;
   for (storage::Provider* p : vss_.providers()) {
     for (const storage::SnapshotProperties& s : p->Query()) {
-      if (NormalizeVolume(s.original_volume) == v) ++on_volume;
+      std::optional<storage::VolumeName> original = storage::ParseVolumeName(s.original_volume);
+      if (original && storage::SameFolded(original->text, v)) ++on_volume;
     }
   }
   if (on_volume >= kMaxSnapshotsPerVolume) {
@@ -104,7 +125,12 @@ HResult Session::IsVolumeSupported(const Guid& provider_id, std::string_view vol
   if (auto e = Gate(Method::kIsVolumeSupported)) return *e;
   if (supported == nullptr) return Done(Method::kIsVolumeSupported, hr::E_INVALIDARG);
   *supported = false;
-  const std::string v = NormalizeVolume(volume);
+  // REQ-CALL-14: VSS_E_OBJECT_NOT_FOUND for a volume that is not there; the page lists no
+  // E_INVALIDARG, so a malformed name gets Choices::is_volume_supported_malformed_name.
+  std::string v;
+  HResult resolved =
+      ResolveVolume(vss_, volume, vss_.choices().is_volume_supported_malformed_name, &v);
+  if (resolved.Failed()) return Done(Method::kIsVolumeSupported, resolved);
   for (storage::Provider* p : vss_.providers()) {
     if ((provider_id.IsNull() || p->provider_id() == provider_id) &&
         p->IsVolumeSupported(v, context_)) {

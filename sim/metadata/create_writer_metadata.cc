@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vsssim/metadata/file_semantics.h"
 #include "vsssim/metadata/xml_codec.h"
 
 namespace vsssim::metadata {
@@ -25,7 +26,7 @@ bool HasEither(std::string_view s, char a, char b) {
 const char* FileSetProblem(std::string_view path, std::string_view filespec) {
   if (path.empty()) return "path is empty";
   if (filespec.empty()) return "filespec is empty";
-  if (HasEither(path, '*', '?')) return "path contains a wildcard";
+  if (HasEither(WithoutWin32Prefix(path), '*', '?')) return "path contains a wildcard";
   if (HasEither(filespec, '\\', '/')) return "filespec contains a directory separator";
   return nullptr;
 }

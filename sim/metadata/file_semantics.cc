@@ -98,6 +98,10 @@ bool FileSetSnapshotRequired(vss::FileSpecBackupType mask, BackupType type) {
   return (static_cast<std::uint32_t>(mask) & (BackupBit(type) << 8)) != 0;  // FSBT-04
 }
 
+std::string_view WithoutWin32Prefix(std::string_view path) {
+  return path.substr(path.compare(0, 4, "\\\\?\\") == 0 ? 4 : 0);
+}
+
 std::string VolumeOf(std::string_view path) {
   if (path.size() >= 2 && path[1] == ':') {
     return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(path[0])))) +

@@ -31,7 +31,7 @@ class Sink {
 };
 
 void CheckFileSpec(const FileSpec& f, const std::string& where, bool with_mask, Sink& sink) {
-  if (f.path.find_first_of("*?") != std::string::npos) {
+  if (WithoutWin32Prefix(f.path).find_first_of("*?") != std::string::npos) {
     sink.Error(f.source_line, "WMD-06", where + ": path " + f.path + " contains a wildcard");
   }
   if (f.filespec.find_first_of("\\/") != std::string::npos) {

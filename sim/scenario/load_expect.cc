@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "sim/scenario/load.h"
+#include "vsssim/storage/path.h"
 
 namespace vsssim::scenario::internal {
 namespace {
@@ -115,7 +116,7 @@ void ReadExpect(const Element& e, Scenario* scenario) {
       x.at = child.Attr("at").value_or("");
       for (std::string_view attribute : {"path", "at"}) {
         std::string text = child.Attr(attribute).value_or("C:");
-        if (text.size() < 2 || !CanonicalVolume(text.substr(0, 2))) {
+        if (!storage::ParsePath(text)) {
           child.BadValue(attribute, text, "an absolute path (C:\\db)", {});
         }
       }

@@ -31,8 +31,11 @@ bool ParseEnumArg(const Element& e, const std::string& name, const std::string& 
   return true;
 }
 
-// Parses one argument's text by its type. Cross references are checked later (Resolve).
-bool ParseArg(const Element& e, const ArgSpec& spec, const std::string& text, Argument* arg) {
+// Parses one argument's text by its type. Cross references are checked later (Resolve). With
+// `as_written`, a malformed volume name is kept as written: the step expects a failure, so the
+// call is made with it (REQ-CALL-13's E_INVALIDARG).
+bool ParseArg(const Element& e, const ArgSpec& spec, const std::string& text, Argument* arg,
+              bool as_written = false) {
   arg->name = std::string(spec.name);
   arg->type = spec.type;
   arg->text = text;
@@ -53,9 +56,14 @@ bool ParseArg(const Element& e, const ArgSpec& spec, const std::string& text, Ar
       arg->value = text;
       return true;
     case ArgType::kVolume: {
-      auto volume = CanonicalVolume(text);
-      if (!volume) return bad();
-      arg->value = *volume;
+      std::string why;
+      auto volume = CanonicalVolume(text, &why);
+      if (!volume && !as_written) {
+        e.AttrError(spec.name, Quote(text) + " is not " + std::string(kVolumeForms) + ": " + why +
+                                   " (give expect= a failure to call it anyway)");
+        return false;
+      }
+      arg->value = volume.value_or(text);
       return true;
     }
     case ArgType::kBool: {
@@ -187,7 +195,11 @@ void ReadCall(const Element& e, Step* step) {
       if (e.Read(name, ParseHResult, "an HRESULT", &failure)) step->expect_failure = failure;
     } else if (const ArgSpec* spec = FindArg(m, name)) {
       Argument arg;
-      if (ParseArg(e, *spec, text, &arg)) step->args.push_back(std::move(arg));
+      const bool expects_failure =
+          step->expect &&
+          (step->expect->kind == ExpectedResult::Kind::kFailure ||
+           (step->expect->kind == ExpectedResult::Kind::kExact && step->expect->code.Failed()));
+      if (ParseArg(e, *spec, text, &arg, expects_failure)) step->args.push_back(std::move(arg));
     } else {
       std::string message = "unknown argument " + Quote(name) + " of " + std::string(m.name);
       std::string_view hint = Suggest(name, known);

@@ -14,6 +14,7 @@
 
 #include "sim/scenario/load.h"
 #include "sim/scenario/scenario_tree.h"
+#include "vsssim/storage/path.h"
 
 namespace vsssim::scenario {
 namespace internal {
@@ -28,7 +29,14 @@ void ReadVolume(const Element& e, Scenario* scenario) {
   Volume v;
   v.where = e.where();
   e.CheckShape(Spec("volume"));
-  e.Read("name", CanonicalVolume, "a drive (\"C:\")", &v.name);
+  if (std::optional<std::string> name = e.Attr("name")) {
+    std::string why;
+    if (std::optional<std::string> canonical = CanonicalVolume(*name, &why)) {
+      v.name = std::move(*canonical);
+    } else {
+      e.AttrError("name", Quote(*name) + " is not " + std::string(kVolumeForms) + ": " + why);
+    }
+  }
   auto size = [](const std::string& t) { return ParseSize(t); };
   if (e.Read("size", size, "a size (\"256MiB\"; units B, KiB, MiB, GiB, TiB)", &v.size_bytes) &&
       e.Has("size") && (v.size_bytes == 0 || v.size_bytes > kMaxVolumeBytes)) {
@@ -80,13 +88,15 @@ void ReadFile(const Element& e, const std::string& writer, Scenario* scenario) {
   f.writer = writer;
   e.CheckShape(Spec("file"));
   if (auto path = e.Attr("path")) {
-    auto volume = path->size() >= 4 && (*path)[2] == '\\' ? CanonicalVolume(path->substr(0, 2))
-                                                          : std::nullopt;
-    if (!volume) {
-      e.BadValue("path", *path, "an absolute file path (\"C:\\db\\main.mdf\")", {});
+    // Any root of storage/path.h; the volume is the declared one it lies on (Resolve). The root
+    // is made canonical (same length as written), the rest kept as written.
+    std::string why;
+    std::optional<storage::ParsedPath> parsed = storage::ParsePath(*path, &why);
+    if (!parsed || parsed->components.empty()) {
+      e.AttrError("path", Quote(*path) + " is not an absolute file path (\"C:\\db\\main.mdf\"): " +
+                              (parsed ? std::string("it names a volume, not a file") : why));
     } else {
-      f.volume = *volume;
-      f.path = *volume + path->substr(3);
+      f.path = parsed->volume + path->substr(parsed->volume.size());
     }
   }
   auto size = [](const std::string& t) { return ParseSize(t); };

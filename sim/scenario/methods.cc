@@ -187,7 +187,8 @@ std::string_view DescribeArgType(ArgType type) {
     case T::kGuidList:
       return "GUIDs separated by ','";
     case T::kVolume:
-      return "a volume of this scenario (\"C:\")";
+      return "a volume of this scenario (\"C:\", \"\\\\?\\Volume{GUID}\\\", \"C:\\mnt\\data\\\", "
+             "\"\\\\server\\share\\\")";
     case T::kGuid:
       return "a GUID";
     case T::kContext:

@@ -4,6 +4,7 @@
 #include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/scenario.h"
 #include "vsssim/scenario/values.h"
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::scenario {
 
@@ -100,7 +101,19 @@ const Volume* Scenario::FindVolume(std::string_view name) const {
   std::optional<std::string> canonical = CanonicalVolume(name);
   if (!canonical) return nullptr;
   for (const Volume& v : volumes) {
-    if (v.name == *canonical) return &v;
+    if (storage::SameFolded(v.name, *canonical)) return &v;  // Windows compares ignoring case
+  }
+  return nullptr;
+}
+
+const Volume* Scenario::VolumeOfPath(std::string_view path) const {
+  for (const std::string& key : storage::VolumeKeysOf(path)) {
+    for (const Volume& v : volumes) {
+      if (!v.name.empty() &&
+          storage::SameFolded(key, std::string_view(v.name).substr(0, v.name.size() - 1))) {
+        return &v;
+      }
+    }
   }
   return nullptr;
 }

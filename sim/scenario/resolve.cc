@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "sim/scenario/load.h"
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::scenario::internal {
 namespace {
@@ -84,9 +85,9 @@ struct Resolver {
         }
       }
     }
-    std::map<std::string, const Volume*> volumes;
+    std::map<std::string, const Volume*> volumes;  // by case-folded name: "c:\MNT\" is "C:\mnt\"
     for (const Volume& v : s->volumes) {
-      auto [it, fresh] = volumes.emplace(v.name, &v);
+      auto [it, fresh] = volumes.emplace(storage::FoldCase(v.name), &v);
       if (!fresh && !v.name.empty()) {
         Error(v.where, "<volume>: a second volume " + Quote(v.name) + " (the first is at " +
                            it->second->where.ToString() + ")");
@@ -94,16 +95,45 @@ struct Resolver {
     }
   }
 
+  // A mount folder is a folder of another declared volume (AddToSnapshotSet: "the path of a
+  // mounted folder"): the longest declared name above it.
+  void MountFolders() {
+    for (const Volume& v : s->volumes) {
+      std::optional<storage::VolumeName> name = storage::ParseVolumeName(v.name);
+      if (!name || name->kind != storage::VolumeNameKind::kMountFolder) continue;
+      std::string_view folder = name->prefix();
+      const Volume* host = nullptr;
+      for (const std::string& key : storage::VolumeKeysOf(folder)) {
+        if (key == name->key) continue;  // the volume itself
+        host = s->FindVolume(key);
+        if (host != nullptr) break;
+      }
+      if (host == nullptr) {
+        Error(v.where, "<volume>: the mount folder " + Quote(v.name) +
+                           " is on no declared volume (declare " +
+                           storage::VolumeNameOf(folder).value_or("") + "\\ too)");
+      }
+    }
+  }
+
+  // The declared volume `path` lies on, or an error naming the root it would need.
+  const Volume* VolumeOf(const SourceLocation& where, std::string_view context,
+                         const std::string& path) {
+    const Volume* v = s->VolumeOfPath(path);
+    if (v == nullptr) {
+      CheckVolume(where, context, storage::VolumeNameOf(path).value_or(path) + "\\");
+    }
+    return v;
+  }
+
   void Files() {
     std::map<std::string, const File*> paths;
     std::map<std::string, std::uint64_t> used;
-    for (const File& f : s->files) {
+    for (File& f : s->files) {
       if (f.path.empty()) continue;
-      const Volume* v = s->FindVolume(f.volume);
-      if (v == nullptr) {
-        CheckVolume(f.where, "<file>", f.volume);
-        continue;
-      }
+      const Volume* v = VolumeOf(f.where, "<file>", f.path);
+      if (v == nullptr) continue;
+      f.volume = v->name;
       auto [it, fresh] = paths.emplace(f.path, &f);
       if (!fresh) {
         Error(f.where, "<file>: " + Quote(f.path) + " is already declared at " +
@@ -126,11 +156,11 @@ struct Resolver {
       for (const Behaviour& b : w.behaviours) {
         for (const Action& a : b.actions) {
           if (a.kind != ActionKind::kWrite || a.file.empty()) continue;
-          auto volume = CanonicalVolume(a.file.substr(0, 2));
-          if (!volume || a.file.size() < 4 || a.file[2] != '\\') {
+          std::optional<storage::ParsedPath> path = storage::ParsePath(a.file);
+          if (!path || path->components.empty()) {
             Error(a.where, "write: " + Quote(a.file) + " is not an absolute path (\"C:\\db\\x\")");
           } else {
-            CheckVolume(a.where, "write", *volume);
+            VolumeOf(a.where, "write", a.file);
           }
         }
       }
@@ -156,14 +186,14 @@ struct Resolver {
 
   void Steps() {
     std::set<std::string> saved;
-    for (const Step& step : s->steps) {
+    for (Step& step : s->steps) {
       if (!step.requester.empty() && requesters.insert(step.requester).second) {
         s->requesters.push_back(step.requester);
       }
       if (step.kind == StepKind::kIdentify) CheckWriter(step.where, "<identify>", step.writer);
       if (step.kind != StepKind::kCall) continue;
       std::string context = "<call method=\"" + std::string(step.method->name) + "\">";
-      for (const Argument& a : step.args) {
+      for (Argument& a : step.args) {
         if (a.type == ArgType::kWriter) CheckWriter(step.where, context, a.text);
         if (a.type == ArgType::kWriterList) {
           for (const std::string& w : std::get<std::vector<std::string>>(a.value)) {
@@ -174,7 +204,12 @@ struct Resolver {
           bool expects_failure =
               step.expect && step.expect->kind != ExpectedResult::Kind::kSuccess &&
               !(step.expect->kind == ExpectedResult::Kind::kExact && step.expect->code.Succeeded());
-          if (!expects_failure) CheckVolume(step.where, context, std::get<std::string>(a.value));
+          std::string& name = std::get<std::string>(a.value);
+          if (const Volume* v = s->FindVolume(name)) {
+            name = v->name;  // printed as declared (any spelling refers to it)
+          } else if (!expects_failure) {
+            CheckVolume(step.where, context, name);
+          }
         }
         if (a.type == ArgType::kSaveName) saved.insert(a.text);
         if (a.type == ArgType::kSavedDocument && saved.count(a.text) == 0) {
@@ -213,6 +248,7 @@ void Resolve(Scenario* scenario, Errors* errors) {
   Resolver r{scenario, errors, {}, {}, {}};
   r.Index();
   r.Uniqueness();
+  r.MountFolders();
   r.Files();
   r.Actions();
   r.Steps();

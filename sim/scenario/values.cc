@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdio>
 #include <limits>
+#include <utility>
+
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::scenario {
 namespace {
@@ -149,12 +152,10 @@ std::optional<std::uint32_t> ParseContext(std::string_view text) {
   return value;
 }
 
-std::optional<std::string> CanonicalVolume(std::string_view text) {
-  text = Trim(text);
-  if (text.size() != 2 && !(text.size() == 3 && text[2] == '\\')) return std::nullopt;
-  char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  if (letter < 'A' || letter > 'Z' || text[1] != ':') return std::nullopt;
-  return std::string{letter, ':', '\\'};
+std::optional<std::string> CanonicalVolume(std::string_view text, std::string* why) {
+  std::optional<storage::VolumeName> name = storage::ParseVolumeName(Trim(text), why);
+  if (!name) return std::nullopt;
+  return std::move(name->text);
 }
 
 std::optional<ExpectedResult> ParseExpectedResult(std::string_view text) {

@@ -59,6 +59,13 @@ TEST(Scenario_Values, VolumesAndExpectedResults) {
   EXPECT_EQ(CanonicalVolume("D:\\"), "D:\\");
   EXPECT_FALSE(CanonicalVolume("C"));
   EXPECT_FALSE(CanonicalVolume("1:"));
+  EXPECT_EQ(CanonicalVolume(" \\\\?\\volume{6B29FC40-CA47-1067-B31D-00DD010662DA} "),
+            "\\\\?\\Volume{6b29fc40-ca47-1067-b31d-00dd010662da}\\");
+  EXPECT_EQ(CanonicalVolume("c:\\mnt\\Data"), "C:\\mnt\\Data\\");
+  EXPECT_EQ(CanonicalVolume("\\\\Srv\\share"), "\\\\Srv\\share\\");
+  std::string why;
+  EXPECT_FALSE(CanonicalVolume("\\\\Srv\\share\\dir", &why));
+  EXPECT_NE(why.find("inside a share"), std::string::npos);
   auto bad_state = ParseExpectedResult("VSS_E_BAD_STATE");
   ASSERT_TRUE(bad_state);
   EXPECT_TRUE(bad_state->Matches(hr::VSS_E_BAD_STATE));

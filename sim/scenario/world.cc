@@ -1,16 +1,23 @@
 #include "sim/scenario/world.h"
 
+#include <algorithm>
 #include <cassert>
+#include <optional>
+#include <vector>
 
 #include "vsssim/metadata/examine_writer_metadata.h"
+#include "vsssim/storage/volume_name.h"
 
 namespace vsssim::scenario {
 namespace {
 
 constexpr std::string_view kWriterActor = "writer:";
 
-// "C:\" -> "C:".
-std::string DriveOf(const std::string& canonical) { return canonical.substr(0, 2); }
+// How many folders deep a volume's name is: 0 unless it is a mount folder.
+std::size_t FoldersOf(const Volume& v) {
+  std::optional<storage::VolumeName> name = storage::ParseVolumeName(v.name);
+  return name ? name->path.components.size() : 0;
+}
 
 }  // namespace
 
@@ -36,6 +43,7 @@ World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock
   monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
   vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_,
                                                     coordinator::Choices{}, seed);
+  vss_->SetVolumes(&volumes_);  // VSS knows the machine's volumes (REQ-CALL-13 OBJECT_NOT_FOUND)
   vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
   CreateWriters(random);
   trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
@@ -63,9 +71,15 @@ storage::CowProviderOptions World::ProviderOptions() const {
 }
 
 void World::CreateVolumesAndFiles(runtime::Random& random) {
-  for (const Volume& v : scenario_.volumes) {
+  // A mount folder needs the volume it is on: shallower names first (Resolve checked the host).
+  std::vector<const Volume*> order;
+  for (const Volume& v : scenario_.volumes) order.push_back(&v);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Volume* a, const Volume* b) { return FoldersOf(*a) < FoldersOf(*b); });
+  for (const Volume* volume : order) {
+    const Volume& v = *volume;
     storage::VolumeOptions options;
-    options.name = DriveOf(v.name);
+    options.name = v.name;
     options.size_bytes = v.size_bytes;
     options.block_size = v.block_size_bytes;
     volumes_.CreateVolume(options);

@@ -122,8 +122,25 @@ CowProvider::CowProvider(VolumeManager& volumes, runtime::Clock& clock, trace::T
 
 CowProvider::~CowProvider() = default;
 
+namespace {
+
+// Which volumes this provider snapshots in `context`: every volume it has, by exact name (a
+// folder that is no mount folder names no volume), except VSS_CTX_ALL; a UNC share only in the
+// contexts a file server accepts for shares — MS-FSRVP 2.2.2.2 CONTEXT_VALUES lists BACKUP,
+// FILE_SHARE_BACKUP, NAS_ROLLBACK and APP_ROLLBACK, not the CLIENT_ACCESSIBLE ones (which only
+// the system provider makes for local volumes, CTX-CA-01). docs/storage.md.
+bool Supports(const Volume* volume, vss::SnapshotContext context) {
+  if (volume == nullptr || context == vss::SnapshotContext::VSS_CTX_ALL) return false;
+  const auto bits = static_cast<std::uint32_t>(context);
+  const auto client_accessible =
+      static_cast<std::uint32_t>(Attr::VSS_VOLSNAP_ATTR_CLIENT_ACCESSIBLE);
+  return !volume->volume_name().remote() || (bits & client_accessible) == 0;
+}
+
+}  // namespace
+
 bool CowProvider::IsVolumeSupported(std::string_view volume, vss::SnapshotContext context) const {
-  return context != vss::SnapshotContext::VSS_CTX_ALL && impl_->volumes.Find(volume) != nullptr;
+  return Supports(impl_->volumes.FindByName(volume), context);
 }
 
 void CowProvider::InjectFault(const ProviderFault& fault) {
@@ -179,7 +196,7 @@ HResult CowProvider::Impl::Commit(const CowProviderOptions& options) {
     props.snapshot_id = p.snapshot_id;
     props.snapshot_set_id = set_id;
     props.snapshots_in_set = static_cast<std::int32_t>(pending.size());
-    props.original_volume = p.volume->name() + "\\";
+    props.original_volume = p.volume->volume_name().text;  // canonical, volume_name.h
     props.device_object = "\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy" +
                           std::to_string(next_device_number++);
     props.provider_id = options.provider_id;
@@ -228,12 +245,12 @@ HResult CowProvider::BeginPrepareSnapshot(const Guid& snapshot_set_id, const Gui
   if (result.Failed()) return done(result);
   result = s.FaultFor(ProviderMethod::kBeginPrepareSnapshot);
   if (result.Failed()) return done(result);
-  Volume* target = s.volumes.Find(volume);
+  Volume* target = s.volumes.FindByName(volume);
   if (context == vss::SnapshotContext::VSS_CTX_ALL) return done(hr::VSS_E_UNSUPPORTED_CONTEXT);
   const Attr unsupported = Attr::VSS_VOLSNAP_ATTR_PLEX | Attr::VSS_VOLSNAP_ATTR_TRANSPORTABLE |
                            Attr::VSS_VOLSNAP_ATTR_HARDWARE_ASSISTED;
   // PRV-08: never accept a snapshot the provider cannot make.
-  if (target == nullptr || static_cast<std::uint32_t>(attributes & unsupported) != 0) {
+  if (!Supports(target, context) || static_cast<std::uint32_t>(attributes & unsupported) != 0) {
     return done(hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER);
   }
   for (const Pending& p : s.pending) {

@@ -24,6 +24,26 @@ TEST(Storage_Path, RejectsMalformedPaths) {
   EXPECT_FALSE(ParsePath("C:\\a\\..\\b").has_value());
   EXPECT_FALSE(ParsePath("C:\\a*b").has_value());
   EXPECT_FALSE(ParsePath("1:\\a").has_value());
+  EXPECT_FALSE(ParsePath("\\\\?\\GLOBALROOT\\Device\\x").has_value());
+  EXPECT_FALSE(ParsePath("\\\\192.168.1.2\\share\\x").has_value());
+}
+
+// Checks that paths under a volume GUID name or a UNC share parse to that root (GUID printed in
+// lower case, server and share as written) and components, and compare case-insensitively.
+TEST(Storage_Path, ParsesGuidAndSharePaths) {
+  auto g = ParsePath("\\\\?\\Volume{0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9}\\Dir/f.txt");
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(g->volume, "\\\\?\\Volume{0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9}");
+  EXPECT_EQ(g->ToString(), "\\\\?\\Volume{0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9}\\Dir\\f.txt");
+  auto u = ParsePath("//Files/Share1/docs\\a.doc");
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->volume, "\\\\Files\\Share1");
+  EXPECT_EQ(u->Key(), "DOCS\\A.DOC");
+  EXPECT_EQ(*VolumeNameOf("\\\\files\\share1\\docs"), "\\\\files\\share1");
+  EXPECT_TRUE(FileSetMatches({"\\\\FILES\\share1\\docs", "*.doc", false},
+                             "\\\\files\\Share1\\docs\\a.doc"));
+  EXPECT_FALSE(FileSetMatches({"\\\\files\\share2\\docs", "*.doc", false},
+                              "\\\\files\\share1\\docs\\a.doc"));
 }
 
 // Checks MATCH-03 wildcards: '?' one character, '*' any run, case-insensitive, "*.*" all.

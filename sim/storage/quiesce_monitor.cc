@@ -71,9 +71,9 @@ std::size_t QuiesceMonitor::CheckShadowCopies(std::string_view writer,
   if (it == quiescing_.end()) return 0;
   std::size_t findings = 0;
   for (const auto& [path, frozen] : it->second.content) {
-    const std::string volume = VolumeNameOf(path).value_or("");
+    const Volume* volume = volumes_.Find(path);  // through mount folders too
     for (const ShadowCopy* shadow : shadows) {
-      if (shadow->volume().name() != volume) continue;
+      if (&shadow->volume() != volume) continue;
       std::string seen;
       HResult result = shadow->ReadFile(path, &seen);
       if (result.Succeeded() && seen == frozen) continue;

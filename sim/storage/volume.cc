@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstddef>
 
 #include "sim/storage/file_table.h"
 
@@ -41,21 +42,41 @@ std::string Display(const ParsedPath& p) {
   return out;
 }
 
+VolumeName NameOrPlaceholder(std::string_view text) {
+  std::optional<VolumeName> name = ParseVolumeName(text);
+  assert(name.has_value());
+  if (name) return std::move(*name);
+  VolumeName placeholder;  // only without asserts: a name no path matches
+  placeholder.path.volume = "?:";
+  placeholder.text = "?:\\";
+  placeholder.key = "?:";
+  return placeholder;
+}
+
 }  // namespace
 
 Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
-    : name_(VolumeNameOf(options.name).value_or("?:")),
+    : volume_name_(NameOrPlaceholder(options.name)),
+      name_(volume_name_.prefix()),
       clock_(clock),
       device_(DeviceOptions(options)),
-      files_(std::make_shared<FileTable>()) {
-  assert(VolumeNameOf(options.name).has_value());
-}
+      files_(std::make_shared<FileTable>()) {}
 
 Volume::~Volume() = default;
 
 std::optional<ParsedPath> Volume::ParseOnThisVolume(std::string_view path) const {
   std::optional<ParsedPath> p = ParsePath(path);
-  if (!p || p->volume != name_) return std::nullopt;
+  const std::vector<std::string>& folders = volume_name_.path.components;  // of a mount folder
+  if (!p || !SameFolded(p->volume, volume_name_.path.volume) ||
+      p->components.size() < folders.size()) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    if (!SameFolded(p->components[i], folders[i])) return std::nullopt;
+  }
+  p->components.erase(p->components.begin(),
+                      p->components.begin() + static_cast<std::ptrdiff_t>(folders.size()));
+  p->volume = name_;  // paths print with the volume's own spelling
   return p;
 }
 

@@ -1,28 +1,56 @@
 #include "vsssim/storage/volume_manager.h"
 
+#include <algorithm>
+
 namespace vsssim::storage {
 
 HResult VolumeManager::CreateVolume(const VolumeOptions& options, Volume** out) {
-  std::optional<std::string> name = VolumeNameOf(options.name);
+  std::optional<VolumeName> name = ParseVolumeName(options.name);
   if (!name || options.block_size < 8 || options.size_bytes < options.block_size) {
     return hr::E_INVALIDARG;
   }
-  if (volumes_.count(*name) != 0) return hr::VSS_E_OBJECT_ALREADY_EXISTS;
+  if (volumes_.count(name->key) != 0) return hr::VSS_E_OBJECT_ALREADY_EXISTS;
+  if (name->kind == VolumeNameKind::kMountFolder) {
+    Volume* host = Find(name->prefix());
+    if (host == nullptr) return hr::VSS_E_OBJECT_NOT_FOUND;
+    HResult made = host->CreateDirectory(name->prefix());
+    if (made.Failed()) return made;
+  }
   auto volume = std::make_unique<Volume>(options, clock_);
   if (out != nullptr) *out = volume.get();
-  volumes_.emplace(*name, std::move(volume));
+  max_folders_ = std::max(max_folders_, name->path.components.size());
+  volumes_.emplace(name->key, std::move(volume));
   return hr::S_OK;
 }
 
 Volume* VolumeManager::Find(std::string_view path) {
-  std::optional<std::string> name = VolumeNameOf(path);
-  if (!name) return nullptr;
-  auto it = volumes_.find(*name);
-  return it == volumes_.end() ? nullptr : it->second.get();
+  // Without mount folders the root decides (no allocation beyond the root's few characters).
+  if (max_folders_ == 0) {
+    std::optional<std::string> root = VolumeNameOf(path);
+    if (!root) return nullptr;
+    auto it = volumes_.find(FoldCase(*root));
+    return it == volumes_.end() ? nullptr : it->second.get();
+  }
+  for (const std::string& key : VolumeKeysOf(path, max_folders_)) {
+    auto it = volumes_.find(key);
+    if (it != volumes_.end()) return it->second.get();
+  }
+  return nullptr;
 }
 
 const Volume* VolumeManager::Find(std::string_view path) const {
   return const_cast<VolumeManager*>(this)->Find(path);
+}
+
+Volume* VolumeManager::FindByName(std::string_view name) {
+  std::optional<VolumeName> parsed = ParseVolumeName(name);
+  if (!parsed) return nullptr;
+  auto it = volumes_.find(parsed->key);
+  return it == volumes_.end() ? nullptr : it->second.get();
+}
+
+const Volume* VolumeManager::FindByName(std::string_view name) const {
+  return const_cast<VolumeManager*>(this)->FindByName(name);
 }
 
 std::vector<Volume*> VolumeManager::volumes() {

@@ -68,6 +68,9 @@ struct Choices {
   // REQ-ORDER-02 / CONF-02: SetContext is legal until StartSnapshotSet (false: only before
   // GatherWriterMetadata).
   bool set_context_after_gather = true;
+  // REQ-CALL-14: IsVolumeSupported with a name in none of the four volume-name forms. Its page
+  // lists no E_INVALIDARG; "the specified volume or remote file share was not found" fits.
+  HResult is_volume_supported_malformed_name = hr::VSS_E_OBJECT_NOT_FOUND;
 
   // --- restore (§2.4) ---
   // REQ-RST-10 / WRT-ABORT-05: AbortBackup on a restore instance (aborts do not exist there).

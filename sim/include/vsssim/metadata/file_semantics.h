@@ -33,6 +33,10 @@ bool FileSetBackupRequired(vss::FileSpecBackupType mask, vss::BackupType type);
 // FSBT-04: must it be read from the shadow copy (not the live volume)?
 bool FileSetSnapshotRequired(vss::FileSpecBackupType mask, vss::BackupType type);
 
+// `path` without a leading "\\?\" — the Win32 prefix of a volume GUID path
+// ("\\?\Volume{GUID}\db", a volume name of REQ-CALL-13), whose '?' is no wildcard (WMD-06).
+std::string_view WithoutWin32Prefix(std::string_view path);
+
 // The volume a path lives on: "C:\" for "C:\Data\x", "\\server\share\" for UNC paths; the
 // first path element otherwise.
 std::string VolumeOf(std::string_view path);

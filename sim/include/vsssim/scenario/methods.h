@@ -29,7 +29,7 @@ enum class ArgType {
   kWriter,             // the name of a writer the scenario defines
   kWriterList,         // writer names separated by ','
   kGuidList,           // GUIDs separated by ','
-  kVolume,             // a volume the scenario declares ("C:" or "C:\")
+  kVolume,             // a volume the scenario declares, any spelling of its name ("C:", ...)
   kGuid,               // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", braces optional
   kContext,            // a VSS_SNAPSHOT_CONTEXT optionally '|'-joined with VSS_VOLSNAP_ATTR_ flags
   kBackupType,         // vss::BackupType

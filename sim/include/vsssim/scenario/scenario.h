@@ -28,8 +28,9 @@
 
 namespace vsssim::scenario {
 
-// <volume name size block-size>. `name` is canonical: upper-case drive letter, colon,
-// backslash ("C:\"); references to it may be written "C:", "c:" or "C:\".
+// <volume name size block-size>. `name` is canonical (storage/volume_name.h): "C:\",
+// "\\?\Volume{guid}\", "C:\mnt\data\" (a mount folder), "\\server\share\"; references to
+// it may use any spelling ("c:", "C:\MNT\Data").
 struct Volume {
   SourceLocation where;
   std::string name;
@@ -55,8 +56,8 @@ inline constexpr std::string_view kProviderMethods[] = {
 // <file path size> — real content on a simulated volume; bytes derive from the seed.
 struct File {
   SourceLocation where;
-  std::string path;    // absolute, "C:\db\main.mdf", volume part canonical
-  std::string volume;  // canonical volume name, "C:\"
+  std::string path;    // absolute, "C:\db\main.mdf", root canonical (storage/path.h)
+  std::string volume;  // the declared volume it lies on (Resolve), "C:\" or "C:\mnt\data\"
   std::uint64_t size_bytes = 0;
   std::string writer;  // the writer it was declared in; empty at scenario level
 };
@@ -179,6 +180,9 @@ struct Scenario {
 
   const Writer* FindWriter(std::string_view name) const;
   const Volume* FindVolume(std::string_view name) const;  // any accepted spelling
+  // The volume `path` lies on: the declared volume whose name is its longest prefix (a mount
+  // folder wins over the volume it is on). Null if none or `path` is malformed.
+  const Volume* VolumeOfPath(std::string_view path) const;
 };
 
 }  // namespace vsssim::scenario

@@ -43,8 +43,14 @@ std::optional<vss::RestoreMethod> ParseRestoreMethod(std::string_view text);
 // VSS_VOLSNAP_ATTR_ flags (CTX-GEN-02), or a number.
 std::optional<std::uint32_t> ParseContext(std::string_view text);
 
-// "C:", "c:", "C:\" -> "C:\". Nullopt for anything else.
-std::optional<std::string> CanonicalVolume(std::string_view text);
+// A volume name in canonical form (storage/volume_name.h): "c:" -> "C:\",
+// "\\?\volume{GUID}" -> "\\?\Volume{guid}\", "c:\mnt\data" -> "C:\mnt\data\",
+// "\\srv\share" -> "\\srv\share\". Nullopt for anything else; `why` says what is wrong.
+std::optional<std::string> CanonicalVolume(std::string_view text, std::string* why = nullptr);
+// The four forms, for messages.
+inline constexpr std::string_view kVolumeForms =
+    "a volume name (a drive \"C:\", \"\\\\?\\Volume{GUID}\\\", a mount folder \"C:\\mnt\\data\\\" "
+    "or a share \"\\\\server\\share\\\")";
 
 // expect= : an HRESULT name or number, "success" or "failure".
 std::optional<ExpectedResult> ParseExpectedResult(std::string_view text);

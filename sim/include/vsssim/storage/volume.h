@@ -1,4 +1,5 @@
-// Volume: a simulated volume named by drive letter ("C:") — a copy-on-write BlockDevice plus a
+// Volume: a simulated volume — a drive letter, a volume GUID name, a mount folder or a UNC share
+// (volume_name.h) — a copy-on-write BlockDevice plus a
 // small file layer over it (files with real content in device blocks, sizes, last-modify
 // times from the virtual clock, directories), point-in-time snapshots of both, the
 // flush-and-hold write queue the provider uses during CommitSnapshots (LIM-06), and write
@@ -11,6 +12,11 @@
 // directory mismatch), kDiskFull (no free block), VSS_E_INSUFFICIENT_STORAGE (diff area full;
 // part of the range may have been written, as on a real disk).
 // Parent directories are created on demand by file writes (a simulator convenience).
+//
+// Paths: a volume accepts the paths that start with its name ("C:\mnt\data\db\x.mdf" on the
+// volume mounted at "C:\mnt\data\"). It knows nothing of volumes mounted inside it, so the
+// volume C: would also accept that path: reach files through VolumeManager::Find, which picks
+// the deepest mount folder.
 //
 // Thread safety: none. REQUIRES: the clock outlives the volume.
 #ifndef VSSSIM_STORAGE_VOLUME_H_
@@ -31,6 +37,7 @@
 #include "vsssim/storage/block_device.h"
 #include "vsssim/storage/file_view.h"
 #include "vsssim/storage/path.h"
+#include "vsssim/storage/volume_name.h"
 #include "vsssim/vss/hresult.h"
 
 namespace vsssim::storage {
@@ -42,7 +49,7 @@ struct FileNode;
 inline constexpr HResult kDiskFull{0x80070070u};
 
 struct VolumeOptions {
-  std::string name = "C:";                 // drive letter; "c:\" is accepted
+  std::string name = "C:";  // a volume name (volume_name.h): "C:", "\\?\Volume{...}\", ...
   std::uint64_t size_bytes = 64ull << 20;  // rounded down to whole blocks
   std::uint32_t block_size = 4096;
   std::uint32_t max_snapshots = 512;  // LIM-02
@@ -66,13 +73,16 @@ class Volume {
  public:
   using WriteObserver = std::function<void(const WriteEvent&)>;
 
-  // REQUIRES: options.name has a drive letter.
+  // REQUIRES: options.name is a volume name (ParseVolumeName).
   Volume(const VolumeOptions& options, const runtime::Clock& clock);
   ~Volume();
   Volume(const Volume&) = delete;
   Volume& operator=(const Volume&) = delete;
 
-  const std::string& name() const { return name_; }  // "C:"
+  // The prefix of its files' paths: "C:", "\\?\Volume{...}", "C:\mnt\data", "\\srv\share".
+  const std::string& name() const { return name_; }
+  // Its name in canonical form ("C:\", "C:\mnt\data\", ...), kind and key (volume_name.h).
+  const VolumeName& volume_name() const { return volume_name_; }
   BlockDevice& device() { return device_; }
   const BlockDevice& device() const { return device_; }
 
@@ -130,7 +140,8 @@ class Volume {
   void Notify(const FileNode& node, WriteKind kind, std::uint64_t offset, std::uint64_t size);
   std::optional<ParsedPath> ParseOnThisVolume(std::string_view path) const;
 
-  std::string name_;
+  VolumeName volume_name_;
+  std::string name_;  // volume_name_.prefix()
   const runtime::Clock& clock_;
   BlockDevice device_;
   std::shared_ptr<FileTable> files_;
