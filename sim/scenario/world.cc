@@ -14,8 +14,8 @@ std::string DriveOf(const std::string& canonical) { return canonical.substr(0, 2
 
 }  // namespace
 
-World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock,
-             trace::Trace& trace, const ExternalEngine* engine)
+World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
+             runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine)
     : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock), engine_(engine) {
   runtime::Random random(seed);
   if (engine_ != nullptr) {
@@ -34,8 +34,7 @@ World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock
     }
   }
   monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
-  vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_,
-                                                    coordinator::Choices{}, seed);
+  vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_, choices, seed);
   CreateWriters(random);
   trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
   vss_->SetBeforeEventHook(
