@@ -237,10 +237,13 @@ TEST(Coordinator_Requester, REQ_ABORT_01_02_05_06_AbortRules) {
   }
 }
 
-// Checks REQ-ORDER-18 / BUG-09: Release after BackupComplete without GatherWriterStatus is a
-// finding; REQ-ORDER-15: BackupComplete without SetBackupSucceeded is a finding.
+// Checks REQ-ORDER-18 / BUG-09: under the Windows Server 2008 SP2 profile, Release after
+// BackupComplete without GatherWriterStatus is a finding; REQ-ORDER-15: BackupComplete
+// without SetBackupSucceeded is a finding.
 TEST(Coordinator_Requester, REQ_ORDER_18_StatusAfterBackupComplete) {
-  Harness h;
+  Choices choices;
+  choices.windows = WindowsProfile::kServer2008Sp2;
+  Harness h(choices);
   h.AddWriter("A");
   BackupDriver d(h, "r1");
   ASSERT_EQ(d.RunRange(0, BackupDriver::kSetBackupSucceeded), hr::S_OK);

@@ -161,6 +161,10 @@ HResult Session::InitializeForBackup(std::string_view bcd_xml) {
 
 HResult Session::SetContext(std::uint32_t context) {
   Call(Method::kSetContext, {{"context", Hex(context)}});
+  const WindowsProfile windows = vss_.choices().windows;
+  if (Applies(VersionRule::kSetContextNotImplemented, windows)) {  // CTX-XP-01, REQ-CALL-03
+    return Done(Method::kSetContext, hr::E_NOTIMPL, "CTX-XP-01");
+  }
   if (auto e = Gate(Method::kSetContext)) return *e;
   if (context_set_) {  // REQ-ORDER-02: once; GAP-04
     return Done(Method::kSetContext, vss_.choices().repeated_call, "REQ-ORDER-02");
@@ -182,6 +186,12 @@ HResult Session::SetContext(std::uint32_t context) {
       base == static_cast<std::uint32_t>(vss::SnapshotContext::VSS_CTX_CLIENT_ACCESSIBLE);
   if (!known_base || both || on_client_accessible) {
     return Done(Method::kSetContext, vss_.choices().invalid_context, "CTX-GEN-02");
+  }
+  // Catalogue silent; ne-vss-vss_snapshot_context: CLIENT_ACCESSIBLE_WRITERS "is not supported
+  // by Windows Server 2003 and Windows XP". The code is undocumented: the invalid-value one.
+  if (base == static_cast<std::uint32_t>(vss::SnapshotContext::VSS_CTX_CLIENT_ACCESSIBLE_WRITERS) &&
+      Applies(VersionRule::kNoClientAccessibleWriters, windows)) {
+    return Done(Method::kSetContext, vss_.choices().invalid_context);
   }
   if (modifiers & kOtherModifiers) {  // CONF-03: accepted, flagged as inconsistently documented
     vss_.trace().Append(trace::EntryKind::kNote, actor_, "vss",

@@ -311,7 +311,9 @@ HResult Session::Release() {
       }
       break;
     case Phase::kBackupCompleted:
-      if (!status_after_complete_) {  // REQ-ORDER-18, BUG-09
+      // REQ-ORDER-18, BUG-09: "only necessary on Windows Server 2008 with SP2 and earlier".
+      if (!status_after_complete_ &&
+          Applies(VersionRule::kStatusAfterBackupComplete, vss_.choices().windows)) {
         RequesterFinding("REQ-ORDER-18", "no GatherWriterStatus after BackupComplete");
       }
       break;

@@ -29,6 +29,12 @@ bool StoppedAndStarted(const std::vector<ServiceChange>& changes, std::size_t fr
   return false;
 }
 
+// REQ-RST-12: the writer declared a writer-restore other than VSS_WRE_NEVER.
+bool TakesRestoreEvents(const Participant& p) {
+  const auto& rm = p.metadata.metadata().restore_method;
+  return rm && rm->writer_restore != vss::WriterRestore::VSS_WRE_NEVER;
+}
+
 bool StoppedSince(const std::vector<ServiceChange>& changes, std::size_t from,
                   const std::string& service) {
   for (std::size_t i = from; i < changes.size(); ++i) {
@@ -68,7 +74,18 @@ Participant* Session::RestoreParticipant(const metadata::WriterComponents& w) co
       continue;
     }
     // WRT-INIT-04/05: the stored instance id is stale; the instance name routes the restore.
-    if (id.instance_name == w.instance_name) return p.get();
+    if (id.instance_name != w.instance_name) continue;
+    // REQ-RST-12 (Windows Server 2003 and older): one instance of the class that takes part
+    // in restores gets them all; "which instance ... is indeterminate": the first identified.
+    if (Applies(VersionRule::kOneRestoreInstancePerClass, vss_.choices().windows) &&
+        TakesRestoreEvents(*p)) {
+      for (const auto& q : participants_) {
+        if (q->registered.writer->identity().class_id == w.writer_id && TakesRestoreEvents(*q)) {
+          return q.get();
+        }
+      }
+    }
+    return p.get();
   }
   return nullptr;
 }

@@ -123,6 +123,7 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   result.scenario_name = scenario.name;
   result.file = scenario.where.file;
   result.seed = options.seed.value_or(scenario.seed);
+  result.windows = options.windows.value_or(scenario.windows);
   if (options.engine != nullptr) result.engine = options.engine->name;
   result.clock = std::make_unique<runtime::Clock>();
   result.trace = std::make_unique<trace::Trace>(*result.clock);
@@ -134,7 +135,9 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
     }
   }
   {
-    World world(scenario, result.seed, *result.clock, *result.trace, options.engine);
+    coordinator::Choices choices;
+    choices.windows = result.windows;
+    World world(scenario, result.seed, choices, *result.clock, *result.trace, options.engine);
     if (!world.engine_error().empty()) {
       result.failures.push_back({scenario.where, "engine " + options.engine->name,
                                  "a requester on the engine", world.engine_error()});

@@ -199,6 +199,11 @@ struct Loader {
       return ParseUnsigned(t, std::numeric_limits<std::uint64_t>::max());
     };
     root.Read("seed", seed, "a seed (a number from 0 to 18446744073709551615)", &scenario->seed);
+    std::vector<std::string_view> profiles;  // windows=: the names of windows_profile.h
+    for (const auto& p : coordinator::kWindowsProfiles) profiles.push_back(p.name);
+    root.Read("windows", coordinator::ParseWindowsProfile,
+              "a Windows profile (" + coordinator::WindowsProfileNames() + ")", &scenario->windows,
+              profiles);
     for (const Element& child : root.Children()) {
       if (errors.full()) return;
       const std::string& n = child.name();

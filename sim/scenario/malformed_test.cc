@@ -14,7 +14,7 @@
 namespace vsssim::scenario {
 namespace {
 
-const char kValid[] = R"(<scenario name="sample" seed="7">
+const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
   <description>Sample.</description>
   <volume name="C:" size="256MiB" block-size="4KiB"/>
   <writer name="DemoDB" usage="USER_DATA" source="TRANSACTION_DB" level="FRONT_END" freeze-timeout="60s" id="e8132975-6f93-4464-a53e-1050253ae220">
@@ -67,6 +67,7 @@ const char kValid[] = R"(<scenario name="sample" seed="7">
 
 // Attributes whose values are typed (never free text), with the values tried for each.
 const std::vector<std::string> kTypedAttributes = {"seed",
+                                                   "windows",
                                                    "size",
                                                    "block-size",
                                                    "usage",

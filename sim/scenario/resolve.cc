@@ -69,7 +69,7 @@ struct Resolver {
 
   void Uniqueness() {
     std::map<std::string, const Writer*> writers;
-    std::map<Guid, const Writer*> ids;
+    std::multimap<Guid, const Writer*> ids;
     for (const Writer& w : s->writers) {
       if (w.name.empty()) continue;
       auto [it, fresh] = writers.emplace(w.name, &w);
@@ -78,11 +78,20 @@ struct Resolver {
                            it->second->where.ToString() + ")");
       }
       if (w.class_id) {
-        auto [id, fresh_id] = ids.emplace(*w.class_id, &w);
-        if (!fresh_id) {
-          Error(w.where, "<writer>: id " + w.class_id->ToString() + " is also the id of writer " +
-                             Quote(id->second->name));
+        // Instances of one writer class share its id, each with its own instance name: VSS
+        // routes restores by it (WRT-INIT-05, REQ-RST-12).
+        auto [first, last] = ids.equal_range(*w.class_id);
+        for (auto it = first; it != last; ++it) {
+          const Writer& other = *it->second;
+          if (w.instance_name.empty() || other.instance_name.empty() ||
+              w.instance_name == other.instance_name) {
+            Error(w.where, "<writer>: id " + w.class_id->ToString() + " is also the id of writer " +
+                               Quote(other.name) +
+                               "; instances of one class need distinct instance= names");
+            break;
+          }
         }
+        ids.emplace(*w.class_id, &w);
       }
     }
     std::map<std::string, const Volume*> volumes;  // by case-folded name: "c:\MNT\" is "C:\mnt\"

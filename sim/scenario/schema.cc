@@ -12,7 +12,7 @@ std::vector<ElementSpec> MakeElements() {
   return {
       {"scenario",
        {"name"},
-       {"seed"},
+       {"seed", "windows"},
        {"description", "include", "volume", "provider", "file", "writer", "requester", "expect"},
        false,
        false},

@@ -21,8 +21,8 @@ std::size_t FoldersOf(const Volume& v) {
 
 }  // namespace
 
-World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock,
-             trace::Trace& trace, const ExternalEngine* engine)
+World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
+             runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine)
     : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock), engine_(engine) {
   runtime::Random random(seed);
   if (engine_ != nullptr) {
@@ -41,8 +41,7 @@ World::World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock
     }
   }
   monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
-  vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_,
-                                                    coordinator::Choices{}, seed);
+  vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_, choices, seed);
   vss_->SetVolumes(&volumes_);  // VSS knows the machine's volumes (REQ-CALL-13 OBJECT_NOT_FOUND)
   vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
   CreateWriters(random);

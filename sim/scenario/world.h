@@ -41,8 +41,9 @@ namespace vsssim::scenario {
 class World {
  public:
   // `engine` null: the simulator. REQUIRES: a non-null engine outlives the world.
-  World(const Scenario& scenario, std::uint64_t seed, runtime::Clock& clock, trace::Trace& trace,
-        const ExternalEngine* engine = nullptr);
+  // `choices` configure the simulated coordinator (the scenario's windows= and the CLI's).
+  World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
+        runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine = nullptr);
   ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;

@@ -12,6 +12,7 @@
 #include "tools/vsssim/rules_command.h"
 #include "tools/vsssim/run_command.h"
 #include "tools/vsssim/show_command.h"
+#include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/trace/text.h"
 #include "vsssim/trace/trace.h"
@@ -69,6 +70,19 @@ int main(int argc, char** argv) {
   CLI::Option* seed_option = run->add_option("--seed", run_seed, "Override the scenarios' seed");
   run->add_flag("--json", run_options.json, "Print a machine-readable result");
   run->add_option("--junit", run_options.junit_file, "Write a JUnit XML report to FILE");
+  std::string windows;
+  const std::string profile_names = vsssim::coordinator::WindowsProfileNames();
+  CLI::Option* windows_option =
+      run->add_option("--windows", windows,
+                      "Windows release the simulated VSS behaves as (" + profile_names +
+                          "; default current); overrides <scenario windows>. `vsssim rules` "
+                          "lists what each changes")
+          ->check(CLI::Validator(
+              [profile_names](std::string& text) -> std::string {
+                if (vsssim::coordinator::ParseWindowsProfile(text)) return "";
+                return "\"" + text + "\" is not a Windows profile (" + profile_names + ")";
+              },
+              "PROFILE"));
   run->add_option("--engine", run_options.engine,
                   "sim: the simulator (default); windows-vss: the requester steps on this "
                   "machine's real VSS (Windows builds only, docs/windows.md)")
@@ -104,6 +118,9 @@ int main(int argc, char** argv) {
   if (check->parsed()) return vsssim::tools::RunCheck(document, std::cout);
   if (run->parsed()) {
     if (seed_option->count() > 0) run_options.seed = run_seed;
+    if (windows_option->count() > 0) {
+      run_options.windows = vsssim::coordinator::ParseWindowsProfile(windows);
+    }
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }
   if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);

@@ -64,6 +64,7 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     }
     scenario::RunOptions run_options;
     run_options.seed = options.seed;
+    run_options.windows = options.windows;
     run_options.engine = engine;
     outcome.result = scenario::RunScenario(*loaded.scenario, run_options);
     const scenario::RunResult& result = *outcome.result;

@@ -22,6 +22,7 @@ struct RunCommandOptions {
   std::string trace_format;  // "", "text", "jsonl", "mermaid"
   std::string out_dir;       // empty: traces go to stdout
   std::optional<std::uint64_t> seed;
+  std::optional<coordinator::WindowsProfile> windows;  // --windows: overrides windows=
   bool json = false;
   std::string junit_file;
   std::string engine = "sim";  // "sim" or "windows-vss" (real VSS; Windows builds only)

@@ -67,13 +67,18 @@ std::string FailureDetails(const RunResult& r) {
 
 std::string ReproduceCommand(const RunResult& r) {
   std::string engine = r.engine.empty() ? "" : " --engine=" + r.engine;
+  if (r.windows != coordinator::kDefaultWindowsProfile) {
+    engine += " --windows " + std::string(coordinator::NameOf(r.windows));
+  }
   return "vsssim run --seed " + std::to_string(r.seed) + engine + " --trace text " + r.file;
 }
 
 std::string RenderTextReport(const RunResult& r) {
   std::ostringstream s;
   s << (r.passed() ? "PASS " : "FAIL ") << r.file << " (" << r.scenario_name << ") seed " << r.seed
-    << " digest " << r.digest << "\n";
+    << " digest " << r.digest;
+  if (r.windows != coordinator::kDefaultWindowsProfile) s << " windows " << NameOf(r.windows);
+  s << "\n";
   s << FailureDetails(r);
   for (const ObservedFinding& f : r.findings) {
     if (f.fails) continue;
@@ -99,6 +104,7 @@ std::string RenderJsonReport(const std::vector<FileOutcome>& outcomes) {
     j["status"] = r.passed() ? "pass" : "fail";
     j["scenario"] = r.scenario_name;
     j["seed"] = r.seed;
+    j["windows"] = std::string(coordinator::NameOf(r.windows));
     j["digest"] = r.digest;
     j["reproduce"] = ReproduceCommand(r);
     j["failures"] = nlohmann::json::array();

@@ -8,6 +8,7 @@
 
 #include <chrono>
 
+#include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/time.h"
 #include "vsssim/vss/enums.h"
 #include "vsssim/vss/hresult.h"
@@ -93,6 +94,12 @@ struct Choices {
   bool if_replace_fails_post_restore_only_on_failure = true;
   // No BackupShutdown after a restore session (WRT-SEQ-02: PreRestore -> PostRestore).
   bool shutdown_after_restore = false;
+
+  // --- Windows release (issue #15 item 4; windows_profile.h) ---
+  // Which release VSS behaves as: the version-dependent rules of kVersionRules (REQ-ORDER-18,
+  // CTX-XP-01, REQ-RST-12, ...) hold only under the profiles they name. Default: current
+  // Windows (Server 2008 R2 / Windows 7 and later).
+  WindowsProfile windows = kDefaultWindowsProfile;
 };
 
 }  // namespace vsssim::coordinator

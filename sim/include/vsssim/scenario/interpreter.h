@@ -45,7 +45,9 @@ struct ExternalEngine {
 };
 
 struct RunOptions {
-  std::optional<std::uint64_t> seed;       // overrides the scenario's seed
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  // Overrides the scenario's windows= (`vsssim run --windows`); simulator only.
+  std::optional<coordinator::WindowsProfile> windows = std::nullopt;
   const ExternalEngine* engine = nullptr;  // null: the simulator
 };
 
@@ -72,6 +74,7 @@ struct RunResult {
   std::string scenario_name;
   std::string file;
   std::uint64_t seed = 0;
+  coordinator::WindowsProfile windows = coordinator::kDefaultWindowsProfile;  // the one run under
   std::string engine;                        // RunOptions::engine's name; empty: the simulator
   std::vector<ExpectationFailure> failures;  // includes unmatched <finding> expectations
   std::vector<ObservedFinding> findings;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/time.h"
 #include "vsssim/scenario/behaviour.h"
 #include "vsssim/scenario/data_step.h"
@@ -165,6 +166,8 @@ struct Scenario {
   SourceLocation where;  // the root element
   std::string name;
   std::uint64_t seed = 0;
+  // windows=: the Windows release the simulated VSS behaves as (coordinator::Choices::windows).
+  coordinator::WindowsProfile windows = coordinator::kDefaultWindowsProfile;
   std::string description;
   std::vector<Volume> volumes;
   std::optional<ProviderSpec> provider;  // <provider>; absent: an instant, faultless provider

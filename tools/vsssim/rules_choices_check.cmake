@@ -1,0 +1,47 @@
+# cmake -DVSSSIM=<exe> [-DEMULATOR=<wine>] -DCHOICES_H=<choices.h> -DDOC=<undocumented-choices.md>
+#       -P rules_choices_check.cmake
+# Every field of coordinator::Choices (each "  Type name = default;" line of choices.h) is listed
+# by `vsssim rules` as "choice name = value" and named in docs/undocumented-choices.md, and
+# `vsssim rules` lists no other choice: a field added to choices.h alone fails this test.
+file(READ ${CHOICES_H} header)
+string(REPLACE ";" "@" header "${header}")  # CMake lists split on ';'
+string(REGEX MATCHALL "\n  [A-Za-z_:<>0-9]+ [a-z_0-9]+ = [^\n]*@" declarations "${header}")
+set(fields)
+foreach(declaration IN LISTS declarations)
+  string(REGEX REPLACE "^\n  [A-Za-z_:<>0-9]+ ([a-z_0-9]+) = .*$" "\\1" field "${declaration}")
+  list(APPEND fields ${field})
+endforeach()
+list(LENGTH fields count)
+if(count LESS 20)
+  message(FATAL_ERROR "found only ${count} fields in ${CHOICES_H}; has its layout changed?")
+endif()
+
+execute_process(COMMAND ${EMULATOR} ${VSSSIM} rules RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "vsssim rules exited ${rc}\n${err}")
+endif()
+string(REPLACE "\r\n" "\n" out "${out}")
+file(READ ${DOC} doc)
+set(missing)
+foreach(field IN LISTS fields)
+  if(NOT out MATCHES "\nchoice ${field} = [^ \n]+  ")
+    list(APPEND missing "${field} (not listed by vsssim rules)")
+  endif()
+  string(FIND "${doc}" "`${field}`" at)
+  if(at EQUAL -1)
+    list(APPEND missing "${field} (not in docs/undocumented-choices.md)")
+  endif()
+endforeach()
+if(missing)
+  string(REPLACE ";" "\n  " missing "${missing}")
+  message(FATAL_ERROR "choices.h fields missing:\n  ${missing}")
+endif()
+string(REGEX MATCHALL "\nchoice [a-z_0-9]+ = " listed "${out}")
+list(LENGTH listed listed_count)
+if(NOT listed_count EQUAL count)
+  message(FATAL_ERROR "vsssim rules lists ${listed_count} choices, choices.h has ${count}")
+endif()
+if(NOT out MATCHES "\n# ${count} choices\n")
+  message(FATAL_ERROR "no \"# ${count} choices\" line in:\n${out}")
+endif()
