@@ -25,7 +25,7 @@ namespace {
 
 // Every element and every attribute of the schema, each with a first value. The components
 // and media are arranged so that every row below can change one value and stay valid.
-const char kBase[] = R"(<scenario name="all" seed="7">
+const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
   <description>Every attribute once.</description>
   <include file="lib.xml"/>
   <volume name="C:" size="64MiB" block-size="4KiB"/>
@@ -112,6 +112,7 @@ const std::vector<Change>& Changes() {
   static const std::vector<Change> kChanges = {
       {"scenario", "name", "all2", ""},
       {"scenario", "seed", "8", ""},
+      {"scenario", "windows", "2003", ""},
       {"include", "file", "lib2.xml", ""},
       {"volume", "name", "E:", "<volume name=\"D:\""},
       {"volume", "size", "32MiB", ""},
@@ -258,7 +259,8 @@ const std::vector<Change>& Changes() {
 class Describer {
  public:
   std::string Of(const Scenario& s) {
-    Line("scenario", {s.name, std::to_string(s.seed), s.description});
+    Line("scenario", {s.name, std::to_string(s.seed), s.description,
+                      std::string(coordinator::NameOf(s.windows))});
     for (const std::string& f : s.included_files) Line("included", {f});
     for (const Volume& v : s.volumes) {
       Line("volume", {v.name, std::to_string(v.size_bytes), std::to_string(v.block_size_bytes)});
