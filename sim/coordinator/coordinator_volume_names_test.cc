@@ -172,5 +172,28 @@ TEST(Coordinator_VolumeNames, WriterSeesCanonicalVolumeNames) {
   EXPECT_TRUE(affected);
 }
 
+// Checks that IsPathAffected follows mount folders: with only C: in the set, a file under the
+// volume mounted at C:\mnt\Data\ is not affected (it lies on the mounted volume), a file
+// elsewhere on C: is; with only the mounted volume in the set, the reverse.
+TEST(Coordinator_VolumeNames, IsPathAffectedFollowsMountFolders) {
+  for (const bool only_c : {true, false}) {
+    CowHarness h;
+    AddVolumes(h);
+    writer::ScriptedWriter& w = h.AddWriter("db");
+    bool under_mount = false;
+    bool elsewhere_on_c = false;
+    w.On(vss::WriterEvent::kFreeze, {{}, true, {}, false, false, [&](writer::ScriptedWriter& self) {
+                                       under_mount =
+                                           self.IsPathAffected("C:\\mnt\\Data\\db\\x.mdf");
+                                       elsewhere_on_c = self.IsPathAffected("C:\\db\\x.mdf");
+                                     }});
+    BackupDriver d(h.vss, "r");
+    d.volumes = {only_c ? "C:\\" : kMount};
+    ASSERT_EQ(d.RunAll(), hr::S_OK);
+    EXPECT_EQ(under_mount, !only_c) << (only_c ? "set: C:" : "set: the mount folder");
+    EXPECT_EQ(elsewhere_on_c, only_c) << (only_c ? "set: C:" : "set: the mount folder");
+  }
+}
+
 }  // namespace
 }  // namespace vsssim::coordinator

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "vsssim/metadata/create_writer_metadata.h"
+#include "vsssim/storage/volume_manager.h"
 #include "vsssim/writer/failure_codes.h"
 
 namespace vsssim::coordinator {
@@ -84,6 +85,18 @@ Guid Delivery::GetCurrentSnapshotSetId() const {
 }
 
 bool Delivery::IsPathAffected(std::string_view path) const {
+  // CVssWriter::IsPathAffected: is the path on a volume of the set? A path lies on the volume
+  // whose name is its longest prefix, so under a mount folder it is on the mounted volume, not
+  // on the volume that holds the folder (storage/volume_name.h).
+  if (view_.machine != nullptr) {
+    if (const storage::Volume* on = view_.machine->Find(path)) {
+      for (const std::string& volume : view_.volumes) {
+        if (view_.machine->FindByName(volume) == on) return true;
+      }
+      return false;
+    }
+  }
+  // A path on no volume the coordinator knows: compared as text with the set's volumes.
   const std::string p = Lower(path);
   for (const std::string& volume : view_.volumes) {
     std::string v = Lower(volume);

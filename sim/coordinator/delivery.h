@@ -22,6 +22,9 @@
 namespace vsssim::metadata {
 class CreateWriterMetadata;
 }  // namespace vsssim::metadata
+namespace vsssim::storage {
+class VolumeManager;
+}  // namespace vsssim::storage
 
 namespace vsssim::coordinator {
 
@@ -36,6 +39,9 @@ struct DeliveryView {
   bool partial_file_support = false;
   Guid session_id;
   vss::RestoreType restore_type = vss::RestoreType::VSS_RTYPE_UNDEFINED;  // SetRestoreState
+  // The machine's volumes when the coordinator knows them: IsPathAffected finds the volume a
+  // path lies on (through mount folders) instead of comparing text.
+  const storage::VolumeManager* machine = nullptr;
 };
 
 // How the handler ended.

@@ -185,6 +185,7 @@ void Session::FillView(DeliveryView* view) const {
   view->partial_file_support = bcd_.partial_file_support;
   view->session_id = session_id_;
   view->restore_type = restore_ ? bcd_.restore_type : vss::RestoreType::VSS_RTYPE_UNDEFINED;
+  view->machine = vss_.volumes();
 }
 
 std::optional<DeliveryOutcome> Session::BeginDelivery(Participant& p, WriterEvent event,
