@@ -5,6 +5,7 @@
 
 #include "sim/coordinator/delivery.h"
 #include "sim/coordinator/session.h"
+#include "sim/coordinator/timer_group.h"
 #include "sim/coordinator/writer_data_monitor.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 
@@ -12,13 +13,16 @@ namespace vsssim::coordinator {
 
 Coordinator::Coordinator(runtime::Clock& clock, trace::Trace& trace, storage::Provider& provider,
                          Choices choices, std::uint64_t seed)
-    : clock_(clock), trace_(trace), choices_(choices), random_(runtime::Random(seed).Fork("vss")) {
+    : clock_(clock),
+      trace_(trace),
+      choices_(choices),
+      random_(runtime::Random(seed).Fork("vss")),
+      identify_timers_(std::make_unique<TimerGroup>(clock)) {
   providers_.push_back(&provider);
 }
 
 Coordinator::~Coordinator() {
   for (Session* s : sessions_) s->Orphan();
-  for (runtime::TimerId id : identify_timers_) clock_.Cancel(id);
 }
 
 RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
@@ -125,7 +129,7 @@ void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::
     return;
   }
   if (free_at > clock_.Now() && serialise) {
-    ScheduleIdentifyStep(free_at, [this, w, by] { DeliverInjectedIdentify(w, by); });
+    identify_timers_->ScheduleAt(free_at, [this, w, by] { DeliverInjectedIdentify(w, by); });
     return;
   }
   trace_.Append(trace::EntryKind::kEvent, "vss", w.actor, "Identify", tag);
@@ -152,18 +156,7 @@ void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::
   // The reply when the handler returns; a hung one when VSS stops waiting (WRT-TIME-05).
   const runtime::Duration wait = outcome.hung ? choices_.writer_event_timeout : outcome.spent;
   SetWriterBusyUntil(*w.writer, outcome.hung ? kNever : clock_.Now() + wait);
-  ScheduleIdentifyStep(clock_.Now() + wait, std::move(trace_reply));
-}
-
-void Coordinator::ScheduleIdentifyStep(runtime::TimePoint due, runtime::Callback step) {
-  // The id is only known after scheduling: the step finds and drops it through a shared slot.
-  auto id = std::make_shared<runtime::TimerId>(0);
-  *id = clock_.ScheduleAt(due, [this, id, step = std::move(step)]() mutable {
-    identify_timers_.erase(std::remove(identify_timers_.begin(), identify_timers_.end(), *id),
-                           identify_timers_.end());
-    step();
-  });
-  identify_timers_.push_back(*id);
+  identify_timers_->ScheduleAt(clock_.Now() + wait, std::move(trace_reply));
 }
 
 runtime::TimePoint Coordinator::WriterFreeAt(const writer::Writer& writer) const {

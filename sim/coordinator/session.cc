@@ -42,7 +42,8 @@ Session::Session(Coordinator& vss, std::string name)
       name_(std::move(name)),
       actor_("requester:" + name_),
       actor_text_(vss_.trace().Intern(actor_)),
-      name_text_(vss_.trace().Intern(name_)) {
+      name_text_(vss_.trace().Intern(name_)),
+      timers_(vss.clock()) {
   session_id_ = vss_.random().NextGuid();  // WRT-THREAD-02: opaque per-session GUID
 }
 
@@ -51,8 +52,7 @@ Session::~Session() {
     if (!released_) EndSession(/*terminated=*/true);  // dropped without Release: it died
     vss_.Forget(this);
   }
-  CancelPendingStep();
-  for (runtime::TimerId id : timers_) clock_.Cancel(id);
+  CancelPendingStep();  // timers_ cancels the rest
 }
 
 // --- bookkeeping -------------------------------------------------------------------------------

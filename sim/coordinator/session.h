@@ -31,6 +31,7 @@
 #include "sim/coordinator/delivery.h"
 #include "sim/coordinator/requester_phase_machine.h"
 #include "sim/coordinator/requester_writer_components.h"
+#include "sim/coordinator/timer_group.h"
 #include "vsssim/coordinator/coordinator.h"
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/metadata/backup_components.h"
@@ -241,9 +242,6 @@ class Session final : public Requester {
     });
   }
   void CancelPendingStep();
-  // A timer of the session that runs alongside its step (a handler returning, an event
-  // waiting for a busy writer); cancelled when the session goes.
-  void ScheduleTimer(runtime::TimePoint due, runtime::Callback step);
   // Delivers `event` to the targets, group by group (session_events.cc), then calls
   // `then(any_veto)`. A new Broadcast replaces a fan-out still under way: the replies of the
   // old one are still traced, but it goes no further.
@@ -392,7 +390,9 @@ class Session final : public Requester {
   // The running asynchronous operation and its next step.
   std::shared_ptr<AsyncOperation> op_;
   runtime::TimerId pending_step_ = 0;
-  std::vector<runtime::TimerId> timers_;  // ScheduleTimer's, still due
+  // Timers that run alongside the step (a handler returning, an event waiting for a busy
+  // writer); cancelled when the session goes.
+  TimerGroup timers_;
 };
 
 }  // namespace vsssim::coordinator

@@ -59,16 +59,6 @@ void Session::CancelPendingStep() {
   pending_step_ = 0;
 }
 
-void Session::ScheduleTimer(runtime::TimePoint due, runtime::Callback step) {
-  // The id is only known after scheduling: the step finds and drops it through a shared slot.
-  auto id = std::make_shared<runtime::TimerId>(0);
-  *id = clock_.ScheduleAt(due, [this, id, step = std::move(step)]() mutable {
-    timers_.erase(std::remove(timers_.begin(), timers_.end(), *id), timers_.end());
-    step();
-  });
-  timers_.push_back(*id);
-}
-
 void Session::Broadcast(WriterEvent event, const ParticipantList& targets,
                         std::function<void(bool)> then) {
   Fanout& f = fanout_;
@@ -139,14 +129,14 @@ void Session::Dispatch(Participant& p, std::uint64_t generation) {
     vss_.trace().Append(trace::EntryKind::kNote, "vss", p.registered.actor,
                         "event not delivered: the writer is inside a handler that never returned",
                         {{"requester", name_}, {"event", NameOf(fanout_.event)}}, "WRT-TIME-05");
-    ScheduleTimer(now + vss_.choices().writer_event_timeout, [this, target, generation] {
+    timers_.ScheduleAt(now + vss_.choices().writer_event_timeout, [this, target, generation] {
       MarkNotResponding(*target);
       DeliveryEnded(generation, true);
     });
     return;
   }
   if (free_at > now && serialise) {
-    ScheduleTimer(free_at, [this, target, generation] {
+    timers_.ScheduleAt(free_at, [this, target, generation] {
       if (fanout_.generation == generation) Dispatch(*target, generation);
     });
     return;
@@ -162,10 +152,11 @@ void Session::Dispatch(Participant& p, std::uint64_t generation) {
   const runtime::Duration wait =
       outcome->hung ? vss_.choices().writer_event_timeout : outcome->spent;
   vss_.SetWriterBusyUntil(*p.registered.writer, outcome->hung ? Coordinator::kNever : now + wait);
-  ScheduleTimer(now + wait, [this, target, event, generation, o = std::move(*outcome)]() mutable {
-    EndDelivery(*target, event, o);
-    DeliveryEnded(generation, o.vetoed());
-  });
+  timers_.ScheduleAt(now + wait,
+                     [this, target, event, generation, o = std::move(*outcome)]() mutable {
+                       EndDelivery(*target, event, o);
+                       DeliveryEnded(generation, o.vetoed());
+                     });
 }
 
 void Session::MarkNotResponding(Participant& p) {

@@ -52,7 +52,6 @@
 #include "vsssim/coordinator/choices.h"
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/metadata/writer_metadata.h"
-#include "vsssim/runtime/callback.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
 #include "vsssim/storage/provider.h"
@@ -65,6 +64,7 @@
 namespace vsssim::coordinator {
 
 class Session;
+class TimerGroup;
 class WriterDataMonitor;
 
 // A writer known to the service (after Initialize + Subscribe).
@@ -203,12 +203,10 @@ class Coordinator {
   std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
   std::vector<std::pair<Guid, std::vector<metadata::WriterMetadata>>> stored_wmds_;  // oldest first
   std::vector<std::pair<const writer::Writer*, runtime::TimePoint>> busy_until_;
-  std::vector<runtime::TimerId> identify_timers_;  // injected Identify steps still due
+  std::unique_ptr<TimerGroup> identify_timers_;  // injected Identify steps still due
 
   // One injected Identify to one writer: now, or when its running handler returns.
   void DeliverInjectedIdentify(const RegisteredWriter& w, const std::string& by);
-  // Schedules `step` for `due`, cancelled with the coordinator if it has not run by then.
-  void ScheduleIdentifyStep(runtime::TimePoint due, runtime::Callback step);
 };
 
 }  // namespace vsssim::coordinator
