@@ -23,11 +23,11 @@ void Reporter::Fail(std::string_view rule, std::string_view expected, std::strin
   std::ostringstream out;
   out << "rule " << rule << " broken\n  expected: " << expected << "\n  actual:   " << actual
       << "\n  replay:   --gtest_filter=" << test_;
-  if (world_ != nullptr) out << "  (seed " << world_->options().seed << ")";
+  if (trace_ != nullptr) out << "  (seed " << seed_ << ")";
   if (!variant_.empty()) out << "  variant: " << variant_;
   out << "\n";
-  if (world_ != nullptr) {
-    const std::vector<trace::Entry>& entries = world_->trace().entries();
+  if (trace_ != nullptr) {
+    const std::vector<trace::Entry>& entries = trace_->entries();
     std::size_t from = entries.size() > kTail ? entries.size() - kTail : 0;
     std::size_t to = entries.size();
     if (at != nullptr) {

@@ -7,6 +7,7 @@
 #ifndef VSSSIM_CONFORMANCE_WRITER_REPORT_H_
 #define VSSSIM_CONFORMANCE_WRITER_REPORT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,13 @@ class Reporter {
 
   // The run later failures refer to: its world (for the trace) and a variant label.
   void Watch(const World* world, std::string variant) {
-    world_ = world;
+    Watch(world != nullptr ? &world->trace() : nullptr,
+          world != nullptr ? world->options().seed : 0, std::move(variant));
+  }
+  // The same for a run that is not a World (the requester suite): its trace and seed.
+  void Watch(const trace::Trace* trace, std::uint64_t seed, std::string variant) {
+    trace_ = trace;
+    seed_ = seed;
     variant_ = std::move(variant);
   }
   // Records a GoogleTest failure. `at` is the trace entry that shows it (may be null).
@@ -32,7 +39,8 @@ class Reporter {
 
  private:
   std::string test_;
-  const World* world_ = nullptr;
+  const trace::Trace* trace_ = nullptr;
+  std::uint64_t seed_ = 0;
   std::string variant_;
   int failures_ = 0;
 };
