@@ -72,6 +72,34 @@ if(TARGET vsssim)
   set_target_properties(vsssim PROPERTIES EXPORT_NAME vsssim)
   install(TARGETS vsssim EXPORT vsssimTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+# Debug information is most of the installed size (static libraries built RelWithDebInfo:
+# about 290 MB with it, and every plug-in and test executable linked from them carries it).
+# It is stripped at install time unless asked for: -DVSSSIM_INSTALL_DEBUG_INFO=ON keeps it.
+# `strip --strip-debug` keeps the symbol tables, so the libraries still link.
+option(VSSSIM_INSTALL_DEBUG_INFO "Install the libraries and the tool with debug information" OFF)
+if(NOT VSSSIM_INSTALL_DEBUG_INFO AND CMAKE_STRIP AND NOT MSVC)
+  set(vsssim_installed_files "")
+  foreach(lib IN LISTS vsssim_package_libraries)
+    get_target_property(type ${lib} TYPE)
+    if(type STREQUAL "STATIC_LIBRARY" OR type STREQUAL "SHARED_LIBRARY")
+      list(APPEND vsssim_installed_files "${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:${lib}>")
+    endif()
+  endforeach()
+  if(TARGET vsssim)
+    list(APPEND vsssim_installed_files "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:vsssim>")
+  endif()
+  install(CODE "
+    foreach(file IN ITEMS ${vsssim_installed_files})
+      if(NOT IS_ABSOLUTE \"\${file}\")
+        set(file \"\${CMAKE_INSTALL_PREFIX}/\${file}\")
+      endif()
+      execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug \"\$ENV{DESTDIR}\${file}\"
+                      RESULT_VARIABLE rc ERROR_VARIABLE err)
+      if(NOT rc EQUAL 0)
+        message(FATAL_ERROR \"strip --strip-debug \${file}: \${err}\")
+      endif()
+    endforeach()")
+endif()
 # Public headers only: sim/include and conformance/include hold nothing else.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/include/ ${PROJECT_SOURCE_DIR}/conformance/include/
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")

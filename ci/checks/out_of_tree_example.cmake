@@ -1,8 +1,10 @@
 # The CI proof that the installed package works for a user (docs/conformance.md):
 #   cmake -DBUILD_DIR=<vsssim build> -DEXAMPLE=<examples/out-of-tree-writer> -DWORK=<scratch dir>
-#         -DGENERATOR=<gen> -DCXX=<compiler> -DBUILD_TYPE=<type> -DCTEST=<ctest> -P this file
+#         -DGENERATOR=<gen> -DCXX=<compiler> -DBUILD_TYPE=<type> -DCTEST=<ctest>
+#         [-DOBJDUMP=<objdump> -DDEBUG_INFO=<ON|OFF>] -P this file
 # 1. cmake --install BUILD_DIR into WORK/prefix (a fresh, temporary prefix);
-# 2. checks that no installed CMake file points back into the source or build tree;
+# 2. checks that no installed CMake file points back into the source or build tree, and (unless
+#    DEBUG_INFO is ON) that no installed library or program carries debug information;
 # 3. configures and builds the example with find_package(vsssim) against that prefix only;
 # 4. runs its tests (the suite for NotesWriter, one CTest test per check);
 # 5. runs the installed `vsssim conform --writer-plugin` on the example's plug-in, with a
@@ -31,6 +33,18 @@ foreach(f IN LISTS package_files)
     endif()
   endforeach()
 endforeach()
+
+# VSSSIM_INSTALL_DEBUG_INFO=OFF (the default): `strip --strip-debug` ran at install time.
+if(OBJDUMP AND NOT DEBUG_INFO)
+  file(GLOB installed "${prefix}/lib/*.a" "${prefix}/bin/*")
+  foreach(f IN LISTS installed)
+    execute_process(COMMAND "${OBJDUMP}" -h "${f}" OUTPUT_VARIABLE sections ERROR_QUIET)
+    if(sections MATCHES "\\.debug_info")
+      message(FATAL_ERROR "${f} was installed with debug information (VSSSIM_INSTALL_DEBUG_INFO is OFF)")
+    endif()
+  endforeach()
+  message(STATUS "installed without debug information")
+endif()
 
 run("configure the example" ${CMAKE_COMMAND} -S "${EXAMPLE}" -B "${WORK}/build" -G "${GENERATOR}"
     "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}"

@@ -1,7 +1,13 @@
 #include "conformance/plugin/shared_library.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
+
+#if defined(__GNUC__)
+#include <cxxabi.h>
+#endif
 
 #if defined(_WIN32)
 #include <windows.h>
@@ -21,7 +27,41 @@ std::filesystem::path Absolute(const std::string& path) {
   return ec ? p : absolute;
 }
 
+// The readable name of a mangled C++ symbol, or the symbol itself.
+std::string Demangle(const std::string& symbol) {
+#if defined(__GNUC__)
+  int status = 0;
+  char* name = abi::__cxa_demangle(symbol.c_str(), nullptr, nullptr, &status);
+  if (status == 0 && name != nullptr) {
+    std::string out(name);
+    std::free(name);
+    return out;
+  }
+#endif
+  return symbol;
+}
+
 }  // namespace
+
+std::string SharedLibrary::DescribeOpenError(const std::string& reason,
+                                             const std::string& link_hint) {
+  // glibc: "<file>: undefined symbol: _ZN6vsssim6writer6WriterC2ERKNS0_14WriterIdentityE".
+  constexpr std::string_view kUndefined = "undefined symbol: ";
+  const std::size_t at = reason.find(kUndefined);
+  if (at == std::string::npos) return reason;
+  const std::size_t from = at + kUndefined.size();
+  std::size_t to = from;
+  while (to < reason.size() && reason[to] != ' ' && reason[to] != ',' && reason[to] != '\n') ++to;
+  const std::string symbol = reason.substr(from, to - from);
+  const std::string name = Demangle(symbol);
+  std::string out = "undefined symbol " + name;
+  if (name.rfind("vsssim::", 0) == 0 || name.find(" vsssim::") != std::string::npos) {
+    out += ": the plug-in was built without vsssim's libraries; " + link_hint;
+  } else if (name != symbol) {
+    out += " (" + symbol + ")";
+  }
+  return out;
+}
 
 #if defined(_WIN32)
 

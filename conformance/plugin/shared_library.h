@@ -28,6 +28,11 @@ class SharedLibrary {
   // The exported function `name`, or null when the library does not export it.
   Function Find(const char* name) const;
 
+  // The system's reason from Open made readable: a missing C++ symbol is demangled, and when
+  // it is one of vsssim's own (namespace vsssim) the plug-in was built without vsssim's
+  // libraries, so `link_hint` (e.g. "link the plug-in with vsssim::writer_plugin") is added.
+  static std::string DescribeOpenError(const std::string& reason, const std::string& link_hint);
+
  private:
   explicit SharedLibrary(void* handle) : handle_(handle) {}
   void* handle_;  // HMODULE on Windows, the dlopen handle elsewhere

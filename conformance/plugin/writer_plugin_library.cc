@@ -24,7 +24,13 @@ WriterPluginLibrary::LoadResult WriterPluginLibrary::Load(const std::string& pat
   }
   std::string reason;
   std::unique_ptr<SharedLibrary> shared = SharedLibrary::Open(path, &reason);
-  if (!shared) return {nullptr, "cannot load the library: " + reason};
+  if (!shared) {
+    return {nullptr, "cannot load the library: " +
+                         SharedLibrary::DescribeOpenError(
+                             reason,
+                             "link it with vsssim::writer_plugin (CMake: "
+                             "target_link_libraries(<plug-in> PRIVATE vsssim::writer_plugin))")};
+  }
 
   auto version =
       reinterpret_cast<plugin_abi::AbiVersionFunction>(shared->Find(plugin_abi::kAbiVersionSymbol));

@@ -34,6 +34,9 @@ vsssim_conform_test(missing_symbol_is_bad_input EXPECT_RC 2
 vsssim_conform_test(missing_create_is_bad_input EXPECT_RC 2
   ARGS --writer-plugin $<TARGET_FILE:vsssim_test_no_create_plugin>
   EXPECT_OUTPUT ": not a vsssim writer plug-in: it does not export vsssim_create_writer")
+vsssim_conform_test(unlinked_plugin_says_what_to_link EXPECT_RC 2
+  ARGS --writer-plugin $<TARGET_FILE:vsssim_test_unlinked_plugin>
+  EXPECT_OUTPUT ": cannot load the library: undefined symbol vsssim::[^\n]*: the plug-in was built without vsssim's libraries; link it with vsssim::writer_plugin")
 vsssim_conform_test(wrong_abi_is_bad_input EXPECT_RC 2
   ARGS --writer-plugin $<TARGET_FILE:vsssim_test_wrong_abi_plugin>
   EXPECT_OUTPUT ": plug-in ABI version 99, this vsssim supports 1")

@@ -48,10 +48,15 @@ class CreateWriterMetadata {
 
   // WMD-04. E_INVALIDARG: empty name, '\' in name, VSS_CT_UNDEFINED, unknown flag bits.
   // VSS_E_OBJECT_ALREADY_EXISTS: (logical path, name) already added (SEL-09).
+  // `restore_metadata` (bRestoreMetadata) and `notify_on_backup_complete`
+  // (bNotifyOnBackupComplete) are RESERVED: "reserved for future use and should always be set
+  // to false" (A:vswriter/nf-vswriter-ivsscreatewritermetadata-addcomponent). They are
+  // recorded in the WMD as given and change no behaviour.
   HResult AddComponent(vss::ComponentType type, std::string_view logical_path,
                        std::string_view name, std::string_view caption,
-                       const std::vector<std::uint8_t>& icon, bool restore_metadata,
-                       bool notify_on_backup_complete, bool selectable, bool selectable_for_restore,
+                       const std::vector<std::uint8_t>& icon, bool restore_metadata /*reserved*/,
+                       bool notify_on_backup_complete /*reserved*/, bool selectable,
+                       bool selectable_for_restore,
                        vss::ComponentFlags flags = vss::ComponentFlags{0});
 
   // WMD-05/06. VSS_E_OBJECT_NOT_FOUND: no such component; E_INVALIDARG: wrong component type,

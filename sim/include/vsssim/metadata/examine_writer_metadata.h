@@ -66,8 +66,8 @@ struct ComponentInfo {
   std::string component_name;
   std::string caption;
   std::vector<std::uint8_t> icon;
-  bool restore_metadata = false;
-  bool notify_on_backup_complete = false;
+  bool restore_metadata = false;           // reserved by Microsoft: always false
+  bool notify_on_backup_complete = false;  // reserved by Microsoft: always false
   bool selectable = false;
   bool selectable_for_restore = false;
   vss::ComponentFlags component_flags = vss::ComponentFlags{0};

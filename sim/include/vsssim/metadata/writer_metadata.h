@@ -110,8 +110,8 @@ struct ComponentDescription {
   std::string name;
   std::string caption;
   std::vector<std::uint8_t> icon;
-  bool restore_metadata = false;
-  bool notify_on_backup_complete = false;
+  bool restore_metadata = false;           // reserved by Microsoft: always false
+  bool notify_on_backup_complete = false;  // reserved by Microsoft: always false
   bool selectable = false;
   bool selectable_for_restore = false;
   vss::ComponentFlags flags = vss::ComponentFlags{0};

@@ -81,10 +81,10 @@ struct Component {
   std::string logical_path;  // "" for a top-level component
   vss::ComponentType type = vss::ComponentType::VSS_CT_FILEGROUP;
   std::string caption;
-  bool selectable = false;              // bSelectable of AddComponent
-  bool selectable_for_restore = false;  // bSelectableForRestore
-  bool restore_metadata = false;        // bRestoreMetadata
-  bool notify_on_backup_complete = false;
+  bool selectable = false;                 // bSelectable of AddComponent
+  bool selectable_for_restore = false;     // bSelectableForRestore
+  bool restore_metadata = false;           // bRestoreMetadata (reserved by Microsoft)
+  bool notify_on_backup_complete = false;  // bNotifyOnBackupComplete (reserved by Microsoft)
   vss::ComponentFlags flags{0};
   std::vector<FileSet> database_files;  // type database only
   std::vector<FileSet> log_files;       // type database only
