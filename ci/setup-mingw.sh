@@ -27,7 +27,7 @@ fi
 
 deps="build/mingw-deps"
 mkdir -p "${deps}/include"
-for h in boost CLI nlohmann; do
+for h in boost CLI nlohmann utf8cpp; do
   [ -e "${deps}/include/${h}" ] || ln -s "/usr/include/${h}" "${deps}/include/${h}"
 done
 

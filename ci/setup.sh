@@ -12,6 +12,7 @@ packages=(
   libbenchmark-dev
   libcli11-dev
   nlohmann-json3-dev
+  libutfcpp-dev          # header-only UTF-8/UTF-16 validation and conversion
   python3
 )
 

@@ -1,6 +1,6 @@
 # Dependencies of the mingw-w64 cross build, all from Debian (nothing downloaded from elsewhere,
 # nothing vendored): ci/setup-mingw.sh prepares VSSSIM_MINGW_DEPS_DIR with
-#   include/   symlinks to Debian's header-only Boost, CLI11 and nlohmann-json headers
+#   include/   symlinks to Debian's header-only Boost, CLI11, nlohmann-json and utfcpp headers
 #   tinyxml2/  the tinyxml2 Debian source package, unpacked by `apt-get source`
 # and GoogleTest is built from Debian's /usr/src/googletest.
 # This file defines the same imported targets find_package gives the native build.
@@ -15,6 +15,10 @@ target_include_directories(vsssim_mingw_headers SYSTEM INTERFACE "${VSSSIM_MINGW
 add_library(Boost::headers ALIAS vsssim_mingw_headers)
 add_library(CLI11::CLI11 ALIAS vsssim_mingw_headers)
 add_library(nlohmann_json::nlohmann_json ALIAS vsssim_mingw_headers)
+add_library(vsssim_mingw_utf8cpp INTERFACE)
+target_include_directories(vsssim_mingw_utf8cpp SYSTEM INTERFACE
+                           "${VSSSIM_MINGW_DEPS_DIR}/include/utf8cpp")
+add_library(utf8cpp ALIAS vsssim_mingw_utf8cpp)
 
 file(GLOB vsssim_tinyxml2_source "${VSSSIM_MINGW_DEPS_DIR}/tinyxml2/tinyxml2.cpp")
 if(NOT vsssim_tinyxml2_source)

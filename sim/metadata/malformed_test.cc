@@ -52,6 +52,23 @@ TEST(Metadata_Malformed, WrongRoot_XML_02) {
   ExpectLocatedError("", 1, "empty document");
 }
 
+// Checks that a character reference to a lone surrogate or a non-character, and a raw
+// U+FFFE, are XML-02 errors at their line: XML 1.0 does not allow them, and letting them in
+// would make every JSON/JUnit writer downstream produce broken output (issue #23 item 1).
+TEST(Metadata_Malformed, CharactersXmlForbidsAreRefused_XML_02) {
+  std::string doc = kGood;
+  const std::size_t at = doc.find("friendlyName=\"") + 14;
+  std::string surrogate = doc;
+  surrogate.insert(at, "&#xD800;");
+  ExpectLocatedError(surrogate, 2, "U+D800 (a lone surrogate)");
+  std::string noncharacter = doc;
+  noncharacter.insert(at, "&#xFFFF;");
+  ExpectLocatedError(noncharacter, 2, "U+FFFF is not a character XML 1.0 allows");
+  std::string raw = doc;
+  raw.insert(at, "\xEF\xBF\xBE");
+  ExpectLocatedError(raw, 2, "U+FFFE is not a character XML 1.0 allows");
+}
+
 // Checks a bad GUID is an error on its line, not GUID_NULL.
 TEST(Metadata_Malformed, BadGuid_XML_02) {
   std::string doc = kGood;

@@ -194,7 +194,7 @@ std::string ToJson(const WriterMetadata& wmd, int indent) {
   j["exclude_files_from_snapshot"] = List(wmd.exclude_files_from_snapshot);
   j["extensions"] = Json(wmd.extensions);
   j["backup_locations_extensions"] = Json(wmd.backup_locations_extensions);
-  return j.dump(indent) + "\n";
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string ToJson(const BackupComponents& bcd, int indent) {
@@ -209,7 +209,7 @@ std::string ToJson(const BackupComponents& bcd, int indent) {
   j["restore_type"] = vss::ToString(bcd.restore_type);
   j["writers"] = List(bcd.writers);
   j["extensions"] = Json(bcd.extensions);
-  return j.dump(indent) + "\n";
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace vsssim::metadata

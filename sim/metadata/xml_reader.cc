@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 
 #include "sim/metadata/text_encoding.h"
+#include "vsssim/vss/text.h"
 
 namespace vsssim::metadata::internal {
 namespace {
@@ -62,6 +64,32 @@ void ReadContext::Warning(int line, std::string_view rule, std::string message) 
       Diagnostic{Severity::kWarning, file, line, std::string(rule), std::move(message)});
 }
 
+// Every attribute value and text of `element` and below is text XML 1.0 allows, after the
+// parser decoded character references; else an XML-02 error at the element's line.
+static bool CheckDecodedText(const tinyxml2::XMLElement& element, ReadContext& ctx) {
+  auto bad = [&](const char* value, const std::string& where) {
+    if (value == nullptr) return false;
+    std::optional<vss::TextProblem> p = vss::FindTextProblem(value);
+    if (!p) return false;
+    ctx.Error(element.GetLineNum(), "XML-02", p->what + " (character reference in " + where + ")");
+    return true;
+  };
+  for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next()) {
+    if (bad(a->Value(), std::string("attribute ") + a->Name() + " of <" + element.Name() + ">")) {
+      return false;
+    }
+  }
+  for (const tinyxml2::XMLNode* n = element.FirstChild(); n != nullptr; n = n->NextSibling()) {
+    if (const tinyxml2::XMLElement* child = n->ToElement()) {
+      if (!CheckDecodedText(*child, ctx)) return false;
+    } else if (n->ToText() != nullptr &&
+               bad(n->Value(), std::string("the text of <") + element.Name() + ">")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ParseXml(std::string_view bytes, tinyxml2::XMLDocument& doc, ReadContext& ctx) {
   DecodeResult decoded = DecodeToUtf8(bytes, /*copy=*/false);
   if (!decoded.ok) {
@@ -75,6 +103,12 @@ bool ParseXml(std::string_view bytes, tinyxml2::XMLDocument& doc, ReadContext& c
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n'));
     ctx.Error(line, "XML-02", "NUL character in the document");
+    return false;
+  }
+  // XML 1.0 Char: no other control characters, U+FFFE/U+FFFF or surrogates (vss/text.h).
+  if (std::optional<vss::TextProblem> p = vss::FindTextProblem(text)) {
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + p->offset, '\n'));
+    ctx.Error(line, "XML-02", p->what);
     return false;
   }
   tinyxml2::XMLError error = doc.Parse(text.data(), text.size());
@@ -98,7 +132,8 @@ bool ParseXml(std::string_view bytes, tinyxml2::XMLDocument& doc, ReadContext& c
               std::string("a second root element <") + second->Name() + "> after the first");
     return false;
   }
-  return true;
+  // Character references are decoded by the parser: "&#xD800;" must not become text.
+  return CheckDecodedText(*doc.RootElement(), ctx);
 }
 
 std::string SerializeElement(const tinyxml2::XMLElement& element) {

@@ -14,6 +14,7 @@
 
 #include "sim/scenario/load.h"
 #include "sim/scenario/scenario_tree.h"
+#include "vsssim/runtime/input_file.h"
 #include "vsssim/storage/path.h"
 
 namespace vsssim::scenario {
@@ -124,6 +125,11 @@ struct Loader {
   std::vector<std::string> include_stack;
 
   std::optional<std::string> Read(const std::string& path, const SourceLocation& where) {
+    if (!options.read_file) {  // the file system: regular files only, at most max_file_bytes
+      runtime::InputFile file = runtime::ReadInputFile(path, options.max_file_bytes);
+      if (!file.bytes) errors.Add(where, Quote(path) + ": " + file.error);
+      return std::move(file.bytes);
+    }
     std::optional<std::string> text = options.read_file(path);
     if (!text) {
       errors.Add(where, "cannot read " + Quote(path));
@@ -235,10 +241,18 @@ struct Loader {
       for (const Argument& a : step.args) {
         if (a.type != ArgType::kFile) continue;
         const std::string path = RelativeToFile(step.where.file, a.text);
-        std::optional<std::string> content = options.read_file(path);
+        std::string why = " cannot be read";
+        std::optional<std::string> content;
+        if (options.read_file) {
+          content = options.read_file(path);
+        } else {
+          runtime::InputFile file = runtime::ReadInputFile(path, options.max_file_bytes);
+          content = std::move(file.bytes);
+          why = ": " + file.error;
+        }
         if (!content || content->empty()) {
           errors.Add(step.where, "<call> attribute " + a.name + ": " + Quote(path) +
-                                     (content ? " is empty" : " cannot be read"));
+                                     (content ? " is empty" : why));
         }
       }
     }
@@ -273,18 +287,10 @@ struct Loader {
   }
 };
 
-std::optional<std::string> ReadFromDisk(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return out.str();
-}
-
+// No read_file: the loader reads the file system itself (runtime::ReadInputFile), so that
+// its errors say why a file cannot be read.
 LoadOptions WithDefaults(const LoadOptions& options) {
   LoadOptions o = options;
-  if (!o.read_file) o.read_file = ReadFromDisk;
   if (o.max_errors == 0) o.max_errors = 1;
   return o;
 }
@@ -300,20 +306,18 @@ LoadResult LoadScenarioText(std::string_view text, const std::string& file_name,
 
 LoadResult LoadScenarioFile(const std::string& path, const LoadOptions& options) {
   LoadOptions o = internal::WithDefaults(options);
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > o.max_file_bytes) {
-    LoadResult r;
-    r.errors.push_back(
-        Diagnostic{SourceLocation{path, 1, ""}, "the file is " + std::to_string(size) +
-                                                    " bytes; a scenario file may have at most " +
-                                                    std::to_string(o.max_file_bytes)});
-    return r;
+  std::optional<std::string> text;
+  std::string error = "cannot read the file";
+  if (o.read_file) {
+    text = o.read_file(path);
+  } else {
+    runtime::InputFile file = runtime::ReadInputFile(path, o.max_file_bytes);
+    text = std::move(file.bytes);
+    error = file.error;
   }
-  std::optional<std::string> text = o.read_file(path);
   if (!text) {
     LoadResult r;
-    r.errors.push_back(Diagnostic{SourceLocation{path, 1, ""}, "cannot read the file"});
+    r.errors.push_back(Diagnostic{SourceLocation{path, 1, ""}, error});
     return r;
   }
   return LoadScenarioText(*text, path, Format::kAuto, o);

@@ -3,6 +3,8 @@
 // misspelt elements, syntax damage) plus hand-written hostile inputs. Each must be refused
 // with a located error — "file:line: " for XML, "file: element.path: " for JSON — never a
 // crash or a silently defaulted value. Run under ASan in the sanitizer build.
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -365,6 +367,56 @@ TEST(Scenario_Malformed, OversizedFileIsRefusedUpFront) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors[0].ToString().rfind("big.xml:1: ", 0), 0u) << r.errors[0].ToString();
 }
+
+// Checks that text that is not valid UTF-8, or holds a character XML 1.0 forbids (raw or as
+// a character reference, in XML and in JSON), is refused at its line with what is wrong —
+// before it can reach a JSON, JSONL or JUnit writer (issue #23 item 1).
+TEST(Scenario_Malformed, TextThatIsNotUnicodeIsRefusedWhereItIs) {
+  struct TextCase {
+    std::string text;
+    Format format;
+    std::string expected;  // prefix of the first error
+  };
+  const std::string head =
+      "<scenario name=\"s\" seed=\"1\">\n  <volume name=\"C:\" size=\"1MiB\"/>\n";
+  const std::vector<TextCase> cases = {
+      {head + "  <description>caf\xE9</description>\n</scenario>", Format::kXml,
+       "t.xml:3: invalid UTF-8 byte 0xE9"},
+      {head + "  <description>a&#xD800;b</description>\n</scenario>", Format::kXml,
+       "t.xml:3: U+D800 (a lone surrogate) is not a character"},
+      {head + "  <writer name=\"W&#xFFFE;\"/>\n</scenario>", Format::kXml,
+       "t.xml:3: U+FFFE is not a character XML 1.0 allows"},
+      {head + "  <description>\xEF\xBF\xBE</description>\n</scenario>", Format::kXml,
+       "t.xml:3: U+FFFE is not a character XML 1.0 allows"},
+      {"{\"scenario\": {\"name\": \"s\",\n \"description\": \"\xFF\"}}", Format::kJson,
+       "t.xml:2: invalid UTF-8 byte 0xFF"},
+      {"{\"scenario\": {\"name\": \"s\", \"description\": \"a\\ud800b\"}}", Format::kJson,
+       "t.xml:1: "},
+  };
+  for (const TextCase& c : cases) {
+    LoadResult r = LoadScenarioText(c.text, "t.xml", c.format);
+    ASSERT_FALSE(r.ok()) << c.text;
+    const std::string first = r.errors.front().ToString();
+    EXPECT_EQ(first.rfind(c.expected, 0), 0u) << first;
+  }
+}
+
+#if !defined(_WIN32)
+// Checks that an <include> naming a device is refused at its line without reading it
+// (/dev/zero would grow past any memory; issue #23 item 2).
+TEST(Scenario_Malformed, IncludeOfADeviceIsRefusedUnread) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "vsssim-include-device.xml";
+  std::ofstream(file) << "<scenario name=\"s\" seed=\"1\">\n  <include file=\"/dev/zero\"/>\n"
+                         "</scenario>\n";
+  LoadResult r = LoadScenarioFile(file.u8string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors.front().ToString(),
+            file.u8string() + ":2: \"/dev/zero\": not a regular file (a device, pipe or socket)")
+      << r.ErrorText();
+  std::filesystem::remove(file);
+}
+#endif
 
 }  // namespace
 }  // namespace vsssim::scenario

@@ -1,6 +1,9 @@
 #include "sim/scenario/scenario_tree.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -8,6 +11,7 @@
 #include <boost/property_tree/json_parser.hpp>
 
 #include "sim/scenario/schema.h"
+#include "vsssim/vss/text.h"
 
 namespace vsssim::scenario::internal {
 namespace {
@@ -31,6 +35,33 @@ int LineOfNul(std::string_view text) {
     if (c == '\n') ++line;
   }
   return 0;
+}
+
+// Scenario text must be text a VSS document may carry (vsssim/vss/text.h): valid UTF-8 of the
+// characters XML 1.0 allows. The raw file first (a bad byte, with its line)...
+std::optional<Diagnostic> CheckRawText(std::string_view text, const std::string& file) {
+  std::optional<vss::TextProblem> problem = vss::FindTextProblem(text);
+  if (!problem) return std::nullopt;
+  const int line =
+      1 + static_cast<int>(std::count(text.begin(), text.begin() + problem->offset, '\n'));
+  return Located(file, line, problem->what + " (save the file as UTF-8)");
+}
+
+// ... then every name and value after the parser decoded it, which catches character
+// references such as "&#xD800;" or "\uD800" (line of the element or attribute).
+std::optional<Diagnostic> CheckDecodedText(const ptree& node, const std::string& file, int line) {
+  auto it = node.find(kLineKey);
+  if (it != node.not_found()) line = std::atoi(it->second.data().c_str());
+  if (std::optional<vss::TextProblem> p = vss::FindTextProblem(node.data())) {
+    return Located(file, line, p->what + " (in a value)");
+  }
+  for (const auto& [key, child] : node) {
+    if (std::optional<vss::TextProblem> p = vss::FindTextProblem(key)) {
+      return Located(file, line, p->what + " (in a name)");
+    }
+    if (std::optional<Diagnostic> d = CheckDecodedText(child, file, line)) return d;
+  }
+  return std::nullopt;
 }
 
 std::string ChildPath(const std::string& parent, const std::string& name, int index) {
@@ -219,6 +250,7 @@ TreeResult ReadXmlTree(std::string_view text, const std::string& file) {
     result.error = Located(file, line, "the file contains a NUL byte");
     return result;
   }
+  if ((result.error = CheckRawText(text, file))) return result;
   tinyxml2::XMLDocument doc(/*processEntities=*/true, tinyxml2::PRESERVE_WHITESPACE);
   if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
     result.error = Located(file, doc.ErrorLineNum(), XmlErrorMessage(doc));
@@ -246,6 +278,7 @@ TreeResult ReadXmlTree(std::string_view text, const std::string& file) {
     builder.Convert(*root, root->Name(), 1, &converted);
   }
   result.error = std::move(builder.error);
+  if (!result.error) result.error = CheckDecodedText(result.tree, file, 1);
   return result;
 }
 
@@ -255,6 +288,7 @@ TreeResult ReadJsonTree(std::string_view text, const std::string& file) {
     result.error = Located(file, line, "the file contains a NUL byte");
     return result;
   }
+  if ((result.error = CheckRawText(text, file))) return result;
   if ((result.error = CheckJsonDepth(text, file))) return result;
   ptree json;
   try {
@@ -278,6 +312,7 @@ TreeResult ReadJsonTree(std::string_view text, const std::string& file) {
   ptree& converted = result.tree.push_back({name, ptree()})->second;
   normaliser.Convert(content, name, name, 1, &converted);
   result.error = std::move(normaliser.error);
+  if (!result.error) result.error = CheckDecodedText(result.tree, file, 1);
   return result;
 }
 

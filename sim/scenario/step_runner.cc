@@ -1,8 +1,7 @@
 #include "sim/scenario/step_runner.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "vsssim/runtime/input_file.h"
+#include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/values.h"
 #include "vsssim/vss/enum_table.h"
 
@@ -11,12 +10,11 @@ namespace {
 
 std::string Hr(HResult h) { return ToString(h); }
 
-// bcd-file="...": relative to the scenario file that names it (the loader checked it reads).
+// bcd-file="...": relative to the scenario file that names it (the loader checked that it
+// is a regular file of at most LoadOptions::max_file_bytes that reads and is not empty).
 std::string ReadRelative(const SourceLocation& where, const std::string& path) {
-  std::ifstream in(RelativeToFile(where.file, path), std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return runtime::ReadInputFile(RelativeToFile(where.file, path), LoadOptions{}.max_file_bytes)
+      .bytes.value_or("");
 }
 
 }  // namespace

@@ -1,10 +1,20 @@
 #include "sim/trace/escape.h"
 
 #include <cstdio>
+#include <string>
+
+#include "vsssim/vss/text.h"
 
 namespace vsssim::trace::internal {
 
-void AppendQuoted(std::string& out, std::string_view value, const char* control_format) {
+void AppendQuoted(std::string& out, std::string_view raw, const char* control_format) {
+  // Any string becomes valid UTF-8 (bad bytes U+FFFD), so JSON lines always parse.
+  std::string repaired;
+  std::string_view value = raw;
+  if (!vss::IsValidUtf8(raw)) {
+    repaired = vss::ToValidUtf8(raw);
+    value = repaired;
+  }
   out += '"';
   for (char c : value) {
     switch (c) {

@@ -1,12 +1,12 @@
 #include "tools/vsssim/check_command.h"
 
-#include <fstream>
-#include <sstream>
+#include <utility>
 #include <vector>
 
 #include "vsssim/metadata/diagnostic.h"
 #include "vsssim/metadata/validate.h"
 #include "vsssim/metadata/xml_codec.h"
+#include "vsssim/runtime/input_file.h"
 
 namespace vsssim::tools {
 namespace {
@@ -34,21 +34,15 @@ int CheckDocument(const std::string& bytes, const std::string& path, Read read, 
 
 }  // namespace
 
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return bytes.str();
+std::optional<std::string> ReadDocumentFile(const std::string& path, std::ostream& err) {
+  runtime::InputFile file = runtime::ReadInputFile(path, kMaxDocumentBytes);
+  if (!file.bytes) err << path << ":1: " << file.error << "\n";
+  return std::move(file.bytes);
 }
 
 int RunCheck(const std::string& path, std::ostream& out) {
-  std::optional<std::string> bytes = ReadWholeFile(path);
-  if (!bytes) {
-    out << path << ":0: cannot read the file\n";
-    return 2;
-  }
+  std::optional<std::string> bytes = ReadDocumentFile(path, out);
+  if (!bytes) return 2;
   switch (metadata::DetectDocumentKind(*bytes)) {
     case DocumentKind::kWriterMetadata:
       return CheckDocument(*bytes, path, metadata::ReadWriterMetadataXml,

@@ -8,6 +8,7 @@
 #ifndef VSSSIM_TOOLS_VSSSIM_CHECK_COMMAND_H_
 #define VSSSIM_TOOLS_VSSSIM_CHECK_COMMAND_H_
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -16,8 +17,13 @@ namespace vsssim::tools {
 
 int RunCheck(const std::string& path, std::ostream& out);
 
-// The bytes of a file, or nullopt when it cannot be read.
-std::optional<std::string> ReadWholeFile(const std::string& path);
+// The largest WMD/BCD `check` and `show` read (a real BCD of a big Exchange server is a few
+// MiB; the cap keeps /dev/zero-like input from filling memory).
+inline constexpr std::size_t kMaxDocumentBytes = 64u << 20;
+
+// The bytes of a document file (a regular file of at most kMaxDocumentBytes), or nullopt
+// after writing "path:1: <why>" to `err`.
+std::optional<std::string> ReadDocumentFile(const std::string& path, std::ostream& err);
 
 }  // namespace vsssim::tools
 

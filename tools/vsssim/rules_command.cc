@@ -53,7 +53,7 @@ int RunRules(bool json, std::ostream& out) {
                      {"source", std::string(r.source)},
                      {"spec", std::string(r.spec)}});
     }
-    out << all.dump(2) << "\n";
+    out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   for (const conformance::Rule& r : rules) {

@@ -5,6 +5,7 @@
 
 #include "tools/vsssim/run_command.h"
 #include "vsssim/scenario/rules.h"
+#include "vsssim/vss/text.h"
 
 namespace vsssim::tools {
 namespace {
@@ -25,7 +26,10 @@ std::string RuleText(const std::string& id) {
   return "[" + std::string(scenario::NameOf(rule->level)) + "] " + std::string(rule->text);
 }
 
-std::string XmlEscape(std::string_view text) {
+// Well-formed whatever `text` holds: invalid UTF-8 and characters XML 1.0 forbids become
+// U+FFFD (vss::ToValidText), markup characters entities.
+std::string XmlEscape(std::string_view raw) {
+  const std::string text = vss::ToValidText(raw);
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -130,7 +134,7 @@ std::string RenderJsonReport(const std::vector<FileOutcome>& outcomes) {
     }
     all.push_back(std::move(j));
   }
-  return all.dump(2) + "\n";
+  return all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 // One <testcase> per scenario file; bad input is an <error>, a failed verdict a <failure>.

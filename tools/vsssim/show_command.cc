@@ -235,11 +235,8 @@ void ShowBackupComponents(const metadata::BackupComponents& bcd, std::ostream& o
 }
 
 int RunShow(const std::string& path, bool json, std::ostream& out, std::ostream& err) {
-  std::optional<std::string> bytes = ReadWholeFile(path);
-  if (!bytes) {
-    err << path << ":0: cannot read the file\n";
-    return 2;
-  }
+  std::optional<std::string> bytes = ReadDocumentFile(path, err);
+  if (!bytes) return 2;
   switch (metadata::DetectDocumentKind(*bytes)) {
     case metadata::DocumentKind::kWriterMetadata:
       return ShowDocument<metadata::WriterMetadata>(
