@@ -14,10 +14,20 @@
 #include "tools/vsssim/show_command.h"
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/clock.h"
+#include "vsssim/scenario/values.h"
 #include "vsssim/trace/text.h"
 #include "vsssim/trace/trace.h"
 
 namespace {
+
+// --seed: a decimal number from 0 to 2^64-1, nothing else. CLI11 alone would read "-1" as
+// 2^64-1, clamp 18446744073709551616 and take "" as 0 (issue #23).
+const CLI::Validator kSeedValidator(
+    [](const std::string& text) -> std::string {
+      if (vsssim::scenario::ParseUnsigned(text, UINT64_MAX)) return {};
+      return "'" + text + "' is not a seed (a number from 0 to 18446744073709551615)";
+    },
+    "SEED");
 
 int RunDemo(std::uint64_t seed) {
   vsssim::runtime::Clock clock;
@@ -31,7 +41,7 @@ int RunDemo(std::uint64_t seed) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int RunVsssim(int argc, char** argv) {
   CLI::App app{
       "vsssim - a Windows Volume Shadow Copy (VSS) protocol simulator and conformance "
       "harness"};
@@ -44,7 +54,8 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 1;
   CLI::App* demo = app.add_subcommand(
       "demo", "Run a built-in backup lifecycle (one requester, one writer) and print its trace");
-  demo->add_option("--seed", seed, "Seed for the run (the same seed gives the same trace)");
+  demo->add_option("--seed", seed, "Seed for the run (the same seed gives the same trace)")
+      ->check(kSeedValidator);
 
   std::string document;
   CLI::App* check = app.add_subcommand(
@@ -67,7 +78,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "jsonl", "mermaid"}));
   run->add_option("--out", run_options.out_dir, "Directory for the traces (default: stdout)")
       ->check(CLI::ExistingDirectory);
-  CLI::Option* seed_option = run->add_option("--seed", run_seed, "Override the scenarios' seed");
+  CLI::Option* seed_option =
+      run->add_option("--seed", run_seed, "Override the scenarios' seed")->check(kSeedValidator);
   run->add_flag("--json", run_options.json, "Print a machine-readable result");
   run->add_option("--junit", run_options.junit_file, "Write a JUnit XML report to FILE");
   std::string windows;
@@ -127,4 +139,15 @@ int main(int argc, char** argv) {
   if (conform->parsed()) return vsssim::tools::RunConform(conform_options, std::cerr);
   if (show->parsed()) return vsssim::tools::RunShow(document, json, std::cout, std::cerr);
   return 2;
+}
+
+int main(int argc, char** argv) {
+  const int rc = RunVsssim(argc, argv);
+  // A report that could not be written (stdout on a full disk, /dev/full) is not a success.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "vsssim: cannot write to standard output\n";
+    return rc == 0 ? 2 : rc;
+  }
+  return rc;
 }

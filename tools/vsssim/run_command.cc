@@ -20,6 +20,7 @@ std::string Extension(const std::string& format) {
 bool WriteFile(const std::string& path, const std::string& text, std::ostream& err) {
   std::ofstream file(path, std::ios::binary);
   file << text;
+  file.close();  // a full disk (/dev/full) shows only when the buffer is written out
   if (!file) {
     err << path << ": cannot write\n";
     return false;
