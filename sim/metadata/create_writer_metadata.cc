@@ -188,17 +188,23 @@ HResult CreateWriterMetadata::AddFileSet(vss::ComponentType required_type, std::
     Report("FSBT-01", std::string(method) + ": unknown bits in the backup-type mask");
     return hr::E_INVALIDARG;
   }
-  // WMD-06: a file may be named only once in a writer (SHOULD; reported, not refused).
-  for (const ComponentDescription& other : metadata_->components) {
-    for (const auto* l : {&other.files, &other.database_files, &other.log_files}) {
-      for (const FileSpec& f : *l) {
-        if (SameTriple(f, path, filespec, recursive)) {
-          Report("WMD-06", std::string(method) + ": file set " + std::string(path) + "\\" +
-                               std::string(filespec) + " already in component " + other.FullPath());
+  // WMD-06: a file may be named only once in a writer (SHOULD; reported, not refused). One
+  // finding per call, naming the first component that has it: n identical calls give n-1
+  // findings, not n(n-1)/2 (issue #23 item 4).
+  [&] {
+    for (const ComponentDescription& other : metadata_->components) {
+      for (const auto* l : {&other.files, &other.database_files, &other.log_files}) {
+        for (const FileSpec& f : *l) {
+          if (SameTriple(f, path, filespec, recursive)) {
+            Report("WMD-06", std::string(method) + ": file set " + std::string(path) + "\\" +
+                                 std::string(filespec) + " already in component " +
+                                 other.FullPath());
+            return;
+          }
         }
       }
     }
-  }
+  }();
   AppendInPlace(list == 0   ? c->files
                 : list == 1 ? c->database_files
                             : c->log_files,

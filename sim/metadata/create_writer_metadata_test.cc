@@ -132,6 +132,18 @@ TEST_F(Metadata_CreateWriterMetadata, FileSetRules_WMD_05_WMD_06) {
   EXPECT_TRUE(Found("WMD-06"));  // the same file named twice in one writer
 }
 
+// Checks that n identical file sets give one WMD-06 finding per repeated call (n-1), not
+// one per earlier copy (n(n-1)/2: 1,000 sets once took 672 MiB of findings).
+TEST_F(Metadata_CreateWriterMetadata, RepeatedFileSetIsReportedOncePerCall_WMD_06) {
+  ASSERT_EQ(AddGroup("", "g"), hr::S_OK);
+  findings_.clear();
+  constexpr int kCopies = 300;
+  for (int i = 0; i < kCopies; ++i) {
+    ASSERT_EQ(builder_.AddFilesToFileGroup("", "g", "C:\\Same", "*.dat", false, ""), hr::S_OK);
+  }
+  EXPECT_EQ(std::count(findings_.begin(), findings_.end(), "WMD-06"), kCopies - 1);
+}
+
 // Checks exclusions, reserved include files and dependencies (WMD-07, 08, 09, 11).
 TEST_F(Metadata_CreateWriterMetadata, ExclusionsIncludesDependencies_WMD_07_08_09_11) {
   EXPECT_EQ(builder_.AddExcludeFiles("C:\\Temp", "*.tmp", true), hr::S_OK);
