@@ -47,6 +47,39 @@ std::unique_ptr<BlockDevice> FilledDevice(std::uint64_t blocks) {
   return d;
 }
 
+// Registered first: the CSV reporter takes the user counters of its header from the first
+// benchmark, so the one benchmark with a counter must come before those without.
+void BM_FirstWriteAfterSnapshot(benchmark::State& state) {
+  const std::uint64_t blocks = BlocksOf(state);
+  auto d = FilledDevice(blocks);
+  std::vector<std::uint8_t> data = Pattern(3);
+  SnapshotHandle s = 0;
+  d->CreateSnapshot(&s);
+  double worst_index = 0;
+  std::uint64_t i = 0;
+  for (auto _ : state) {
+    if (i == blocks) {  // every block copied: start over with a fresh snapshot
+      state.PauseTiming();
+      BlockDeviceStats st = d->Stats();
+      worst_index = std::max(worst_index, static_cast<double>(st.diff_index_bytes) /
+                                              static_cast<double>(st.diff_area_blocks));
+      d->DeleteSnapshot(s);
+      d->CreateSnapshot(&s);
+      i = 0;
+      state.ResumeTiming();
+    }
+    d->WriteBlock((i++ * 1031) % blocks, data.data());  // a scattered order
+  }
+  const BlockDeviceStats last = d->Stats();
+  if (last.diff_area_blocks >= 16) {  // the round in progress (a short run may finish none)
+    worst_index = std::max(worst_index, static_cast<double>(last.diff_index_bytes) /
+                                            static_cast<double>(last.diff_area_blocks));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * kBlock);
+  state.counters["index_bytes_per_copied_block"] = worst_index;
+}
+BENCHMARK(BM_FirstWriteAfterSnapshot)->ArgName("MiB")->Arg(4)->Arg(16);
+
 // Arg: MiB of destination region cycled through (0: one hot 4 KiB block). The source sits
 // 2 KiB off the destinations' 4 KiB alignment so that no case pays for 4K aliasing.
 void BM_Memcpy4KiB(benchmark::State& state) {
@@ -78,36 +111,6 @@ void BM_PlainWrite(benchmark::State& state) {
 }
 BENCHMARK(BM_PlainWrite)->ArgName("MiB")->Arg(4)->Arg(16);
 
-void BM_FirstWriteAfterSnapshot(benchmark::State& state) {
-  const std::uint64_t blocks = BlocksOf(state);
-  auto d = FilledDevice(blocks);
-  std::vector<std::uint8_t> data = Pattern(3);
-  SnapshotHandle s = 0;
-  d->CreateSnapshot(&s);
-  double worst_index = 0;
-  std::uint64_t i = 0;
-  for (auto _ : state) {
-    if (i == blocks) {  // every block copied: start over with a fresh snapshot
-      state.PauseTiming();
-      BlockDeviceStats st = d->Stats();
-      worst_index = std::max(worst_index, static_cast<double>(st.diff_index_bytes) /
-                                              static_cast<double>(st.diff_area_blocks));
-      d->DeleteSnapshot(s);
-      d->CreateSnapshot(&s);
-      i = 0;
-      state.ResumeTiming();
-    }
-    d->WriteBlock((i++ * 1031) % blocks, data.data());  // a scattered order
-  }
-  const BlockDeviceStats last = d->Stats();
-  if (last.diff_area_blocks >= 16) {  // the round in progress (a short run may finish none)
-    worst_index = std::max(worst_index, static_cast<double>(last.diff_index_bytes) /
-                                            static_cast<double>(last.diff_area_blocks));
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * kBlock);
-  state.counters["index_bytes_per_copied_block"] = worst_index;
-}
-BENCHMARK(BM_FirstWriteAfterSnapshot)->ArgName("MiB")->Arg(4)->Arg(16);
 
 void BM_Rewrite(benchmark::State& state) {
   const std::uint64_t blocks = BlocksOf(state);
