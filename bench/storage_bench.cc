@@ -111,7 +111,6 @@ void BM_PlainWrite(benchmark::State& state) {
 }
 BENCHMARK(BM_PlainWrite)->ArgName("MiB")->Arg(4)->Arg(16);
 
-
 void BM_Rewrite(benchmark::State& state) {
   const std::uint64_t blocks = BlocksOf(state);
   auto d = FilledDevice(blocks);
