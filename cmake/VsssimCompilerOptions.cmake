@@ -25,6 +25,16 @@ if(VSSSIM_SANITIZERS)
   endif()
 endif()
 
+# VSSSIM_FUZZ: coverage instrumentation for libFuzzer in every library (the harnesses in
+# fuzz/ link libFuzzer itself with -fsanitize=fuzzer); other programs run as usual.
+if(VSSSIM_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "VSSSIM_FUZZ needs clang (libFuzzer): configure with "
+                        "-DCMAKE_CXX_COMPILER=clang++ (the asan preset does)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 # vsssim_add_library(<name> SOURCES <files...> [DEPS <targets...>])
 # A static library of one simulator layer: public headers under sim/include, private headers
 # by their path from the repository root ("sim/vss/text.h").

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "sim/metadata/testing/sample_documents.h"
+#include "sim/metadata/text_encoding.h"
 #include "vsssim/metadata/xml_codec.h"
 #include "vsssim/runtime/random.h"
+#include "vsssim/vss/text.h"
 
 namespace vsssim::metadata {
 namespace {
@@ -67,6 +69,25 @@ TEST(Metadata_Malformed, CharactersXmlForbidsAreRefused_XML_02) {
   std::string raw = doc;
   raw.insert(at, "\xEF\xBF\xBE");
   ExpectLocatedError(raw, 2, "U+FFFE is not a character XML 1.0 allows");
+}
+
+// Checks that a syntax error in a document with long multi-byte element names gives a short
+// message that is valid UTF-8 (found by wmd_fuzz: tinyxml2 quotes the rest of the text cut at
+// a byte count, which split a character and ran to the end of the document).
+TEST(Metadata_Malformed, SyntaxErrorMessageIsShortValidText_XML_02) {
+  std::string name;
+  for (int i = 0; i < 200; ++i) name += "\xE5\xBD\xA2";  // U+5F62, three bytes each
+  for (const std::string& doc :
+       {"<BACKUP" + name + " a=\"b\"></BACKUP_X>", "<WRITER_METADATA" + name + " a=\"b\""}) {
+    for (const std::string& bytes : {doc, internal::EncodeUtf16LE(doc, true)}) {
+      auto r = ReadWriterMetadataXml(bytes, "bad.xml");
+      ASSERT_FALSE(r.ok());
+      const std::string message = FirstError(r.diagnostics).ToString();
+      EXPECT_TRUE(vss::IsValidUtf8(message)) << message;
+      EXPECT_LT(message.size(), 400u) << message;
+      EXPECT_EQ(message.rfind("bad.xml:1: XML-02: ", 0), 0u) << message;
+    }
+  }
 }
 
 // Checks a bad GUID is an error on its line, not GUID_NULL.

@@ -118,7 +118,18 @@ bool ParseXml(std::string_view bytes, tinyxml2::XMLDocument& doc, ReadContext& c
     // tinyxml2 names the element it was reading: "...Line number=3: XMLElement name=B".
     std::string detail = doc.ErrorStr();
     if (std::size_t at = detail.find("name="); at != std::string::npos) {
-      message += " in <" + detail.substr(at + 5) + ">";
+      // tinyxml2 quotes the rest of the text from there, cut at a byte count: keep a short,
+      // valid-UTF-8 name (found by wmd_fuzz: a cut multi-byte character made the message
+      // invalid text, and the quote ran to the end of the document).
+      std::string name = detail.substr(at + 5);
+      const std::size_t end = name.find_first_of(" \t\r\n/>");
+      if (end != std::string::npos) name.resize(end);
+      if (name.size() > 64) {
+        std::size_t cut = 64;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        name = name.substr(0, cut) + "...";
+      }
+      message += " in <" + vss::ToValidText(name) + ">";
     }
     ctx.Error(line > 0 ? line : 1, "XML-02", message);
     return false;
