@@ -4,6 +4,8 @@
 #include <string>
 
 #include "conformance/examples/broken_writers.h"
+#include "conformance/examples/journal_broken_writers.h"
+#include "conformance/examples/journal_writer.h"
 
 namespace vsssim::examples {
 namespace {
@@ -28,6 +30,14 @@ std::vector<conformance::WriterUnderTest> ExampleWriters() {
       Make<VetoesWithUndocumentedCode>("VetoesWithUndocumentedCode"),
       Make<NonDeterministicIdentify>("NonDeterministicIdentify"),
       Make<AbortLeavesFrozen>("AbortLeavesFrozen"),
+      Make<JournalWriter>("JournalWriter"),
+      Make<JournalNeverThawsOnAbort>("JournalNeverThawsOnAbort"),
+      Make<JournalTruncatesInShutdown>("JournalTruncatesInShutdown"),
+      Make<JournalChangesStateInIdentify>("JournalChangesStateInIdentify"),
+      Make<JournalKeepsLockAfterShutdown>("JournalKeepsLockAfterShutdown"),
+      Make<JournalVetoesAfterAbort>("JournalVetoesAfterAbort"),
+      Make<JournalFreezeFalseWithoutFailure>("JournalFreezeFalseWithoutFailure"),
+      Make<JournalBlocksInFreeze>("JournalBlocksInFreeze"),
   };
 }
 
