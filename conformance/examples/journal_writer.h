@@ -47,10 +47,10 @@ class JournalWriter : public writer::Writer, public conformance::WriterProbe {
 
  protected:
   Journal journal_;
-  bool locked_ = false;              // the backup lock, one backup at a time
+  bool locked_ = false;  // the backup lock, one backup at a time
   vss::BackupType type_ = vss::BackupType::VSS_BT_UNDEFINED;
-  std::uint64_t frozen_at_ = 0;      // entries on disk at Freeze: what the shadow copy holds
-  Guid snapshot_set_;                // the set of this backup (WRT-SEQ-08)
+  std::uint64_t frozen_at_ = 0;  // entries on disk at Freeze: what the shadow copy holds
+  Guid snapshot_set_;            // the set of this backup (WRT-SEQ-08)
 };
 
 }  // namespace vsssim::examples

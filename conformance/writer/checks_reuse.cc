@@ -49,7 +49,8 @@ struct Ending {
 bool RunReuse(const WriterUnderTest& writer, const Ending& ending, Reporter* report,
               std::string_view rule, bool* aborted, std::string* root_cause = nullptr) {
   World world(writer);
-  if (report != nullptr) report->Watch(&world, ending.label + ", then a FULL backup on the same writer");
+  if (report != nullptr)
+    report->Watch(&world, ending.label + ", then a FULL backup on the same writer");
   {
     BackupRun first(world, "first");
     ending.end(world, first);
@@ -86,7 +87,8 @@ void ReuseAfterRequesterDeath(const WriterUnderTest& writer, Reporter& report) {
     if (!cause.empty()) GTEST_SKIP() << cause;
     ++judged;
   }
-  if (judged == 0) GTEST_SKIP() << "every requester death made VSS deliver Abort: see ReuseAfterAbort";
+  if (judged == 0)
+    GTEST_SKIP() << "every requester death made VSS deliver Abort: see ReuseAfterAbort";
 }
 
 void ReuseAfterAbort(const WriterUnderTest& writer, Reporter& report) {
@@ -108,17 +110,19 @@ void ReuseAfterAbort(const WriterUnderTest& writer, Reporter& report) {
                          run.Run(BackupRun::kRelease);
                        }});
   }
-  endings.push_back({"AbortBackup (cancel) while the writer is frozen", [](World& world, BackupRun& run) {
-                       coordinator::AsyncPtr async;
-                       if (RunUntilEvent(world, run, "Freeze", &async)) async->Cancel();
-                       run.requester().AbortBackup();
-                       run.Run(BackupRun::kRelease);
-                     }});
-  endings.push_back({"the requester dies while the writer is frozen", [](World& world, BackupRun& run) {
-                       coordinator::AsyncPtr async;
-                       RunUntilEvent(world, run, "Freeze", &async);
-                       world.vss().Terminate(run.requester());
-                     }});
+  endings.push_back(
+      {"AbortBackup (cancel) while the writer is frozen", [](World& world, BackupRun& run) {
+         coordinator::AsyncPtr async;
+         if (RunUntilEvent(world, run, "Freeze", &async)) async->Cancel();
+         run.requester().AbortBackup();
+         run.Run(BackupRun::kRelease);
+       }});
+  endings.push_back(
+      {"the requester dies while the writer is frozen", [](World& world, BackupRun& run) {
+         coordinator::AsyncPtr async;
+         RunUntilEvent(world, run, "Freeze", &async);
+         world.vss().Terminate(run.requester());
+       }});
   int judged = 0;
   for (const Ending& ending : endings) {
     bool aborted = false;

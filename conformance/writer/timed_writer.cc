@@ -48,7 +48,8 @@ bool TimedWriter::OnIdentify(metadata::CreateWriterMetadata& metadata) {
   return Forward("OnIdentify", [&](writer::Writer& w) { return w.OnIdentify(metadata); });
 }
 bool TimedWriter::OnPrepareBackup(writer::WriterComponents* components) {
-  return Forward("OnPrepareBackup", [&](writer::Writer& w) { return w.OnPrepareBackup(components); });
+  return Forward("OnPrepareBackup",
+                 [&](writer::Writer& w) { return w.OnPrepareBackup(components); });
 }
 bool TimedWriter::OnPrepareSnapshot() {
   return Forward("OnPrepareSnapshot", [](writer::Writer& w) { return w.OnPrepareSnapshot(); });

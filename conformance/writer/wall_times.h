@@ -24,8 +24,8 @@ namespace vsssim::conformance {
 using WallDuration = std::chrono::steady_clock::duration;
 
 struct HandlerWallTime {
-  std::string writer;  // WriterUnderTest::name
-  std::string test;    // the GoogleTest test that ran it
+  std::string writer;   // WriterUnderTest::name
+  std::string test;     // the GoogleTest test that ran it
   std::string handler;  // "OnFreeze", ...
   WallDuration wall{0};
 };
