@@ -69,6 +69,12 @@ void RestoreFromFullBackup(const WriterUnderTest& writer, Reporter& report) {
     return;
   }
   const Guid wut = world.writer().identity().class_id;
+  // REQ-RST-06: a writer that declared VSS_WRE_NEVER or VSS_RME_CUSTOM is restored without its
+  // participation: none of its components is selected (its files go back all the same).
+  const std::optional<metadata::RestoreMethodInfo>& declared = world.metadata().restore_method;
+  const bool involve =
+      !declared || (declared->writer_restore != vss::WriterRestore::VSS_WRE_NEVER &&
+                    declared->method != vss::RestoreMethod::VSS_RME_CUSTOM);
   std::unique_ptr<coordinator::Requester> r = world.vss().CreateVssBackupComponents("restore");
   coordinator::AsyncPtr async;
   HResult result = r->InitializeForRestore(bcd);
@@ -77,6 +83,7 @@ void RestoreFromFullBackup(const WriterUnderTest& writer, Reporter& report) {
   for (const metadata::WriterComponents& w : doc.document->writers) {
     if (w.writer_id != wut) continue;
     for (const metadata::ComponentState& c : w.components) {
+      if (!involve) continue;
       components.push_back(&c);
       if (result.Succeeded()) {
         result = r->SetSelectedForRestore(wut, c.type, c.logical_path, c.name, true);

@@ -110,6 +110,19 @@ TEST(Suite_World, SuiteRequesterBreaksNoRequesterRule) {
     dies.RunRange(0, BackupRun::kSetBackupSucceeded);
     world.vss().Terminate(dies.requester());
   }
+  {
+    // A writer that vetoes Freeze, and a check that walks every step regardless (as
+    // IdentifyInjectedAnywhere does): no SetBackupSucceeded/BackupComplete after the failed
+    // DoSnapshotSet (REQ-ORDER-15), AbortBackup before Release (REQ-ABORT-02).
+    World world(Scripted([](writer::ScriptedWriter& w) {
+      writer::ScriptedWriter::Behavior veto;
+      veto.returns = false;
+      veto.failure = hr::VSS_E_WRITERERROR_RETRYABLE;
+      w.On(vss::WriterEvent::kFreeze, veto);
+    }));
+    BackupRun run(world, "vetoed");
+    for (int s = 0; s < BackupRun::kStepCount; ++s) run.Run(static_cast<BackupRun::Step>(s));
+  }
   EXPECT_EQ(TakeSuiteRequesterFindings(), std::vector<std::string>{});
 }
 
