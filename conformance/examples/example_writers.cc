@@ -6,6 +6,7 @@
 #include "conformance/examples/broken_writers.h"
 #include "conformance/examples/journal_broken_writers.h"
 #include "conformance/examples/journal_writer.h"
+#include "conformance/examples/without_probe.h"
 
 namespace vsssim::examples {
 namespace {
@@ -38,6 +39,8 @@ std::vector<conformance::WriterUnderTest> ExampleWriters() {
       Make<JournalVetoesAfterAbort>("JournalVetoesAfterAbort"),
       Make<JournalFreezeFalseWithoutFailure>("JournalFreezeFalseWithoutFailure"),
       Make<JournalBlocksInFreeze>("JournalBlocksInFreeze"),
+      // The same bug seen without a WriterProbe: the probe-free look must catch it.
+      Make<WithoutProbe<JournalNeverThawsOnAbort>>("JournalNeverThawsWithoutProbe"),
   };
 }
 

@@ -6,7 +6,8 @@
 //       {"MyWriter", [](vsssim::conformance::WriterContext& ctx) {
 //          return std::make_unique<MyWriter>(ctx.volumes(), ctx.clock());
 //        }});
-// Test names are WriterConformance/<name>.<Check>; each test records
+// WriterUnderTest::options sets the application time (docs/conformance.md). Test names are
+// WriterConformance/<name>.<Check>; each test records
 // RecordProperty("rule", "<RULE-ID>") so the rule appears in the JUnit XML, and on failure
 // prints the rule ID, what was expected, what happened and a replayable trace excerpt.
 //
