@@ -53,12 +53,12 @@ bool JournalFreezeFalseWithoutFailure::OnFreeze() {
 }
 
 bool JournalBlocksInFreeze::OnFreeze() {
-  std::this_thread::sleep_for(std::chrono::seconds(3));  // BUG: real blocking past 2 s
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // wall-clock-ok: the bug (real blocking)
   return JournalWriter::OnFreeze();
 }
 
 bool JournalSleepsBrieflyInFreeze::OnFreeze() {
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // fine: 60 s window
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // wall-clock-ok: 60 s window
   return JournalWriter::OnFreeze();
 }
 

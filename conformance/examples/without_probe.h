@@ -28,13 +28,21 @@ class WithoutProbe final : public writer::Writer {
   bool OnPrepareBackup(writer::WriterComponents* c) override {
     return Forward([&] { return inner_->OnPrepareBackup(c); });
   }
-  bool OnPrepareSnapshot() override { return Forward([&] { return inner_->OnPrepareSnapshot(); }); }
-  bool OnFreeze() override { return Forward([&] { return inner_->OnFreeze(); }); }
-  bool OnThaw() override { return Forward([&] { return inner_->OnThaw(); }); }
+  bool OnPrepareSnapshot() override {
+    return Forward([&] { return inner_->OnPrepareSnapshot(); });
+  }
+  bool OnFreeze() override {
+    return Forward([&] { return inner_->OnFreeze(); });
+  }
+  bool OnThaw() override {
+    return Forward([&] { return inner_->OnThaw(); });
+  }
   bool OnPostSnapshot(writer::WriterComponents* c) override {
     return Forward([&] { return inner_->OnPostSnapshot(c); });
   }
-  bool OnAbort() override { return Forward([&] { return inner_->OnAbort(); }); }
+  bool OnAbort() override {
+    return Forward([&] { return inner_->OnAbort(); });
+  }
   bool OnBackupComplete(writer::WriterComponents* c) override {
     return Forward([&] { return inner_->OnBackupComplete(c); });
   }
