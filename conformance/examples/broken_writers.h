@@ -69,8 +69,8 @@ class NonDeterministicIdentify : public TinyStoreWriter {
   std::uint64_t identify_count_ = 0;
 };
 
-// Returns false from OnAbort and leaves its clients held (SIM-ABORT-01, WRT-ABORT-02; after a
-// freeze-window expiry WRT-TIME-01).
+// Returns false from OnAbort and leaves its clients held (SIM-ABORT-01; the repeated-Abort and
+// freeze-window checks name AbortAtEveryPoint as the root cause).
 class AbortLeavesFrozen : public TinyStoreWriter {
  public:
   using TinyStoreWriter::TinyStoreWriter;

@@ -4,6 +4,9 @@
 #include <string>
 
 #include "conformance/examples/broken_writers.h"
+#include "conformance/examples/journal_broken_writers.h"
+#include "conformance/examples/journal_writer.h"
+#include "conformance/examples/without_probe.h"
 
 namespace vsssim::examples {
 namespace {
@@ -28,6 +31,16 @@ std::vector<conformance::WriterUnderTest> ExampleWriters() {
       Make<VetoesWithUndocumentedCode>("VetoesWithUndocumentedCode"),
       Make<NonDeterministicIdentify>("NonDeterministicIdentify"),
       Make<AbortLeavesFrozen>("AbortLeavesFrozen"),
+      Make<JournalWriter>("JournalWriter"),
+      Make<JournalNeverThawsOnAbort>("JournalNeverThawsOnAbort"),
+      Make<JournalTruncatesInShutdown>("JournalTruncatesInShutdown"),
+      Make<JournalChangesStateInIdentify>("JournalChangesStateInIdentify"),
+      Make<JournalKeepsLockAfterShutdown>("JournalKeepsLockAfterShutdown"),
+      Make<JournalVetoesAfterAbort>("JournalVetoesAfterAbort"),
+      Make<JournalFreezeFalseWithoutFailure>("JournalFreezeFalseWithoutFailure"),
+      Make<JournalBlocksInFreeze>("JournalBlocksInFreeze"),
+      // The same bug seen without a WriterProbe: the probe-free look must catch it.
+      Make<WithoutProbe<JournalNeverThawsOnAbort>>("JournalNeverThawsWithoutProbe"),
   };
 }
 

@@ -22,11 +22,15 @@ class HostAttachment {
 }  // namespace
 
 PluginWriter::PluginWriter(writer::Writer* inner, plugin_abi::DestroyWriterFunction destroy,
-                           std::shared_ptr<const void> library)
+                           std::shared_ptr<const void> library,
+                           plugin_abi::WriterProbeFunction probe)
     : writer::Writer(inner->identity()),
       inner_(inner),
       destroy_(destroy),
-      library_(std::move(library)) {
+      library_(std::move(library)),
+      // The plug-in's own cast first (its type information); the fallback may fail across the
+      // library boundary, and then the suite looks without a probe or skips.
+      probe_(probe != nullptr ? probe(inner) : FindWriterProbe(*inner)) {
   // Simulation state the plug-in's writer set up in its constructor (WRT-SEQ-11).
   SetHostingService(inner->hosting_service());
 }

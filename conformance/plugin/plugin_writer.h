@@ -8,6 +8,8 @@
 // thread checks (WRT-THREAD-01) see what a directly linked writer would see.
 //
 // The proxy's identity and hosting service are the plug-in writer's, copied at construction.
+// It names the plug-in writer's WriterProbe (WriterProbeSource): the one the plug-in's optional
+// vsssim_writer_probe returns, else a dynamic_cast here, else none.
 //
 // Thread safety: as writer::Writer (handlers on the simulator thread).
 #ifndef VSSSIM_CONFORMANCE_PLUGIN_PLUGIN_WRITER_H_
@@ -20,12 +22,17 @@
 
 namespace vsssim::conformance {
 
-class PluginWriter : public writer::Writer {
+class PluginWriter : public writer::Writer, public WriterProbeSource {
  public:
   // Takes ownership of `inner`, freed with `destroy`. `library` keeps the plug-in loaded until
-  // then. REQUIRES: inner != nullptr, destroy != nullptr.
+  // then. `probe` is the plug-in's vsssim_writer_probe (may be null).
+  // REQUIRES: inner != nullptr, destroy != nullptr.
   PluginWriter(writer::Writer* inner, plugin_abi::DestroyWriterFunction destroy,
-               std::shared_ptr<const void> library);
+               std::shared_ptr<const void> library,
+               plugin_abi::WriterProbeFunction probe = nullptr);
+
+  // WriterProbeSource.
+  const WriterProbe* probe() const override { return probe_; }
   ~PluginWriter() override;
 
   bool OnIdentify(metadata::CreateWriterMetadata& metadata) override;
@@ -48,6 +55,7 @@ class PluginWriter : public writer::Writer {
   writer::Writer* inner_;
   plugin_abi::DestroyWriterFunction destroy_;
   std::shared_ptr<const void> library_;
+  const WriterProbe* probe_ = nullptr;
 };
 
 }  // namespace vsssim::conformance

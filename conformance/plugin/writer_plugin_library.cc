@@ -52,6 +52,8 @@ WriterPluginLibrary::LoadResult WriterPluginLibrary::Load(const std::string& pat
   library->abi_version_ = abi;
   library->create_ = create;
   library->destroy_ = destroy;
+  library->probe_ = reinterpret_cast<plugin_abi::WriterProbeFunction>(
+      library->library_->Find(plugin_abi::kWriterProbeSymbol));
   return {std::move(library), ""};
 }
 
@@ -60,7 +62,7 @@ WriterFactory WriterPluginLibrary::Factory() {
   return [self](WriterContext& context) -> std::unique_ptr<writer::Writer> {
     writer::Writer* inner = self->create_(&context);
     if (inner == nullptr) throw std::runtime_error("vsssim_create_writer returned null");
-    return std::make_unique<PluginWriter>(inner, self->destroy_, self);
+    return std::make_unique<PluginWriter>(inner, self->destroy_, self, self->probe_);
   };
 }
 

@@ -4,6 +4,7 @@
 // Load() checks, in order: the file exists, the system can load it, it exports
 // vsssim_writer_plugin_abi_version, that returns VSSSIM_WRITER_PLUGIN_ABI_VERSION, and it
 // exports vsssim_create_writer and vsssim_destroy_writer. The first problem found is the error.
+// vsssim_writer_probe is optional (looked up, never an error).
 //
 // Thread safety: load on one thread; the factory runs on the suite's thread. The library stays
 // loaded while the WriterPluginLibrary, a factory made from it, or a writer it made lives.
@@ -32,6 +33,8 @@ class WriterPluginLibrary : public std::enable_shared_from_this<WriterPluginLibr
   WriterFactory Factory();
 
   int abi_version() const { return abi_version_; }
+  // Whether the library exports the optional vsssim_writer_probe.
+  bool exports_probe() const { return probe_ != nullptr; }
 
  private:
   explicit WriterPluginLibrary(std::unique_ptr<SharedLibrary> library)
@@ -41,6 +44,7 @@ class WriterPluginLibrary : public std::enable_shared_from_this<WriterPluginLibr
   int abi_version_ = 0;
   plugin_abi::CreateWriterFunction create_ = nullptr;
   plugin_abi::DestroyWriterFunction destroy_ = nullptr;
+  plugin_abi::WriterProbeFunction probe_ = nullptr;  // optional export
 };
 
 }  // namespace vsssim::conformance

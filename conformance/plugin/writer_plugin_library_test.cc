@@ -86,5 +86,28 @@ TEST(Plugin_Factory, CreatesAndDestroysThroughThePlugin) {
   EXPECT_EQ(live(), 0);
 }
 
+// Checks that the proxy names the plug-in writer's WriterProbe (WriterProbeSource) when the
+// plug-in exports vsssim_writer_probe, so the suite's SIM-ABORT-01 look works through
+// `vsssim conform` too — and that a plug-in without the export has none (the good plug-in's
+// writer is no probe).
+TEST(Plugin_Factory, ProxyNamesTheExportedProbe) {
+  WriterPluginLibrary::LoadResult loaded = WriterPluginLibrary::Load(VSSSIM_TEST_PLUGIN_PROBE);
+  ASSERT_NE(loaded.library, nullptr) << loaded.error;
+  EXPECT_TRUE(loaded.library->exports_probe());
+  FakeContext context;
+  std::unique_ptr<writer::Writer> writer = loaded.library->Factory()(context);
+  const WriterProbe* probe = FindWriterProbe(*writer);
+  ASSERT_NE(probe, nullptr);
+  EXPECT_FALSE(probe->IsFrozen());
+  writer->OnFreeze();
+  writer->OnAbort();
+  EXPECT_TRUE(probe->IsFrozen());
+
+  WriterPluginLibrary::LoadResult good = WriterPluginLibrary::Load(VSSSIM_TEST_PLUGIN_GOOD);
+  ASSERT_NE(good.library, nullptr) << good.error;
+  EXPECT_FALSE(good.library->exports_probe());
+  EXPECT_EQ(FindWriterProbe(*good.library->Factory()(context)), nullptr);
+}
+
 }  // namespace
 }  // namespace vsssim::conformance

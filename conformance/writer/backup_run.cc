@@ -41,6 +41,10 @@ HResult BackupRun::RunRange(int from, int to) {
 }
 
 HResult BackupRun::Run(Step step) {
+  // A writer that blocked past a real timeout: the check stops here (wall_times.h).
+  if (world_.blocked()) throw WriterBlocked{"the writer blocked past a real timeout"};
+  // Application time between requester steps, the same in every check (docs/conformance.md).
+  if (steps_run_++ > 0) world_.RunApplication(world_.under_test().options.between_steps);
   coordinator::AsyncPtr async;
   switch (step) {
     case kInitialize:
@@ -58,11 +62,20 @@ HResult BackupRun::Run(Step step) {
       return requester_->StartSnapshotSet(&set_id_);
     case kAddToSnapshotSet:
       return AddVolumes();
-    case kPrepareForBackup:
-      return WaitFor(requester_->PrepareForBackup(&async), async);
-    case kDoSnapshotSet:
-      return WaitFor(requester_->DoSnapshotSet(&async), async);
+    case kPrepareForBackup: {
+      prepared_ = true;
+      const HResult r = WaitFor(requester_->PrepareForBackup(&async), async);
+      sequence_failed_ = sequence_failed_ || r.Failed();
+      return r;
+    }
+    case kDoSnapshotSet: {
+      const HResult r = WaitFor(requester_->DoSnapshotSet(&async), async);
+      sequence_failed_ = sequence_failed_ || r.Failed();
+      return r;
+    }
     case kSetBackupSucceeded:
+      // REQ-ORDER-15: never after a failed PrepareForBackup or DoSnapshotSet.
+      if (sequence_failed_) return hr::VSS_E_BAD_STATE;
       for (const Selected& s : selected_) {
         const metadata::ComponentDescription& c = s.component;
         HResult r = requester_->SetBackupSucceeded(s.instance, s.writer, c.type, c.logical_path,
@@ -72,9 +85,16 @@ HResult BackupRun::Run(Step step) {
       return hr::S_OK;
     case kSaveAsXml:
       return requester_->SaveAsXML(&bcd_xml_);
-    case kBackupComplete:
-      return WaitFor(requester_->BackupComplete(&async), async);
+    case kBackupComplete: {
+      if (sequence_failed_) return hr::VSS_E_BAD_STATE;  // REQ-ORDER-15
+      const HResult r = WaitFor(requester_->BackupComplete(&async), async);
+      completed_ = r.Succeeded();
+      return r;
+    }
     case kRelease:
+      // REQ-ABORT-02: any stop after PrepareForBackup without BackupComplete is aborted before
+      // the release (AbortBackup is idempotent for a requester that aborted already).
+      if (prepared_ && !completed_) requester_->AbortBackup();
       return requester_->Release();
     case kStepCount:
       break;

@@ -2,7 +2,11 @@
 // §2.2 one step at a time (so a check can stop, inject, abort or kill at any step). It selects
 // every top-level or selectable component of every writer, passes previous backup stamps
 // (STAMP-02) to the writer under test, snapshots the volumes its file sets need (FSBT-04) and
-// keeps the Backup Components Document it saved.
+// keeps the Backup Components Document it saved. It keeps the requester rules itself
+// (REQ-ORDER-15: no SetBackupSucceeded/BackupComplete after a failed PrepareForBackup or
+// DoSnapshotSet, those steps answer VSS_E_BAD_STATE without calling; REQ-ABORT-02: Release
+// after PrepareForBackup without BackupComplete calls AbortBackup first), so no finding in a
+// run is the suite requester's.
 //
 // Thread safety: none.
 #ifndef VSSSIM_CONFORMANCE_WRITER_BACKUP_RUN_H_
@@ -49,7 +53,9 @@ class BackupRun {
 
   BackupRun(World& world, std::string requester, BackupPlan plan = {});
 
-  // Runs one step: the call's HRESULT, or the asynchronous operation's result.
+  // Runs one step: the call's HRESULT, or the asynchronous operation's result. Before every
+  // step but the first the writer's application runs for WriterSuiteOptions::between_steps.
+  // Throws WriterBlocked when the writer has blocked past a real timeout (world.h).
   HResult Run(Step step);
   // Runs steps [from, to), stopping at the first failure; returns the last result.
   HResult RunRange(int from, int to);
@@ -83,6 +89,10 @@ class BackupRun {
   std::unique_ptr<coordinator::Requester> requester_;
   std::vector<Selected> selected_;
   int selected_of_writer_ = 0;
+  int steps_run_ = 0;
+  bool prepared_ = false;         // PrepareForBackup was called
+  bool sequence_failed_ = false;  // PrepareForBackup or DoSnapshotSet failed (REQ-ORDER-15)
+  bool completed_ = false;        // BackupComplete succeeded
   bool identified_ = false;
   Guid set_id_;
   std::string bcd_xml_;

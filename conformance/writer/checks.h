@@ -33,6 +33,11 @@ void VetoUsesDocumentedCode(const WriterUnderTest& writer, Reporter& report);
 void HandlerPlacement(const WriterUnderTest& writer, Reporter& report);
 void ThreadRule(const WriterUnderTest& writer, Reporter& report);
 void NoExceptionEscapes(const WriterUnderTest& writer, Reporter& report);
+void VetoSetsWriterFailure(const WriterUnderTest& writer, Reporter& report);
+void HandlersDoNotBlock(const WriterUnderTest& writer, Reporter& report);
+// checks_reuse.cc
+void ReuseAfterRequesterDeath(const WriterUnderTest& writer, Reporter& report);
+void ReuseAfterAbort(const WriterUnderTest& writer, Reporter& report);
 // checks_restore.cc
 void RestoreFromFullBackup(const WriterUnderTest& writer, Reporter& report);
 

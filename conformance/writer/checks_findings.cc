@@ -1,7 +1,8 @@
 // Checks read from the coordinator's findings over a set of representative runs: documented
 // failure codes on a veto (WRT-ERR-01/02, WRT-ERR-03), the handler-placement matrix of §3.6
 // (WRT-CALL-*, BCD-WIN-*), the thread rule (WRT-THREAD-01) and no exception escaping a handler
-// (WRT-RET-02).
+// (WRT-RET-02), vetoes with SetWriterFailure (WRT-RET-01) and no handler blocking in real time
+// past its timeout (WRT-TIME-01, GAP-05).
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -10,6 +11,7 @@
 
 #include "conformance/writer/checks.h"
 #include "conformance/writer/scenarios.h"
+#include "conformance/writer/wall_times.h"
 #include "vsssim/metadata/file_semantics.h"
 
 namespace vsssim::conformance::checks {
@@ -122,6 +124,54 @@ void NoExceptionEscapes(const WriterUnderTest& writer, Reporter& report) {
                      run.RunRange(0, BackupRun::kRelease);
                      run.Run(BackupRun::kRelease);
                    }}});
+}
+
+void VetoSetsWriterFailure(const WriterUnderTest& writer, Reporter& report) {
+  constexpr const char* kRule = "WRT-RET-01";
+  const std::vector<NamedScenario> scenarios = {
+      {"full backup", {}, Full},
+      {"full backup, then the writer's incremental/differential/log backup", {}, Chain},
+      {"snapshot set without the writer's volumes (WRT-ERR-03)", {}, MissingVolume},
+      {"AbortBackup while frozen", {}, AbortWhileFrozen}};
+  for (const NamedScenario& s : scenarios) {
+    World world(writer, s.options);
+    report.Watch(&world, s.name);
+    s.run(world);
+    // A SetWriterFailure from another thread is not recorded: that is ThreadRule's finding.
+    if (!world.Findings({"WRT-THREAD-01"}).empty()) continue;
+    for (const Reply& r : Replies(world)) {
+      if (!IsVetoWithoutFailure(r)) continue;
+      report.Fail(kRule,
+                  "a handler returns false only on a fatal error, after SetWriterFailure(Ex) "
+                  "(WRT-RET-03: a veto is SetWriterFailure + return false)",
+                  "the " + r.event + " handler returned false without SetWriterFailure", r.entry);
+    }
+  }
+}
+
+void HandlersDoNotBlock(const WriterUnderTest& writer, Reporter& report) {
+  // The wall time of every handler is measured in every check (World, wall_times.h); the first
+  // block of this writer may have come from an earlier check. Else this check looks itself.
+  const Block* block = WallTimes::Get().BlockOf(writer.name);
+  if (block == nullptr) {
+    World world(writer);
+    report.Watch(&world, "full backup, wall time of each handler");
+    try {
+      Full(world);
+    } catch (const WriterBlocked&) {
+    }
+    block = WallTimes::Get().BlockOf(writer.name);
+  } else {
+    report.Watch(nullptr, "wall time of each handler, first seen in " + block->handler.test);
+  }
+  if (block == nullptr) return;
+  report.Fail(block->rule,
+              block->rule == std::string("WRT-TIME-01")
+                  ? "OnFreeze returns well within the writer's freeze timeout (dwTimeoutFreeze " +
+                        runtime::FormatDuration(block->timeout) + ", LIM-05, WRT-TIME-02)"
+                  : "each handler returns before VSS stops waiting for the writer (" +
+                        runtime::FormatDuration(block->timeout) + ", GAP-05)",
+              block->what + " (in " + block->handler.test + ")");
 }
 
 }  // namespace vsssim::conformance::checks

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "vsssim/metadata/file_semantics.h"
+#include "vsssim/storage/file_view.h"
+#include "vsssim/storage/volume.h"
 
 namespace vsssim::conformance {
 
@@ -14,12 +16,35 @@ std::vector<Reply> Replies(const World& world) {
     r.event = e.name;
     r.returned = e.Get("returned") != "false";
     r.threw = e.Get("threw") == "yes";
+    r.hung = e.Get("hung") == "yes";
+    r.failure = std::string(e.Get("failure"));
     if (auto d = runtime::ParseDuration(e.Get("spent"))) r.spent = *d;
     r.injected = !e.Get("by").empty();
     r.entry = &e;
     out.push_back(r);
   }
   return out;
+}
+
+bool IsVetoWithoutFailure(const Reply& r) {
+  if (r.returned || r.threw || r.hung || !r.failure.empty()) return false;
+  return r.event != "Identify" && r.event != "Abort";
+}
+
+std::string RootCause(const World& world) {
+  if (!world.Findings({"WRT-RET-02"}).empty()) {
+    return "an exception escaped a handler (WRT-RET-02): see NoExceptionEscapes";
+  }
+  for (const Reply& r : Replies(world)) {
+    if (!IsVetoWithoutFailure(r)) continue;
+    // A SetWriterFailure from another thread is not recorded (WRT-THREAD-01): ThreadRule's.
+    if (!world.Findings({"WRT-THREAD-01"}).empty()) {
+      return "SetWriterFailure came from another thread (WRT-THREAD-01): see ThreadRule";
+    }
+    return "the " + r.event + " handler" +
+           " returned false without SetWriterFailure (WRT-RET-01): see VetoSetsWriterFailure";
+  }
+  return {};
 }
 
 std::vector<std::string> SessionEvents(const World& world, std::string_view requester) {
@@ -41,7 +66,7 @@ const std::vector<std::string>& FullSequence() {
 }
 
 void LetApplicationRun(World& world) {
-  world.mutable_clock().AdvanceBy(std::chrono::milliseconds(100));
+  world.RunApplication(world.under_test().options.between_steps);
 }
 
 namespace {
@@ -59,11 +84,11 @@ BackupOutcome RunCheckedBackup(World& world, Reporter& report, std::string_view 
   const std::string type(vss::NameOf(plan.type));
   BackupRun run(world, requester, std::move(plan));
   BackupOutcome outcome;
-  // Root-cause attribution: a backup broken by an exception is reported by the WRT-RET-02
-  // check alone; this one is skipped (docs/conformance-suite.md).
+  // Root-cause attribution: a backup broken by a mistake another check owns (RootCause) is
+  // reported by that check alone; this one is skipped (docs/conformance-suite.md).
   auto threw = [&world, &outcome] {
-    outcome.threw = !world.Findings({"WRT-RET-02"}).empty();
-    return outcome.threw;
+    outcome.root_cause = RootCause(world);
+    return !outcome.root_cause.empty();
   };
   for (int s = 0; s < BackupRun::kStepCount; ++s) {
     if (s == BackupRun::kRelease) {
@@ -117,8 +142,8 @@ void RunMissingVolumeBackup(World& world, const std::string& requester) {
 }
 
 bool RunUntilEvent(World& world, BackupRun& run, std::string_view event,
-                   coordinator::AsyncPtr* async) {
-  if (run.RunRange(0, BackupRun::kDoSnapshotSet).Failed()) return false;
+                   coordinator::AsyncPtr* async, int from) {
+  if (run.RunRange(from, BackupRun::kDoSnapshotSet).Failed()) return false;
   if (run.requester().DoSnapshotSet(async).Failed()) return false;
   for (int guard = 0; guard < 100000; ++guard) {
     const std::vector<std::string> events = SessionEvents(world, run.name());
@@ -131,8 +156,36 @@ bool RunUntilEvent(World& world, BackupRun& run, std::string_view event,
   return false;
 }
 
+bool HasProbe(const writer::Writer& writer) { return FindWriterProbe(writer) != nullptr; }
+
+std::string LiveFilesDigest(const World& world) {
+  std::string out;
+  for (const storage::FileSetSpec& spec : world.FileSets(World::Sets::kAll)) {
+    const storage::Volume* volume = world.volumes_const().Find(spec.path);
+    if (volume == nullptr) continue;
+    const storage::FileView files = volume->Live();
+    for (const storage::FileInfo& f : files.Find(spec)) {
+      std::string content;
+      files.ReadFile(f.path, &content);
+      out += f.path + "\n" + std::to_string(content.size()) + ":" + content + "\n";
+    }
+  }
+  return out;
+}
+
+runtime::Duration ResumeWindow() { return std::chrono::seconds(1); }
+
+std::string WritesResumeAfterAbort(World& world) {
+  const std::string after_abort = LiveFilesDigest(world);
+  world.RunApplication(ResumeWindow());
+  if (LiveFilesDigest(world) != after_abort) return {};
+  return "the application wrote to its files before the backup, but in " +
+         runtime::FormatDuration(ResumeWindow()) +
+         " after OnAbort no write reached them: it is still held (seen without a WriterProbe)";
+}
+
 std::string ProbeWriter(writer::Writer& writer) {
-  const auto* probe = dynamic_cast<const WriterProbe*>(&writer);
+  const WriterProbe* probe = FindWriterProbe(writer);
   if (probe == nullptr) return {};
   if (probe->IsFrozen()) return "the writer still holds its application frozen";
   const std::string problem = probe->CheckConsistency();

@@ -2,7 +2,11 @@
 
 #include <utility>
 
+#include "conformance/writer/timed_writer.h"
+#include "conformance/writer/wall_times.h"
 #include "vsssim/storage/volume.h"
+
+#include <gtest/gtest.h>
 
 namespace vsssim::conformance {
 namespace {
@@ -24,7 +28,11 @@ bool RuleMatches(std::string_view rule, const std::vector<std::string>& rules) {
 }
 
 World::World(const WriterUnderTest& writer, WorldOptions options)
-    : options_(options), trace_(clock_), volumes_(clock_), provider_(volumes_, clock_, &trace_) {
+    : options_(options),
+      trace_(clock_),
+      volumes_(clock_),
+      provider_(volumes_, clock_, &trace_),
+      under_test_(writer) {
   for (const char* letter : {"C:", "D:"}) {
     storage::VolumeOptions v;
     v.name = letter;
@@ -35,7 +43,11 @@ World::World(const WriterUnderTest& writer, WorldOptions options)
   vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, provider_,
                                                     coordinator::Choices{}, options_.seed);
   vss_->AttachStorage(volumes_);
-  writer_ = writer.create(*this);
+  writer_ = std::make_unique<TimedWriter>(
+      writer.create(*this),
+      [this](std::string_view event, std::chrono::steady_clock::duration wall) {
+        OnHandler(event, wall);
+      });
   actor_ = "writer:" + writer_->identity().name;
   vss_->RegisterWriter(*writer_);
   if (options_.slow_companion) {
@@ -49,9 +61,49 @@ World::World(const WriterUnderTest& writer, WorldOptions options)
     companion_->On(vss::WriterEvent::kFreeze, slow);
     vss_->RegisterWriter(*companion_);
   }
+  // Application time before the first requester step (docs/conformance.md).
+  RunApplication(writer.options.warmup);
+}
+
+void World::OnHandler(std::string_view event, std::chrono::steady_clock::duration wall) {
+  // The real timeouts: OnFreeze runs inside the writer's own freeze window (dwTimeoutFreeze,
+  // LIM-05, WRT-TIME-01; WRT-TIME-02 "keep OnFreeze short"); every other handler within the
+  // time VSS waits for a writer (Choices::writer_event_timeout, GAP-05, WRT-TIME-05).
+  const bool freeze = event == "OnFreeze";
+  const runtime::Duration timeout =
+      freeze ? writer_->identity().freeze_timeout : vss_->choices().writer_event_timeout;
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  HandlerWallTime h{under_test_.name,
+                    test != nullptr ? std::string(test->test_suite_name()) + "." + test->name()
+                                    : std::string("-"),
+                    std::string(event), wall};
+  if (WallTimes::Get().Record(std::move(h), timeout, freeze ? "WRT-TIME-01" : "WRT-TIME-05")) {
+    blocked_ = true;
+  }
+}
+
+namespace {
+
+std::vector<std::string>& SuiteRequesterFindings() {
+  static std::vector<std::string> findings;
+  return findings;
+}
+
+}  // namespace
+
+std::vector<std::string> TakeSuiteRequesterFindings() {
+  std::vector<std::string> out;
+  out.swap(SuiteRequesterFindings());
+  return out;
 }
 
 World::~World() {
+  for (const trace::Entry& e : trace_.entries()) {
+    if (e.kind == trace::EntryKind::kFinding && e.rule.substr(0, 4) == "REQ-") {
+      SuiteRequesterFindings().push_back(std::string(e.rule) + " (" + std::string(e.from) +
+                                         "): " + std::string(e.name));
+    }
+  }
   // The coordinator refers to the writers: it goes first; the writers may still cancel their
   // timers on the clock.
   vss_.reset();

@@ -5,10 +5,19 @@
 // writer that takes longer than the writer's freeze window in its own Freeze (WRT-TIME-01
 // expiry).
 //
+// Application time: once the writer exists its application runs for the writer's
+// WriterSuiteOptions::warmup of virtual time (BackupRun adds between_steps before each further
+// requester step), so every check sees a writer whose clients have written data.
+//
+// Wall time: the coordinator talks to a TimedWriter around the writer under test, which
+// measures each handler (wall_times.h). blocked() turns true once a handler took as long as its
+// real timeout; BackupRun then refuses further steps (WriterBlocked).
+//
 // Thread safety: none (single simulator thread).
 #ifndef VSSSIM_CONFORMANCE_WRITER_WORLD_H_
 #define VSSSIM_CONFORMANCE_WRITER_WORLD_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -41,6 +50,7 @@ class World final : public WriterContext {
 
   // WriterContext.
   storage::VolumeManager& volumes() override { return volumes_; }
+  const storage::VolumeManager& volumes_const() const { return volumes_; }
   const runtime::Clock& clock() const override { return clock_; }
   runtime::TimerId ScheduleAfter(runtime::Duration delay, std::function<void()> work) override {
     return clock_.ScheduleAfter(delay, std::move(work));
@@ -52,7 +62,13 @@ class World final : public WriterContext {
   const trace::Trace& trace() const { return trace_; }
   coordinator::Coordinator& vss() { return *vss_; }
   storage::CowProvider& provider() { return provider_; }
+  // The writer as the coordinator sees it (the TimedWriter; its probe is the writer's).
   writer::Writer& writer() { return *writer_; }
+  const WriterUnderTest& under_test() const { return under_test_; }
+  // True once a handler of the writer blocked past its real timeout (wall_times.h).
+  bool blocked() const { return blocked_; }
+  // The writer's application runs for `d` of virtual time (its timers fire).
+  void RunApplication(runtime::Duration d) { clock_.AdvanceBy(d); }
   const std::string& actor() const { return actor_; }  // "writer:<identity name>"
   const WorldOptions& options() const { return options_; }
 
@@ -76,11 +92,25 @@ class World final : public WriterContext {
   storage::VolumeManager volumes_;
   storage::CowProvider provider_;
   std::unique_ptr<coordinator::Coordinator> vss_;
+  void OnHandler(std::string_view event, std::chrono::steady_clock::duration wall);
+
+  WriterUnderTest under_test_;
   std::unique_ptr<writer::Writer> writer_;
+  bool blocked_ = false;
   std::unique_ptr<writer::ScriptedWriter> companion_;
   std::string actor_;
   metadata::WriterMetadata metadata_;
 };
+
+// Thrown by BackupRun when the writer under test has blocked past a real timeout: the check
+// stops; the suite reports the block once (HandlersDoNotBlock) and skips the rest.
+struct WriterBlocked {
+  std::string why;
+};
+
+// REQ-* findings of the suite's own requesters in the Worlds destroyed since the last call
+// ("REQ-ORDER-18 in World of <test>: ..."): the suite checks itself with them.
+std::vector<std::string> TakeSuiteRequesterFindings();
 
 // True when `rule` is one of `rules` (entries ending in '*' match by prefix).
 bool RuleMatches(std::string_view rule, const std::vector<std::string>& rules);

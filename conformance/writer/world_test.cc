@@ -4,6 +4,7 @@
 
 #include "conformance/writer/backup_run.h"
 #include "conformance/writer/scenarios.h"
+#include "conformance/writer/wall_times.h"
 #include "conformance/writer/world.h"
 #include "vsssim/writer/scripted_writer.h"
 
@@ -73,6 +74,73 @@ TEST(Suite_World, WRT_TIME_01_SlowCompanionExpiresTheWindow) {
   const std::vector<std::string> events = SessionEvents(world, "r1");
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back(), "Abort");
+}
+
+// Checks that every World gives the writer's application its warmup before the first requester
+// step and between_steps before each further one (docs/conformance.md, "Application time"),
+// as the writer's WriterSuiteOptions say.
+TEST(Suite_World, ApplicationTimeBeforeAndBetweenSteps) {
+  WriterUnderTest writer = Scripted();
+  writer.options.warmup = std::chrono::seconds(3);
+  writer.options.between_steps = std::chrono::milliseconds(250);
+  World world(writer);
+  EXPECT_EQ(world.clock().Now().since_start, runtime::Duration(std::chrono::seconds(3)));
+  BackupRun run(world, "r1");
+  ASSERT_EQ(run.Run(BackupRun::kInitialize), hr::S_OK);
+  EXPECT_EQ(world.clock().Now().since_start, runtime::Duration(std::chrono::seconds(3)));
+  ASSERT_EQ(run.Run(BackupRun::kSetBackupState), hr::S_OK);
+  EXPECT_EQ(world.clock().Now().since_start, runtime::Duration(std::chrono::milliseconds(3250)));
+}
+
+// Checks that the suite's own requester breaks no requester rule (REQ-*) in a full backup, an
+// AbortBackup while frozen and a requester death — the runs every check is made of — so no
+// excerpt blames the user for the suite's requester.
+TEST(Suite_World, SuiteRequesterBreaksNoRequesterRule) {
+  TakeSuiteRequesterFindings();
+  {
+    World world(Scripted());
+    BackupRun(world, "full").RunAll();
+    BackupRun aborted(world, "aborted");
+    coordinator::AsyncPtr async;
+    ASSERT_TRUE(RunUntilEvent(world, aborted, "Freeze", &async));
+    async->Cancel();
+    aborted.requester().AbortBackup();
+    aborted.Run(BackupRun::kRelease);
+    BackupRun dies(world, "dies");
+    dies.RunRange(0, BackupRun::kSetBackupSucceeded);
+    world.vss().Terminate(dies.requester());
+  }
+  {
+    // A writer that vetoes Freeze, and a check that walks every step regardless (as
+    // IdentifyInjectedAnywhere does): no SetBackupSucceeded/BackupComplete after the failed
+    // DoSnapshotSet (REQ-ORDER-15), AbortBackup before Release (REQ-ABORT-02).
+    World world(Scripted([](writer::ScriptedWriter& w) {
+      writer::ScriptedWriter::Behavior veto;
+      veto.returns = false;
+      veto.failure = hr::VSS_E_WRITERERROR_RETRYABLE;
+      w.On(vss::WriterEvent::kFreeze, veto);
+    }));
+    BackupRun run(world, "vetoed");
+    for (int s = 0; s < BackupRun::kStepCount; ++s) run.Run(static_cast<BackupRun::Step>(s));
+  }
+  EXPECT_EQ(TakeSuiteRequesterFindings(), std::vector<std::string>{});
+}
+
+// Checks that the wall-time wrapper forwards the probe of the writer under test and that a
+// handler at or past its real timeout marks the writer blocked, with the rule, while a shorter
+// one does not (wall_times.h; durations given, nothing sleeps).
+TEST(Suite_WallTime, RecordsBlocksAtTheTimeout) {
+  WallTimes& times = WallTimes::Get();
+  times.Clear();
+  EXPECT_FALSE(times.Record({"W", "t", "OnFreeze", std::chrono::milliseconds(1500)},
+                            std::chrono::seconds(60), "WRT-TIME-01"));
+  EXPECT_EQ(times.BlockOf("W"), nullptr);
+  EXPECT_TRUE(times.Record({"W", "t", "OnFreeze", std::chrono::seconds(3)}, std::chrono::seconds(2),
+                           "WRT-TIME-01"));
+  ASSERT_NE(times.BlockOf("W"), nullptr);
+  EXPECT_EQ(times.BlockOf("W")->rule, "WRT-TIME-01");
+  EXPECT_EQ(times.Slowest(1).front().wall, std::chrono::seconds(3));
+  times.Clear();
 }
 
 }  // namespace

@@ -6,12 +6,14 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <utility>
 #include <vector>
 
 #include "conformance/plugin/writer_plugin_library.h"
 #include "vsssim/conformance/writer_suite.h"
+#include "vsssim/runtime/time.h"
 
 namespace vsssim::tools {
 namespace {
@@ -69,6 +71,20 @@ int RunConform(const ConformCommandOptions& options, std::ostream& err) {
   return 2;
 #else
   conformance::WriterUnderTest writer;
+  // Application time (docs/conformance.md): durations, else bad input.
+  const std::pair<const std::string*, runtime::Duration*> durations[] = {
+      {&options.warmup, &writer.options.warmup},
+      {&options.between_steps, &writer.options.between_steps}};
+  const char* const flags[] = {"--warmup", "--between-steps"};
+  for (int i = 0; i < 2; ++i) {
+    if (durations[i].first->empty()) continue;
+    std::optional<runtime::Duration> d = runtime::ParseDuration(*durations[i].first);
+    if (!d || d->count() < 0) {
+      err << flags[i] << " " << *durations[i].first << ": not a duration (e.g. '2s', '250ms')\n";
+      return 2;
+    }
+    *durations[i].second = *d;
+  }
   writer.name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
   writer.create = loaded.library->Factory();
   conformance::RegisterWriterSuite(std::move(writer));

@@ -1,11 +1,13 @@
-// `vsssim conform --writer-plugin LIB [--junit FILE] [--name N] [--filter F]`: loads a writer
+// `vsssim conform --writer-plugin LIB [--junit FILE] [--name N] [--filter F] [--warmup D]
+// [--between-steps D]`: loads a writer
 // plug-in (vsssim/conformance/writer_plugin.h), registers the writer conformance suite for its
 // writer (vsssim/conformance/writer_suite.h) and runs it in-process with GoogleTest; --junit
 // is GoogleTest's XML report (each check carries its rule ID as the "rule" property).
 //
 // Exit codes: 0 every check passed, 1 some check failed (a rule is broken), 2 bad input
 // ("LIB: what is wrong" on stderr: missing file, not loadable, missing symbol, wrong ABI
-// version; a bad --name; a --filter that selects no check; an unwritable --junit file).
+// version; a bad --name; a --filter that selects no check; an unwritable --junit file; a
+// --warmup or --between-steps that is not a duration).
 //
 // Thread safety: runs GoogleTest in this process; call once per process.
 #ifndef VSSSIM_TOOLS_VSSSIM_CONFORM_COMMAND_H_
@@ -21,6 +23,10 @@ struct ConformCommandOptions {
   std::string junit_file;  // empty: no XML report
   std::string name;        // empty: from the file name ("libmy-writer.so" -> "my_writer")
   std::string filter;      // a GoogleTest filter over WriterConformance/<name>.<Check>
+  // Application time (conformance::WriterSuiteOptions), as durations ("2s", "250ms"); empty:
+  // the suite's defaults.
+  std::string warmup;
+  std::string between_steps;
 };
 
 int RunConform(const ConformCommandOptions& options, std::ostream& err);

@@ -19,7 +19,7 @@ endfunction()
 
 add_test(NAME cli.conform_help COMMAND vsssim conform --help)
 set_tests_properties(cli.conform_help PROPERTIES LABELS "cli;conform"
-  PASS_REGULAR_EXPRESSION "--writer-plugin.*--junit.*--name.*--filter")
+  PASS_REGULAR_EXPRESSION "--writer-plugin.*--junit.*--name.*--filter.*--warmup.*--between-steps")
 
 # Exit 2, "file: what is wrong": the file, the library, the symbols, the ABI version.
 vsssim_conform_test(missing_file_is_bad_input EXPECT_RC 2
@@ -53,6 +53,14 @@ if(TARGET vsssim_conformance_writer)
     ARGS --writer-plugin $<TARGET_FILE:vsssim_test_throwing_plugin> --name Throwing
     EXPECT_OUTPUT "FAILED"
     JUNIT_REGEX "<testcase name=\"NoExceptionEscapes\"[^>]*classname=\"WriterConformance/Throwing\">[^<]*<failure[^>]*rule WRT-RET-02 broken")
+  # Application time (docs/conformance.md): durations, else bad input.
+  vsssim_conform_test(warmup_not_a_duration_is_bad_input EXPECT_RC 2
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --warmup soon
+    EXPECT_OUTPUT "--warmup soon: not a duration")
+  vsssim_conform_test(application_time_options_run EXPECT_RC 0
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --warmup 5s
+         --between-steps 250ms --filter "*.FullBackup"
+    EXPECT_OUTPUT "PASSED")
   vsssim_conform_test(filter_selecting_nothing_is_bad_input EXPECT_RC 2
     ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --filter NoSuchCheck
     EXPECT_OUTPUT "--filter NoSuchCheck: selects none of the [0-9]+ checks")

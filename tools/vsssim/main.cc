@@ -119,6 +119,12 @@ int RunVsssim(int argc, char** argv) {
                       "Writer name in the test names (default: from the file name)");
   conform->add_option("--filter", conform_options.filter,
                       "Run only the checks matching this GoogleTest filter, e.g. '*Abort*'");
+  conform->add_option("--warmup", conform_options.warmup,
+                      "Virtual time the writer's application runs before the first requester "
+                      "step of each check, e.g. '2s' (default 2s)");
+  conform->add_option("--between-steps", conform_options.between_steps,
+                      "Virtual time the writer's application runs before each further "
+                      "requester step, e.g. '100ms' (default 100ms)");
 
   try {
     app.parse(argc, argv);

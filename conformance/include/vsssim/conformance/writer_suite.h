@@ -6,7 +6,8 @@
 //       {"MyWriter", [](vsssim::conformance::WriterContext& ctx) {
 //          return std::make_unique<MyWriter>(ctx.volumes(), ctx.clock());
 //        }});
-// Test names are WriterConformance/<name>.<Check>; each test records
+// WriterUnderTest::options sets the application time (docs/conformance.md). Test names are
+// WriterConformance/<name>.<Check>; each test records
 // RecordProperty("rule", "<RULE-ID>") so the rule appears in the JUnit XML, and on failure
 // prints the rule ID, what was expected, what happened and a replayable trace excerpt.
 //
@@ -15,6 +16,7 @@
 #ifndef VSSSIM_CONFORMANCE_WRITER_SUITE_H_
 #define VSSSIM_CONFORMANCE_WRITER_SUITE_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -55,11 +57,40 @@ class WriterProbe {
   virtual std::string CheckConsistency() const = 0;
 };
 
+// Optional: a writer that stands in for another one (the plug-in proxy, the suite's wall-time
+// wrapper) names the probe of the writer it forwards to, so no check loses its look inside.
+class WriterProbeSource {
+ public:
+  virtual ~WriterProbeSource() = default;
+  // The forwarded-to writer's probe; null when it has none.
+  virtual const WriterProbe* probe() const = 0;
+};
+
+// The probe of `writer`: the writer itself, or what a WriterProbeSource names (followed
+// through any number of proxies); null when there is none.
+inline const WriterProbe* FindWriterProbe(const writer::Writer& writer) {
+  if (const auto* probe = dynamic_cast<const WriterProbe*>(&writer)) return probe;
+  if (const auto* source = dynamic_cast<const WriterProbeSource*>(&writer)) return source->probe();
+  return nullptr;
+}
+
+// How much of the writer's application runs in virtual time around the suite's requester
+// (docs/conformance.md, "Application time"). Every World of every check does the same, so runs
+// stay deterministic: the application's clients write data (through WriterContext::ScheduleAfter)
+// before the first requester call and between any two.
+struct WriterSuiteOptions {
+  // Virtual time the application runs once the writer is created, before the first step.
+  runtime::Duration warmup = std::chrono::seconds(2);
+  // Virtual time the application runs before each further requester step.
+  runtime::Duration between_steps = std::chrono::milliseconds(100);
+};
+
 using WriterFactory = std::function<std::unique_ptr<writer::Writer>(WriterContext&)>;
 
 struct WriterUnderTest {
   std::string name;      // [A-Za-z0-9_]+ ; test names are WriterConformance/<name>.<Check>
   WriterFactory create;  // called once per test (fresh world per test)
+  WriterSuiteOptions options = {};
 };
 
 // Registers every check of the suite for `writer` with GoogleTest (testing::RegisterTest).
