@@ -13,6 +13,7 @@ packages=(
   libcli11-dev
   nlohmann-json3-dev
   python3
+  python3-junitparser    # a real JUnit consumer: conformance JUnit reports are checked with it
 )
 
 missing=()
