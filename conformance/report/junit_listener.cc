@@ -21,8 +21,7 @@ JUnitListener::~JUnitListener() {
 }
 
 double JUnitListener::Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 void JUnitListener::OnTestSuiteStart(const ::testing::TestSuite& suite) {

@@ -3,7 +3,6 @@
 #include <tinyxml2.h>
 
 #include <cstdio>
-#include <ctime>
 
 #include "conformance/report/xml_text.h"
 
@@ -41,19 +40,31 @@ std::string Seconds(double seconds) {
   return text;
 }
 
-// ISO 8601 in UTC, without zone designator (the JUnit schema's xs:dateTime form).
+// ISO 8601 in UTC, without zone designator (the JUnit schema's xs:dateTime form). The civil
+// date comes from the day count directly (no gmtime: not thread-safe, named differently on
+// Windows): 400-year eras of 146097 days, years starting on March 1st.
 std::string Timestamp(std::int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-#if defined(_WIN32)
-  gmtime_s(&utc, &t);
-#else
-  gmtime_r(&t, &utc);
-#endif
-  char text[96];  // room for any int fields: -Wformat-truncation
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(ms % 1000));
+  if (ms < 0) ms = 0;
+  const std::int64_t seconds = ms / 1000;
+  const std::int64_t days = seconds / 86400;
+  const std::int64_t in_day = seconds % 86400;
+  const std::int64_t z = days + 719468;  // days since 0000-03-01
+  const std::int64_t era = z / 146097;
+  const std::int64_t day_of_era = z - era * 146097;
+  const std::int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t mp = (5 * day_of_year + 2) / 153;  // month from March = 0
+  const std::int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  char text[96];  // room for any values: -Wformat-truncation
+  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lld",
+                static_cast<long long>(year), static_cast<long long>(month),
+                static_cast<long long>(day), static_cast<long long>(in_day / 3600),
+                static_cast<long long>(in_day / 60 % 60), static_cast<long long>(in_day % 60),
+                static_cast<long long>(ms % 1000));
   return text;
 }
 
@@ -76,7 +87,7 @@ std::string Body(const CaseRecord& c) {
       break;
     }
     ++shown;
-    body += "\nalso " + p.type + ":\n" + p.message + "\n" + p.details;
+    body += "\n" + p.message + "\n" + p.details;  // a rule's message starts with its ID
   }
   if (c.skipped) body += "\nthen skipped: " + c.skip_reason + "\n";
   return XmlSafeText(body);

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <tinyxml2.h>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 
 namespace vsssim::conformance::report {
 namespace {
@@ -47,9 +49,9 @@ TEST(Report_JUnitXml, CountsAddUp) {
     EXPECT_EQ(e->IntAttribute("errors"), 1);
     EXPECT_EQ(e->IntAttribute("skipped"), 1);
   }
-  EXPECT_STREQ(doc.FirstChildElement("testsuites")->FirstChildElement("testsuite")->Attribute(
-                   "time"),
-               "1.500");
+  EXPECT_STREQ(
+      doc.FirstChildElement("testsuites")->FirstChildElement("testsuite")->Attribute("time"),
+      "1.500");
 }
 
 // Checks that a failing case has exactly one <failure>, typed with its first rule, whose
@@ -73,8 +75,7 @@ TEST(Report_JUnitXml, OneFailurePerCaseTypedWithTheRule) {
   EXPECT_EQ(CaseNamed(suite, "A [R-01] one")->FirstChildElement("failure"), nullptr);
   EXPECT_STREQ(CaseNamed(suite, "B")->FirstChildElement("skipped")->Attribute("message"),
                "the writer never reaches Freeze");
-  EXPECT_STREQ(CaseNamed(suite, "C")->FirstChildElement("error")->Attribute("type"),
-               "exception");
+  EXPECT_STREQ(CaseNamed(suite, "C")->FirstChildElement("error")->Attribute("type"), "exception");
 }
 
 // Checks that markup characters, line breaks, control characters and invalid UTF-8 in any
@@ -87,14 +88,32 @@ TEST(Report_JUnitXml, AnyTextGivesWellFormedXml) {
   c.problems[0].details = "line\n\x1B[0m]]>";
   tinyxml2::XMLDocument doc;
   ASSERT_EQ(doc.Parse(JUnitXml(record).c_str()), tinyxml2::XML_SUCCESS) << doc.ErrorStr();
-  const tinyxml2::XMLElement* e =
-      doc.FirstChildElement("testsuites")->FirstChildElement("testsuite")->FirstChildElement(
-          "testcase")->NextSiblingElement("testcase");
+  const tinyxml2::XMLElement* e = doc.FirstChildElement("testsuites")
+                                      ->FirstChildElement("testsuite")
+                                      ->FirstChildElement("testcase")
+                                      ->NextSiblingElement("testcase");
   EXPECT_STREQ(e->Attribute("name"), "A <&\"'> \\xFF");
   EXPECT_STREQ(e->FirstChildElement("failure")->Attribute("message"),
                "R-01: expected <a & \"b\">, actual ]]> \\x01\\xC3");
   EXPECT_NE(std::string(e->FirstChildElement("failure")->GetText()).find("\\x1B[0m]]>"),
             std::string::npos);
+}
+
+// Checks the timestamps: UTC, ISO 8601 with milliseconds, leap days and year ends right.
+TEST(Report_JUnitXml, TimestampsAreUtcIso8601) {
+  ReportRecord record;
+  record.suites = Sample().suites;
+  const std::pair<std::int64_t, const char*> cases[] = {
+      {0, "1970-01-01T00:00:00.000"},
+      {1709168523456, "2024-02-29T01:02:03.456"},
+      {951868799999, "2000-02-29T23:59:59.999"},
+  };
+  for (const auto& [ms, text] : cases) {
+    record.start_ms = ms;
+    tinyxml2::XMLDocument doc;
+    ASSERT_EQ(doc.Parse(JUnitXml(record).c_str()), tinyxml2::XML_SUCCESS);
+    EXPECT_STREQ(doc.FirstChildElement("testsuites")->Attribute("timestamp"), text);
+  }
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ python3-junitparser), a real JUnit consumer, and checks what GitLab and Jenkins 
     --rule-in-name they read "<Check> [<RULE-ID>]...";
   - tests/failures/errors/skipped of every suite and of the whole report add up.
 The --min-* options make sure the report exercises the paths (a report with no failure proves
-nothing about failures). Exit 0 when all hold, 1 otherwise (each problem on one line).
+nothing about failures). Exit 0 when all hold, 1 otherwise (each problem on one line), 3 when
+junitparser is not installed.
 """
 import argparse
 import re
@@ -23,7 +24,7 @@ try:
 except ImportError:
     print(f"junitparser is not installed for {sys.executable}: install the Debian package "
           "python3-junitparser (ci/setup.sh does)", file=sys.stderr)
-    sys.exit(1)
+    sys.exit(3)
 
 RULE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 

@@ -15,11 +15,15 @@ file(REMOVE "${REPORT}")
 execute_process(COMMAND ${EMULATOR} ${COMMAND} RESULT_VARIABLE rc OUTPUT_VARIABLE out
                 ERROR_VARIABLE err)
 if(NOT EXISTS "${REPORT}")
-  message(FATAL_ERROR "${COMMAND} wrote no JUnit report ${REPORT} (exit ${rc}):\n${out}\n${err}")
+  string(REPLACE ";" " " command_line "${COMMAND}")
+  message(FATAL_ERROR "${command_line}: wrote no JUnit report ${REPORT} (exit ${rc}):\n${out}\n"
+                      "${err}")
 endif()
 execute_process(COMMAND "${PYTHON}" "${CHECK}" "${REPORT}" ${CHECK_ARGS}
                 RESULT_VARIABLE check_rc OUTPUT_VARIABLE check_out ERROR_VARIABLE check_err)
-if(NOT check_rc EQUAL 0)
+if(check_rc EQUAL 3)
+  message(FATAL_ERROR "cannot check ${REPORT}: ${check_err}")
+elseif(NOT check_rc EQUAL 0)
   message(FATAL_ERROR "junitparser: ${REPORT} is not what CI servers need:\n${check_out}"
                       "${check_err}")
 endif()

@@ -111,8 +111,8 @@ void TestRecorder::AddProblem(Problem problem) {
 
 void TestRecorder::RecordFinding(std::string rule, std::string message, std::string details,
                                  bool failure_follows) {
-  AddProblem(Problem{Problem::Kind::kRule, std::move(rule), std::move(message),
-                     std::move(details)});
+  AddProblem(
+      Problem{Problem::Kind::kRule, std::move(rule), std::move(message), std::move(details)});
   echo_pending_ = failure_follows;
 }
 
@@ -135,9 +135,8 @@ void TestRecorder::OnFailure(std::string_view message, const char* file, int lin
 void TestRecorder::OnSkip(std::string_view reason) {
   if (!in_test_) return;
   Current().skipped = true;
-  Current().skip_reason =
-      reason.empty() ? "skipped without a reason (GTEST_SKIP() with no message)"
-                     : std::string(reason);
+  Current().skip_reason = reason.empty() ? "skipped without a reason (GTEST_SKIP() with no message)"
+                                         : std::string(reason);
 }
 
 void TestRecorder::EndTest(std::vector<std::pair<std::string, std::string>> properties,

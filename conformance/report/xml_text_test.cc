@@ -15,10 +15,12 @@ TEST(Report_XmlText, KeepsValidText) {
 
 // Checks that bytes that are no UTF-8 character become \xNN, each byte once.
 TEST(Report_XmlText, EscapesInvalidUtf8) {
-  EXPECT_EQ(XmlSafeText("a\xFF" "b"), "a\\xFFb");
-  EXPECT_EQ(XmlSafeText("\xC3"), "\\xC3");                     // cut short
-  EXPECT_EQ(XmlSafeText("\xC0\xAF"), "\\xC0\\xAF");            // overlong '/'
-  EXPECT_EQ(XmlSafeText("\xED\xA0\x80"), "\\xED\\xA0\\x80");   // a UTF-16 surrogate
+  EXPECT_EQ(XmlSafeText("a\xFF"
+                        "b"),
+            "a\\xFFb");
+  EXPECT_EQ(XmlSafeText("\xC3"), "\\xC3");                             // cut short
+  EXPECT_EQ(XmlSafeText("\xC0\xAF"), "\\xC0\\xAF");                    // overlong '/'
+  EXPECT_EQ(XmlSafeText("\xED\xA0\x80"), "\\xED\\xA0\\x80");           // a UTF-16 surrogate
   EXPECT_EQ(XmlSafeText("\xF4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
 }
 
