@@ -83,7 +83,7 @@ void TestRecorder::StartTest(std::string suite, std::string test, double now) {
   variants_.assign(1, Variant{});
   current_ = 0;
   since_ = now;
-  echo_pending_ = false;
+  echo_.clear();
 }
 
 void TestRecorder::BeginVariant(std::string_view label, double now) {
@@ -111,14 +111,14 @@ void TestRecorder::AddProblem(Problem problem) {
 
 void TestRecorder::RecordFinding(std::string rule, std::string message, std::string details,
                                  bool failure_follows) {
+  echo_ = failure_follows ? message : std::string();
   AddProblem(
       Problem{Problem::Kind::kRule, std::move(rule), std::move(message), std::move(details)});
-  echo_pending_ = failure_follows;
 }
 
 void TestRecorder::OnFailure(std::string_view message, const char* file, int line) {
-  if (echo_pending_) {  // the console form of the finding just recorded
-    echo_pending_ = false;
+  if (!echo_.empty() && message.substr(0, message.find('\n')) == echo_) {
+    echo_.clear();  // the console form of the finding just recorded
     return;
   }
   Problem p;
@@ -162,7 +162,7 @@ void TestRecorder::EndTest(std::vector<std::pair<std::string, std::string>> prop
   }
   variants_.clear();
   in_test_ = false;
-  echo_pending_ = false;
+  echo_.clear();
 }
 
 void TestRecorder::EndProgram(std::int64_t start_ms, double seconds) {

@@ -8,7 +8,8 @@
 // "WriterConformance/<writer>"), or the whole suite name when it has no '/'.
 //
 // Broken rules arrive twice: structured (RecordFinding) and as the GoogleTest failure printed
-// to the console right after it; the recorder keeps the structured one and drops its echo.
+// to the console right after it (same first line); the recorder keeps the structured one and
+// drops its echo.
 //
 // Thread safety: none; GoogleTest delivers every event on the thread that runs the tests.
 #ifndef VSSSIM_CONFORMANCE_REPORT_TEST_RECORDER_H_
@@ -70,7 +71,7 @@ class TestRecorder {
   std::vector<Variant> variants_;  // of the running test; [0] is the unnamed one
   std::size_t current_ = 0;
   double since_ = 0;  // when the current variant last became current
-  bool echo_pending_ = false;
+  std::string echo_;  // first line of the GoogleTest failure announced by RecordFinding
   std::vector<Problem> outside_tests_;  // failures in SetUpTestSuite, environments, ...
 };
 

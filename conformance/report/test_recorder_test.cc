@@ -106,6 +106,21 @@ TEST(Report_TestRecorder, OtherFailuresAndExceptions) {
   EXPECT_EQ(cases[1].Primary().type, "exception");
 }
 
+// Checks that only the GoogleTest failure echoing a finding is dropped: a different failure
+// that comes instead (the echo was intercepted elsewhere) is kept.
+TEST(Report_TestRecorder, DropsOnlyTheEcho) {
+  TestRecorder r;
+  r.StartSuite("S");
+  r.StartTest("S", "T", 0);
+  r.RecordFinding("WRT-ERR-01", "WRT-ERR-01: expected a, actual b", "", true);
+  r.OnFailure("Value of: ok\n  Actual: false", "t.cc", 9);
+  r.OnFailure("WRT-ERR-01: expected a, actual b\n  replay: ...", nullptr, -1);
+  r.EndTest({}, 0);
+  const CaseRecord& c = r.record().suites.at(0).cases.at(0);
+  ASSERT_EQ(c.problems.size(), 2u);
+  EXPECT_EQ(c.problems[1].type, "assertion");
+}
+
 // Checks that failures outside any test (SetUpTestSuite) become a case of their suite.
 TEST(Report_TestRecorder, FailureOutsideTestsIsReported) {
   TestRecorder r;
