@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev
   libutfcpp-dev          # header-only UTF-8/UTF-16 validation and conversion
   python3
+  python3-junitparser    # a real JUnit consumer: conformance JUnit reports are checked with it
 )
 
 missing=()

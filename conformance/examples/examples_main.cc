@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include "conformance/examples/example_writers.h"
+#include "vsssim/conformance/junit_report.h"
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
+  vsssim::conformance::UseJUnitReport();  // --gtest_output=xml: vsssim's JUnit format
   for (vsssim::conformance::WriterUnderTest& writer : vsssim::examples::ExampleWriters()) {
     vsssim::conformance::RegisterWriterSuite(std::move(writer));
   }

@@ -1,8 +1,11 @@
 // suite_junit_check <junit.xml> <expected_failures.txt>
-// Reads the JUnit XML GoogleTest wrote for the example writers and checks, per writer, that the
-// set of rule IDs of its failing tests equals the set expected_failures.txt declares, that it
-// ran every check, and that no test outside the table ran. Exit 0 when all hold; otherwise
-// prints every difference and exits 1 (2 for unreadable input).
+// Reads the JUnit report of the example writers (vsssim's format, vsssim/conformance/
+// junit_report.h: one <testcase> per check variant named "<Check> [<RULE>] <variant>", at most
+// one <failure> whose type is the broken rule) and checks, per writer, that the set of rule IDs
+// its failures name equals the set expected_failures.txt declares, that it ran every check,
+// that no case has more than one result element or an <error>, and that no writer outside the
+// table ran. Exit 0 when all hold; otherwise prints every difference and exits 1 (2 for
+// unreadable input).
 #include <tinyxml2.h>
 
 #include <cstdio>
@@ -16,11 +19,20 @@
 namespace {
 
 struct WriterResult {
-  int tests = 0;
+  int tests = 0;  // test cases: check variants
+  std::set<std::string> checks;
   std::set<std::string> failed_rules;
-  std::set<std::string> failed_tests;
   int skipped = 0;
 };
+
+int CountChildren(const tinyxml2::XMLElement* test, const char* name) {
+  int n = 0;
+  for (const tinyxml2::XMLElement* e = test->FirstChildElement(name); e != nullptr;
+       e = e->NextSiblingElement(name)) {
+    ++n;
+  }
+  return n;
+}
 
 std::string Join(const std::set<std::string>& items) {
   std::string out;
@@ -86,29 +98,32 @@ int main(int argc, char** argv) {
     for (const tinyxml2::XMLElement* test = suite->FirstChildElement("testcase"); test != nullptr;
          test = test->NextSiblingElement("testcase")) {
       ++result.tests;
-      std::string rule;
-      if (const tinyxml2::XMLElement* props = test->FirstChildElement("properties")) {
-        for (const tinyxml2::XMLElement* p = props->FirstChildElement("property"); p != nullptr;
-             p = p->NextSiblingElement("property")) {
-          if (p->Attribute("name", "rule") && p->Attribute("value")) rule = p->Attribute("value");
-        }
-      }
-      const char* test_name = test->Attribute("name") ? test->Attribute("name") : "?";
-      if (rule.empty()) {
-        std::cout << writer << "." << test_name << ": no \"rule\" property\n";
+      const std::string name = test->Attribute("name") ? test->Attribute("name") : "?";
+      result.checks.insert(name.substr(0, name.find(' ')));  // "<Check> [<RULE>] <variant>"
+      const int errors = CountChildren(test, "error");
+      const int elements = CountChildren(test, "failure") + errors + CountChildren(test, "skipped");
+      if (elements > 1 || errors > 0) {
+        std::cout << writer << ": " << name << ": " << elements << " result elements, " << errors
+                  << " <error> (expected at most one <failure> or <skipped>, no <error>)\n";
         ++problems;
       }
-      if (test->Attribute("result", "skipped")) ++result.skipped;
-      if (test->FirstChildElement("failure") != nullptr) {
-        result.failed_rules.insert(rule);
-        result.failed_tests.insert(test_name);
+      if (CountChildren(test, "skipped") > 0) ++result.skipped;
+      if (const tinyxml2::XMLElement* failure = test->FirstChildElement("failure")) {
+        const char* type = failure->Attribute("type");
+        if (type == nullptr || *type == '\0') {
+          std::cout << writer << ": " << name << ": <failure> without a rule in type\n";
+          ++problems;
+        } else {
+          result.failed_rules.insert(type);
+        }
       }
     }
   }
 
-  int checks = 0;
-  for (const auto& [writer, result] : results) checks = std::max(checks, result.tests);
-  std::printf("%-28s %-6s %-7s %-44s %s\n", "writer", "tests", "skipped", "failed rules",
+  std::set<std::string> checks;  // every check some writer ran: each writer must run them all
+  for (const auto& [writer, result] : results)
+    checks.insert(result.checks.begin(), result.checks.end());
+  std::printf("%-28s %-6s %-7s %-44s %s\n", "writer", "cases", "skipped", "failed rules",
               "verdict");
   for (const auto& [writer, rules] : expected) {
     auto it = results.find(writer);
@@ -118,7 +133,7 @@ int main(int argc, char** argv) {
       continue;
     }
     const WriterResult& r = it->second;
-    const bool ok = r.failed_rules == rules && r.tests == checks;
+    const bool ok = r.failed_rules == rules && r.checks == checks;
     std::printf("%-28s %-6d %-7d %-44s %s\n", writer.c_str(), r.tests, r.skipped,
                 Join(r.failed_rules).c_str(), ok ? "ok" : ("EXPECTED " + Join(rules)).c_str());
     if (!ok) ++problems;

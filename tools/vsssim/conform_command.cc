@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "conformance/plugin/writer_plugin_library.h"
+#include "vsssim/conformance/junit_report.h"
 #include "vsssim/conformance/writer_suite.h"
 #include "vsssim/runtime/time.h"
 
@@ -37,6 +38,9 @@ int RunGoogleTest(const ConformCommandOptions& options) {
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   ::testing::InitGoogleTest(&argc, argv.data());
+  // --junit: the same report as the gtest route's --gtest_output=xml (one test case per check
+  // variant, each failure typed with its rule ID), not GoogleTest's own XML.
+  conformance::UseJUnitReport();
   return RUN_ALL_TESTS();
 }
 #endif

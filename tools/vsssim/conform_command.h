@@ -2,7 +2,8 @@
 // [--between-steps D]`: loads a writer
 // plug-in (vsssim/conformance/writer_plugin.h), registers the writer conformance suite for its
 // writer (vsssim/conformance/writer_suite.h) and runs it in-process with GoogleTest; --junit
-// is GoogleTest's XML report (each check carries its rule ID as the "rule" property).
+// writes vsssim's JUnit report (vsssim/conformance/junit_report.h), the same format as the
+// gtest route's --gtest_output=xml.
 //
 // Exit codes: 0 every check passed, 1 some check failed (a rule is broken), 2 bad input
 // ("LIB: what is wrong" on stderr: missing file, not loadable, missing symbol, wrong ABI

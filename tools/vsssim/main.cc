@@ -114,7 +114,8 @@ int RunVsssim(int argc, char** argv) {
                    "writer_plugin.h)")
       ->required();
   conform->add_option("--junit", conform_options.junit_file,
-                      "Write GoogleTest's JUnit XML report (rule ID per check) to FILE");
+                      "Write a JUnit XML report to FILE (one test case per check variant, "
+                      "each failure typed with its rule ID)");
   conform->add_option("--name", conform_options.name,
                       "Writer name in the test names (default: from the file name)");
   conform->add_option("--filter", conform_options.filter,
