@@ -38,7 +38,7 @@ class CallLog {
   };
   struct Operation {
     int instance = 0;
-    std::string method;  // the asynchronous call that started it
+    std::string method;    // the asynchronous call that started it
     std::size_t call = 0;  // index in calls()
     coordinator::AsyncPtr real;
     std::string abandoned_by;  // what the application did while it was pending ("" = none)

@@ -71,8 +71,9 @@ AppRun BackupIn(const RequesterUnderTest& requester, RequesterWorld& world, cons
 // coordinator), and the saved BCD (REQ-LIFE-05, REQ-ORDER-16, REQ-ORDER-17).
 void FullBackup(const RequesterUnderTest& requester, Reporter& report) {
   RequesterWorldOptions options;
-  options.writers = {Steady("ProbeFront", milliseconds(500)),
-                     Steady("ProbeBack", milliseconds(500), vss::ApplicationLevel::VSS_APP_BACK_END)};
+  options.writers = {
+      Steady("ProbeFront", milliseconds(500)),
+      Steady("ProbeBack", milliseconds(500), vss::ApplicationLevel::VSS_APP_BACK_END)};
   RequesterWorld world(options);
   report.Watch(&world.trace(), options.seed, "two writers, 500 ms per event");
   const AppRun run = BackupIn(requester, world, "REQ-ORDER-15", report);
@@ -178,8 +179,8 @@ void WriterFailureAtEachPhase(const RequesterUnderTest& requester, Reporter& rep
     probe.name = "FaultyProbe";
     probe.script[v.event] = v.behavior;
     RequesterWorldOptions options;
-    options.writers = {probe, Steady("Steady", milliseconds(0),
-                                     vss::ApplicationLevel::VSS_APP_BACK_END)};
+    options.writers = {probe,
+                       Steady("Steady", milliseconds(0), vss::ApplicationLevel::VSS_APP_BACK_END)};
     RequesterWorld world(options);
     report.Watch(&world.trace(), options.seed, std::string("the probe writer ") + v.what);
     BackupIn(requester, world, "REQ-ABORT-02", report);

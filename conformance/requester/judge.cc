@@ -18,9 +18,8 @@ bool IsAppActor(std::string_view actor) {
 // Calls that start a new step of the protocol: status must have been gathered before them.
 bool NextStep(const std::string& method) {
   static const char* const kSteps[] = {
-      "PrepareForBackup",   "DoSnapshotSet", "BackupComplete", "AbortBackup",
-      "Release",            "PreRestore",    "PostRestore",    "SetBackupSucceeded",
-      "SetFileRestoreStatus"};
+      "PrepareForBackup", "DoSnapshotSet", "BackupComplete",     "AbortBackup",         "Release",
+      "PreRestore",       "PostRestore",   "SetBackupSucceeded", "SetFileRestoreStatus"};
   return std::any_of(std::begin(kSteps), std::end(kSteps),
                      [&method](const char* s) { return method == s; });
 }
@@ -97,11 +96,11 @@ void ReportStatus(const RequesterWorld& world, Reporter& report) {
       }
     }
     if (next.empty()) continue;
-    report.Fail("REQ-STAT-01",
-                "GatherWriterStatus (then GetWriterStatus) after " + op.method +
-                    " before the next step",
-                RequesterWorld::Actor(op.instance) + ": " + op.method + " ended " +
-                    ToString(op.end) + ", then " + next + " without GatherWriterStatus");
+    report.Fail(
+        "REQ-STAT-01",
+        "GatherWriterStatus (then GetWriterStatus) after " + op.method + " before the next step",
+        RequesterWorld::Actor(op.instance) + ": " + op.method + " ended " + ToString(op.end) +
+            ", then " + next + " without GatherWriterStatus");
   }
 }
 

@@ -22,7 +22,7 @@ class RequesterPluginLibrary : public std::enable_shared_from_this<RequesterPlug
  public:
   struct LoadResult {
     std::shared_ptr<RequesterPluginLibrary> library;  // null on error
-    std::string error;  // what is wrong, without the file name
+    std::string error;                                // what is wrong, without the file name
   };
   static LoadResult Load(const std::string& path);
 

@@ -29,7 +29,8 @@ constexpr Check kChecks[] = {
      requester_checks::FullBackup},
     {"SlowWritersArePending", "ASYNC-02", "ASYNC-02,ASYNC-03,REQ-ORDER-17",
      requester_checks::SlowWritersArePending},
-    {"SnapshotSetInProgress", "LIM-12", "LIM-12,REQ-CALL-12", requester_checks::SnapshotSetInProgress},
+    {"SnapshotSetInProgress", "LIM-12", "LIM-12,REQ-CALL-12",
+     requester_checks::SnapshotSetInProgress},
     {"WriterFailureAtEachPhase", "REQ-ABORT-02",
      "REQ-ABORT-01,REQ-ABORT-02,REQ-ORDER-15,REQ-STAT-01,REQ-LIFE-01,ASYNC-02",
      requester_checks::WriterFailureAtEachPhase},
@@ -91,10 +92,9 @@ void RegisterRequesterSuite(RequesterUnderTest requester) {
   }
   const std::string suite = "RequesterConformance/" + requester.name;
   for (const Check& check : kChecks) {
-    ::testing::RegisterTest(suite.c_str(), check.name, nullptr, nullptr, __FILE__, __LINE__,
-                            [requester, &check]() -> ::testing::Test* {
-                              return new RequesterCheck(requester, check);
-                            });
+    ::testing::RegisterTest(
+        suite.c_str(), check.name, nullptr, nullptr, __FILE__, __LINE__,
+        [requester, &check]() -> ::testing::Test* { return new RequesterCheck(requester, check); });
   }
 }
 

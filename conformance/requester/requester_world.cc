@@ -11,8 +11,8 @@ namespace {
 
 // Class ids of the probe writers: {5c0f1000-c0de-4c0d-9e00-00000000000n}.
 Guid ProbeClassId(std::size_t n) {
-  return Guid{0x5C0F1000u, 0xC0DE, 0x4C0D,
-              {0x9E, 0, 0, 0, 0, 0, 0, static_cast<std::uint8_t>(n + 1)}};
+  return Guid{
+      0x5C0F1000u, 0xC0DE, 0x4C0D, {0x9E, 0, 0, 0, 0, 0, 0, static_cast<std::uint8_t>(n + 1)}};
 }
 
 constexpr std::uint32_t kFileShareBackup = 0x10;  // VSS_CTX_FILE_SHARE_BACKUP

@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
       if (item == "-") continue;
       const std::size_t eq = item.find('=');
       if (eq == std::string::npos) {
-        std::cerr << argv[1] << ":" << number << ": expected <Check>=<RULE>[,<RULE>], got "
-                  << item << "\n";
+        std::cerr << argv[1] << ":" << number << ": expected <Check>=<RULE>[,<RULE>], got " << item
+                  << "\n";
         return 2;
       }
       std::stringstream rules(item.substr(eq + 1));

@@ -1,5 +1,5 @@
 # cmake [-DEMULATOR=<wine>] -DCHECKER=<exe> -DTABLE=<expected_failures.txt> -DOUT_DIR=<dir>
-#       (-DSUITE=<exe> | -DVSSSIM=<exe> -DPLUGINS=<Name=lib;Name=lib...>) -P run_check.cmake
+#       (-DSUITE=<exe> | -DVSSSIM=<exe> -DPLUGINS=<Name=lib|Name=lib...>) -P run_check.cmake
 # The gtest route runs SUITE (every example registered) with --gtest_output=xml; the plug-in
 # route runs `vsssim conform --requester-plugin LIB --name Name --junit` per plug-in. Both
 # then compare the JUnit reports with the expected-failures table.
@@ -15,7 +15,8 @@ if(SUITE)
   endif()
   list(APPEND reports ${out})
 else()
-  foreach(pair IN LISTS PLUGINS)
+  string(REPLACE "|" ";" plugin_list "${PLUGINS}")
+  foreach(pair IN LISTS plugin_list)
     string(REPLACE "=" ";" parts ${pair})
     list(GET parts 0 name)
     list(GET parts 1 lib)
