@@ -35,6 +35,9 @@ class CallLog {
     std::string method;  // "DoSnapshotSet"; "Async.Cancel" for a Cancel on an operation
     HResult result;
     runtime::TimePoint at;
+    // SetBackupSucceeded(succeeded = true) for a component of a writer whose status in this
+    // instance's session is failed at that moment (REQ-STAT-05).
+    bool succeeded_for_failed_writer = false;
   };
   struct Operation {
     int instance = 0;
@@ -58,6 +61,9 @@ class CallLog {
   // marks that instance's pending operations abandoned by `method`. Returns the call's index.
   std::size_t Begin(int instance, std::string method);
   void End(std::size_t call, HResult result) { calls_[call].result = result; }
+  void MarkSucceededForFailedWriter(std::size_t call) {
+    calls_[call].succeeded_for_failed_writer = true;
+  }
   void AddOperation(int instance, std::size_t call, coordinator::AsyncPtr real);
   void AddSave(int instance, std::size_t call, std::string xml);
   // Counts a QueryStatus / Sleep against the budget (a poll loop without Sleep ends here).

@@ -104,6 +104,19 @@ void ReportStatus(const RequesterWorld& world, Reporter& report) {
   }
 }
 
+// REQ-STAT-05 ("Writer Errors and Vetoes"): a writer whose status says it failed has not made
+// its data consistent; marking its component successfully backed up hides the failure.
+void ReportInterpretation(const RequesterWorld& world, Reporter& report) {
+  for (const CallLog::Call& c : world.log().calls()) {
+    if (!c.succeeded_for_failed_writer || c.result != hr::S_OK) continue;
+    report.Fail("REQ-STAT-05",
+                "SetBackupSucceeded(false) for the components of a writer GetWriterStatus "
+                "reports failed",
+                RequesterWorld::Actor(c.instance) + " called SetBackupSucceeded(true) at " +
+                    At(c.at) + " for a component of a failed writer");
+  }
+}
+
 }  // namespace
 
 void RunBackup(BackupApplication& application, RequesterWorld& world, AppRun& run) {
@@ -124,6 +137,7 @@ void JudgeCommon(RequesterWorld& world, const AppRun& run, const char* rule, Rep
   ReportRelease(world, report);
   ReportAbandoned(world, report);
   ReportStatus(world, report);
+  ReportInterpretation(world, report);
 }
 
 void JudgeCleanBackup(RequesterWorld& world, const AppRun& run, Reporter& report) {

@@ -9,6 +9,8 @@
 //   BUG-05 ("async operation pending" treated as a failure);
 // - REQ-STAT-01: no GatherWriterStatus after PrepareForBackup, DoSnapshotSet, PreRestore or
 //   PostRestore before the next step (BackupComplete is exempt: REQ-ORDER-18);
+// - REQ-STAT-05: SetBackupSucceeded(true), accepted, for a component of a writer whose
+//   status in that session was failed at the time;
 // - a call loop that never let time pass (RequesterContext::kMaxCalls) or an exception.
 //
 // Thread safety: none (the test thread).

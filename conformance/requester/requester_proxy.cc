@@ -35,11 +35,13 @@ class AsyncProxy final : public coordinator::Async {
 }  // namespace
 
 RequesterProxy::RequesterProxy(std::unique_ptr<coordinator::Requester> target, int instance,
-                               CallLog& log, std::function<void()> before_call)
+                               CallLog& log, std::function<void()> before_call,
+                               WriterFailed writer_failed)
     : target_(std::move(target)),
       instance_(instance),
       log_(log),
-      before_call_(std::move(before_call)) {}
+      before_call_(std::move(before_call)),
+      writer_failed_(std::move(writer_failed)) {}
 
 RequesterProxy::~RequesterProxy() { log_.AbandonPending(instance_, "destroyed the instance"); }
 
@@ -196,6 +198,9 @@ HResult RequesterProxy::SetBackupSucceeded(const Guid& instance_id, const Guid& 
                                            vss::ComponentType type, std::string_view logical_path,
                                            std::string_view component_name, bool succeeded) {
   const std::size_t call = Begin("SetBackupSucceeded");
+  if (succeeded && writer_failed_ && writer_failed_(*target_, writer_id)) {
+    log_.MarkSucceededForFailedWriter(call);
+  }
   return Done(call, target_->SetBackupSucceeded(instance_id, writer_id, type, logical_path,
                                                 component_name, succeeded));
 }

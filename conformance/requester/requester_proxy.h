@@ -21,10 +21,13 @@ namespace vsssim::conformance {
 
 class RequesterProxy final : public coordinator::Requester {
  public:
+  // Whether the writer of class `writer_id` is failed in `requester`'s session now.
+  using WriterFailed =
+      std::function<bool(const coordinator::Requester& requester, const Guid& writer_id)>;
   // `instance` numbers the instance in the log; `before_call` runs before each call (the
   // world lets scheduled things happen, such as the competing backup ending).
   RequesterProxy(std::unique_ptr<coordinator::Requester> target, int instance, CallLog& log,
-                 std::function<void()> before_call);
+                 std::function<void()> before_call, WriterFailed writer_failed);
   ~RequesterProxy() override;
 
   HResult InitializeForBackup(std::string_view bcd_xml) override;
@@ -133,6 +136,7 @@ class RequesterProxy final : public coordinator::Requester {
   int instance_;
   CallLog& log_;
   std::function<void()> before_call_;
+  WriterFailed writer_failed_;
 };
 
 }  // namespace vsssim::conformance

@@ -32,7 +32,8 @@ constexpr Check kChecks[] = {
     {"SnapshotSetInProgress", "LIM-12", "LIM-12,REQ-CALL-12",
      requester_checks::SnapshotSetInProgress},
     {"WriterFailureAtEachPhase", "REQ-ABORT-02",
-     "REQ-ABORT-01,REQ-ABORT-02,REQ-ORDER-15,REQ-STAT-01,REQ-LIFE-01,ASYNC-02",
+     "REQ-ABORT-01,REQ-ABORT-02,REQ-ABORT-03,REQ-ORDER-15,REQ-STAT-01,REQ-STAT-05,REQ-LIFE-01,"
+     "ASYNC-02",
      requester_checks::WriterFailureAtEachPhase},
     {"RestoreDuties", "REQ-RST-08", "REQ-RST-03,REQ-RST-07,REQ-RST-08,REQ-RST-09,REQ-STAT-01",
      requester_checks::RestoreDuties},

@@ -88,7 +88,16 @@ std::unique_ptr<coordinator::Requester> RequesterWorld::CreateVssBackupComponent
   const int instance = ++instances_;
   return std::make_unique<RequesterProxy>(
       vss_->CreateVssBackupComponents("app" + std::to_string(instance)), instance, log_,
-      [this] { EndCompetitorIfDue(); });
+      [this] { EndCompetitorIfDue(); },
+      [this](const coordinator::Requester& requester, const Guid& writer_id) {
+        for (const auto& w : writers_) {
+          if (w->identity().class_id == writer_id &&
+              vss_->WriterFailureIn(requester, *w).Failed()) {
+            return true;
+          }
+        }
+        return false;
+      });
 }
 
 void RequesterWorld::Sleep(runtime::Duration duration) {

@@ -132,8 +132,8 @@ HResult ExampleBackup::Backup(RequesterContext& context, std::string* bcd_xml) {
   // ... here a real application copies the files from the shadow copies ...
   if (!bugs_.no_set_backup_succeeded) {  // REQ-ORDER-15: each added component
     for (const Component& c : components_) {
-      r->SetBackupSucceeded(c.instance, c.writer, c.type, c.logical_path, c.name,
-                            !Contains(failed, c.writer));
+      const bool ok = bugs_.ignores_writer_status || !Contains(failed, c.writer);
+      r->SetBackupSucceeded(c.instance, c.writer, c.type, c.logical_path, c.name, ok);
     }
   }
   result = r->SaveAsXML(bcd_xml);  // REQ-ORDER-16: after DoSnapshotSet and SetBackupSucceeded

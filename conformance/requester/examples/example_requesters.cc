@@ -23,6 +23,7 @@ const std::vector<ExampleRequester>& ExampleRequesters() {
       {"CompletesFailedSnapshot", With(&Bugs::completes_failed_snapshot)},
       {"NoSetBackupSucceeded", With(&Bugs::no_set_backup_succeeded)},
       {"NoFileRestoreStatus", With(&Bugs::no_file_restore_status)},
+      {"IgnoresWriterStatus", With(&Bugs::ignores_writer_status)},
   };
   return kExamples;
 }

@@ -12,6 +12,8 @@
 //                             DoSnapshotSet (REQ-ORDER-15)
 //   NoSetBackupSucceeded      BackupComplete without SetBackupSucceeded (REQ-ORDER-15)
 //   NoFileRestoreStatus       PostRestore without SetFileRestoreStatus (REQ-RST-08)
+//   IgnoresWriterStatus       marks every component succeeded whatever GetWriterStatus says
+//                             (REQ-STAT-05)
 //
 // Thread safety: none; one application per check.
 #ifndef VSSSIM_CONFORMANCE_REQUESTER_EXAMPLES_EXAMPLE_REQUESTERS_H_
@@ -35,6 +37,7 @@ struct Bugs {
   bool completes_failed_snapshot = false;
   bool no_set_backup_succeeded = false;
   bool no_file_restore_status = false;
+  bool ignores_writer_status = false;
 };
 
 struct ExampleRequester {
