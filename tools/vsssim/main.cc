@@ -9,6 +9,7 @@
 #include "tools/vsssim/check_command.h"
 #include "tools/vsssim/conform_command.h"
 #include "tools/vsssim/demo_lifecycle.h"
+#include "tools/vsssim/requester_conform_command.h"
 #include "tools/vsssim/rules_command.h"
 #include "tools/vsssim/run_command.h"
 #include "tools/vsssim/show_command.h"
@@ -108,11 +109,15 @@ int RunVsssim(int argc, char** argv) {
       "conform",
       "Run the writer conformance suite on a writer plug-in (exit 0 all pass, 1 a rule broken, "
       "2 bad input)");
+  std::string requester_plugin;
+  CLI::Option* writer_plugin_option = conform->add_option(
+      "--writer-plugin", conform_options.plugin,
+      "Shared library exporting vsssim_create_writer (vsssim/conformance/writer_plugin.h)");
   conform
-      ->add_option("--writer-plugin", conform_options.plugin,
-                   "Shared library exporting vsssim_create_writer (vsssim/conformance/"
-                   "writer_plugin.h)")
-      ->required();
+      ->add_option("--requester-plugin", requester_plugin,
+                   "Instead: run the requester conformance suite on a shared library exporting "
+                   "vsssim_create_requester (vsssim/conformance/requester_plugin.h)")
+      ->excludes(writer_plugin_option);
   conform->add_option("--junit", conform_options.junit_file,
                       "Write a JUnit XML report to FILE (one test case per check variant, "
                       "each failure typed with its rule ID)");
@@ -143,6 +148,15 @@ int RunVsssim(int argc, char** argv) {
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }
   if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);
+  if (conform->parsed() && !requester_plugin.empty()) {
+    return vsssim::tools::RunRequesterConform({requester_plugin, conform_options.junit_file,
+                                               conform_options.name, conform_options.filter},
+                                              std::cerr);
+  }
+  if (conform->parsed() && conform_options.plugin.empty()) {
+    std::cerr << "conform: give --writer-plugin LIB or --requester-plugin LIB\n";
+    return 2;
+  }
   if (conform->parsed()) return vsssim::tools::RunConform(conform_options, std::cerr);
   if (show->parsed()) return vsssim::tools::RunShow(document, json, std::cout, std::cerr);
   return 2;
