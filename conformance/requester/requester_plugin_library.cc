@@ -41,7 +41,13 @@ RequesterPluginLibrary::LoadResult RequesterPluginLibrary::Load(const std::strin
   }
   std::string reason;
   std::unique_ptr<SharedLibrary> shared = SharedLibrary::Open(path, &reason);
-  if (!shared) return {nullptr, "cannot load the library: " + reason};
+  if (!shared) {
+    return {nullptr, "cannot load the library: " +
+                         SharedLibrary::DescribeOpenError(
+                             reason,
+                             "link it with vsssim::requester_plugin (CMake: "
+                             "target_link_libraries(<plug-in> PRIVATE vsssim::requester_plugin))")};
+  }
   namespace abi = requester_plugin_abi;
   auto version = reinterpret_cast<abi::AbiVersionFunction>(shared->Find(abi::kAbiVersionSymbol));
   if (version == nullptr) return {nullptr, NotExported(abi::kAbiVersionSymbol)};

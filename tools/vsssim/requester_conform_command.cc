@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tools/vsssim/conform_command.h"  // WriterNameFromPath: the same naming
+#include "vsssim/conformance/junit_report.h"
 
 namespace vsssim::tools {
 namespace {
@@ -35,6 +36,8 @@ int RunGoogleTest(const RequesterConformOptions& options) {
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   ::testing::InitGoogleTest(&argc, argv.data());
+  // --junit: vsssim's JUnit report, as for --writer-plugin (docs/conformance.md).
+  conformance::UseJUnitReport();
   return RUN_ALL_TESTS();
 }
 #endif

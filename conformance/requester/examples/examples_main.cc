@@ -6,9 +6,11 @@
 #include <string>
 
 #include "conformance/requester/examples/example_requesters.h"
+#include "vsssim/conformance/junit_report.h"
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
+  vsssim::conformance::UseJUnitReport();  // --gtest_output=xml: vsssim's JUnit format
   for (const auto& example : vsssim::conformance::examples::ExampleRequesters()) {
     const std::string name = example.name;
     vsssim::conformance::RegisterRequesterSuite(

@@ -106,18 +106,27 @@ int main(int argc, char** argv) {
     for (const tinyxml2::XMLElement* suite = suites ? suites->FirstChildElement("testsuite")
                                                     : nullptr;
          suite != nullptr; suite = suite->NextSiblingElement("testsuite")) {
+      // The suite is "RequesterConformance/<requester>" in both formats. GoogleTest's own XML
+      // names a test case by its check; vsssim's (UseJUnitReport) has one test case per
+      // variant, "<Check> [<RULE>] <variant>": the check is its first word.
+      const std::string suite_name = suite->Attribute("name") ? suite->Attribute("name") : "";
+      const std::string prefix = "RequesterConformance/";
+      if (suite_name.rfind(prefix, 0) != 0) continue;
+      const std::string requester = suite_name.substr(prefix.size());
       for (const tinyxml2::XMLElement* test = suite->FirstChildElement("testcase"); test;
            test = test->NextSiblingElement("testcase")) {
-        const std::string cls = test->Attribute("classname") ? test->Attribute("classname") : "";
-        const std::string prefix = "RequesterConformance/";
-        if (cls.rfind(prefix, 0) != 0) continue;
-        Case& c = actual[cls.substr(prefix.size())][test->Attribute("name")];
+        std::string check = test->Attribute("name") ? test->Attribute("name") : "";
+        check = check.substr(0, check.find(' '));
+        Case& c = actual[requester][check];
         const char* result = test->Attribute("result");
         c.skipped = c.skipped || (result != nullptr && std::string(result) == "skipped") ||
                     test->FirstChildElement("skipped") != nullptr;
         for (const tinyxml2::XMLElement* f = test->FirstChildElement("failure"); f;
              f = f->NextSiblingElement("failure")) {
-          const Rules rules = RulesIn(f->Attribute("message") ? f->Attribute("message") : "");
+          Rules rules = RulesIn(f->Attribute("message") ? f->Attribute("message") : "");
+          if (const char* type = f->Attribute("type"); type != nullptr && IsRuleId(type)) {
+            rules.insert(type);
+          }
           c.failed.insert(rules.begin(), rules.end());
           if (rules.empty()) c.failed.insert("(no rule)");
         }
