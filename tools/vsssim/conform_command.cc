@@ -17,9 +17,7 @@
 #include "vsssim/runtime/time.h"
 
 namespace vsssim::tools {
-namespace {
-
-bool IsValidName(const std::string& name) {
+bool IsValidSuiteName(const std::string& name) {
   if (name.empty()) return false;
   for (char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
@@ -27,12 +25,21 @@ bool IsValidName(const std::string& name) {
   return true;
 }
 
-#if VSSSIM_HAVE_WRITER_SUITE
-// GoogleTest reads its settings from argv; these are the ones the options translate to.
-int RunGoogleTest(const ConformCommandOptions& options) {
+int RunRegisteredSuite(const std::string& junit_file, const std::string& filter,
+                       std::ostream& err) {
+#if !VSSSIM_HAVE_WRITER_SUITE
+  (void)junit_file;
+  (void)filter;
+  err << "this vsssim was built without the conformance suites\n";
+  return 2;
+#else
+  std::error_code ec;
+  // A stale report must not pass for this run's.
+  if (!junit_file.empty()) std::filesystem::remove(std::filesystem::u8path(junit_file), ec);
+  // GoogleTest reads its settings from argv; these are the ones the options translate to.
   std::vector<std::string> args = {"vsssim-conform"};
-  if (!options.junit_file.empty()) args.push_back("--gtest_output=xml:" + options.junit_file);
-  if (!options.filter.empty()) args.push_back("--gtest_filter=" + options.filter);
+  if (!junit_file.empty()) args.push_back("--gtest_output=xml:" + junit_file);
+  if (!filter.empty()) args.push_back("--gtest_filter=" + filter);
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -41,11 +48,20 @@ int RunGoogleTest(const ConformCommandOptions& options) {
   // --junit: the same report as the gtest route's --gtest_output=xml (one test case per check
   // variant, each failure typed with its rule ID), not GoogleTest's own XML.
   conformance::UseJUnitReport();
-  return RUN_ALL_TESTS();
-}
+  const int failed = RUN_ALL_TESTS();
+  const ::testing::UnitTest& unit = *::testing::UnitTest::GetInstance();
+  if (unit.test_to_run_count() == 0) {
+    err << "--filter " << filter << ": selects none of the " << unit.total_test_count()
+        << " checks\n";
+    return 2;
+  }
+  if (!junit_file.empty() && !std::filesystem::exists(std::filesystem::u8path(junit_file), ec)) {
+    err << junit_file << ": cannot write the JUnit report\n";
+    return 2;
+  }
+  return failed == 0 ? 0 : 1;
 #endif
-
-}  // namespace
+}
 
 std::string WriterNameFromPath(const std::string& path) {
   std::string name = std::filesystem::u8path(path).filename().u8string();
@@ -59,7 +75,7 @@ std::string WriterNameFromPath(const std::string& path) {
 }
 
 int RunConform(const ConformCommandOptions& options, std::ostream& err) {
-  if (!options.name.empty() && !IsValidName(options.name)) {
+  if (!options.name.empty() && !IsValidSuiteName(options.name)) {
     err << "--name " << options.name << ": use only letters, digits and '_'\n";
     return 2;
   }
@@ -93,23 +109,7 @@ int RunConform(const ConformCommandOptions& options, std::ostream& err) {
   writer.create = loaded.library->Factory();
   conformance::RegisterWriterSuite(std::move(writer));
 
-  std::error_code ec;
-  // A stale report must not pass for this run's.
-  if (!options.junit_file.empty())
-    std::filesystem::remove(std::filesystem::u8path(options.junit_file), ec);
-  const int failed = RunGoogleTest(options);
-  const ::testing::UnitTest& unit = *::testing::UnitTest::GetInstance();
-  if (unit.test_to_run_count() == 0) {
-    err << "--filter " << options.filter << ": selects none of the " << unit.total_test_count()
-        << " checks\n";
-    return 2;
-  }
-  if (!options.junit_file.empty() &&
-      !std::filesystem::exists(std::filesystem::u8path(options.junit_file), ec)) {
-    err << options.junit_file << ": cannot write the JUnit report\n";
-    return 2;
-  }
-  return failed == 0 ? 0 : 1;
+  return RunRegisteredSuite(options.junit_file, options.filter, err);
 #endif
 }
 

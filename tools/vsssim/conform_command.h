@@ -32,6 +32,15 @@ struct ConformCommandOptions {
 
 int RunConform(const ConformCommandOptions& options, std::ostream& err);
 
+// Shared by `--writer-plugin` and `--requester-plugin`:
+// whether a --name is [A-Za-z0-9_]+;
+bool IsValidSuiteName(const std::string& name);
+// runs the suite already registered with GoogleTest (--junit: vsssim's JUnit report, --filter)
+// and gives the exit code: 0 all passed, 1 some check failed, 2 after writing why to `err` (a
+// filter that selects nothing, a JUnit report that could not be written). Needs GoogleTest
+// (builds with the conformance suites); elsewhere it returns 2.
+int RunRegisteredSuite(const std::string& junit_file, const std::string& filter, std::ostream& err);
+
 // The writer name used when --name is absent: the file name without directory, a leading
 // "lib" and extensions, with every character outside [A-Za-z0-9_] made '_'.
 std::string WriterNameFromPath(const std::string& path);
