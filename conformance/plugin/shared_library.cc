@@ -63,6 +63,25 @@ std::string SharedLibrary::DescribeOpenError(const std::string& reason,
   return out;
 }
 
+std::unique_ptr<SharedLibrary> SharedLibrary::OpenPlugin(const std::string& path,
+                                                         const std::string& link_target,
+                                                         std::string* error) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::filesystem::u8path(path), ec)) {
+    *error = "no such file";
+    return nullptr;
+  }
+  std::string reason;
+  std::unique_ptr<SharedLibrary> shared = Open(path, &reason);
+  if (!shared) {
+    *error = "cannot load the library: " +
+             DescribeOpenError(reason, "link it with " + link_target +
+                                           " (CMake: target_link_libraries(<plug-in> PRIVATE " +
+                                           link_target + "))");
+  }
+  return shared;
+}
+
 #if defined(_WIN32)
 
 std::unique_ptr<SharedLibrary> SharedLibrary::Open(const std::string& path, std::string* error) {

@@ -25,6 +25,13 @@ class SharedLibrary {
   SharedLibrary(const SharedLibrary&) = delete;
   SharedLibrary& operator=(const SharedLibrary&) = delete;
 
+  // Open for a vsssim plug-in: `path` must be a file ("no such file"), and a library that
+  // does not load gives "cannot load the library: <reason>" with DescribeOpenError's hint to
+  // link `link_target` (e.g. "vsssim::writer_plugin"). REQUIRES: error != nullptr.
+  static std::unique_ptr<SharedLibrary> OpenPlugin(const std::string& path,
+                                                   const std::string& link_target,
+                                                   std::string* error);
+
   // The exported function `name`, or null when the library does not export it.
   Function Find(const char* name) const;
 

@@ -1,8 +1,6 @@
 #include "conformance/plugin/writer_plugin_library.h"
 
-#include <filesystem>
 #include <stdexcept>
-#include <system_error>
 #include <utility>
 
 #include "conformance/plugin/plugin_writer.h"
@@ -18,19 +16,10 @@ std::string NotExported(const char* symbol) {
 }  // namespace
 
 WriterPluginLibrary::LoadResult WriterPluginLibrary::Load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(std::filesystem::u8path(path), ec)) {
-    return {nullptr, "no such file"};
-  }
-  std::string reason;
-  std::unique_ptr<SharedLibrary> shared = SharedLibrary::Open(path, &reason);
-  if (!shared) {
-    return {nullptr, "cannot load the library: " +
-                         SharedLibrary::DescribeOpenError(
-                             reason,
-                             "link it with vsssim::writer_plugin (CMake: "
-                             "target_link_libraries(<plug-in> PRIVATE vsssim::writer_plugin))")};
-  }
+  std::string error;
+  std::unique_ptr<SharedLibrary> shared =
+      SharedLibrary::OpenPlugin(path, "vsssim::writer_plugin", &error);
+  if (!shared) return {nullptr, error};
 
   auto version =
       reinterpret_cast<plugin_abi::AbiVersionFunction>(shared->Find(plugin_abi::kAbiVersionSymbol));

@@ -1,7 +1,5 @@
 #include "conformance/requester/requester_plugin_library.h"
 
-#include <filesystem>
-#include <system_error>
 #include <utility>
 
 namespace vsssim::conformance {
@@ -35,19 +33,10 @@ class PluginApplication final : public BackupApplication {
 }  // namespace
 
 RequesterPluginLibrary::LoadResult RequesterPluginLibrary::Load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(std::filesystem::u8path(path), ec)) {
-    return {nullptr, "no such file"};
-  }
-  std::string reason;
-  std::unique_ptr<SharedLibrary> shared = SharedLibrary::Open(path, &reason);
-  if (!shared) {
-    return {nullptr, "cannot load the library: " +
-                         SharedLibrary::DescribeOpenError(
-                             reason,
-                             "link it with vsssim::requester_plugin (CMake: "
-                             "target_link_libraries(<plug-in> PRIVATE vsssim::requester_plugin))")};
-  }
+  std::string error;
+  std::unique_ptr<SharedLibrary> shared =
+      SharedLibrary::OpenPlugin(path, "vsssim::requester_plugin", &error);
+  if (!shared) return {nullptr, error};
   namespace abi = requester_plugin_abi;
   auto version = reinterpret_cast<abi::AbiVersionFunction>(shared->Find(abi::kAbiVersionSymbol));
   if (version == nullptr) return {nullptr, NotExported(abi::kAbiVersionSymbol)};
