@@ -5,8 +5,8 @@
 #include <string>
 
 #include "tools/vsssim/choice_list.h"
-#include "vsssim/rules/rules.h"
 #include "vsssim/coordinator/windows_profile.h"
+#include "vsssim/rules/rules.h"
 
 namespace vsssim::tools {
 namespace {
@@ -57,8 +57,7 @@ int RunRules(bool json, std::ostream& out) {
     return 0;
   }
   for (const rules::Rule& r : rules) {
-    out << r.id << "  " << rules::NameOf(r.level) << "  " << r.text << "  (" << r.source
-        << ")\n";
+    out << r.id << "  " << rules::NameOf(r.level) << "  " << r.text << "  (" << r.source << ")\n";
   }
   out << "# " << rules.size() << " rules\n";
   PrintProfilesAndChoices(out);
