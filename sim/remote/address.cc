@@ -22,7 +22,8 @@ std::optional<Address> ParseAddress(std::string_view text, std::string* error) {
     a.path = std::string(text.substr(5));
     if (a.path.empty()) return Fail(error, "unix: address without a path"), std::nullopt;
     // sockaddr_un::sun_path holds 108 bytes with the terminating NUL.
-    if (a.path.size() > 107) return Fail(error, "unix socket path longer than 107 bytes"), std::nullopt;
+    if (a.path.size() > 107)
+      return Fail(error, "unix socket path longer than 107 bytes"), std::nullopt;
     if (a.path.find('\0') != std::string::npos) {
       return Fail(error, "unix socket path with a NUL byte"), std::nullopt;
     }

@@ -24,8 +24,7 @@ namespace vsssim::remote {
 
 class ClientHost final : public writer::EventHost {
  public:
-  ClientHost(Connection& connection, std::int64_t id, vss::WriterEvent event,
-             EventContext context);
+  ClientHost(Connection& connection, std::int64_t id, vss::WriterEvent event, EventContext context);
 
   vss::BackupType GetBackupType() const override { return context_.backup_type; }
   vss::RestoreType GetRestoreType() const override { return context_.restore_type; }

@@ -74,12 +74,11 @@ void ApplyWriterChanges(const ComponentState& before, const ComponentState& afte
   ApplyString(before.restore_metadata, after.restore_metadata,
               [&](const std::string& v) { target.SetRestoreMetadata(v); });
   if (after.restore_target != before.restore_target) target.SetRestoreTarget(after.restore_target);
-  ApplyAppended(before.directed_targets, after.directed_targets,
-                [&](const metadata::DirectedTarget& t) {
-                  target.AddDirectedTarget(t.source_path, t.source_filename, t.source_ranges,
-                                           t.destination_path, t.destination_filename,
-                                           t.destination_ranges);
-                });
+  ApplyAppended(
+      before.directed_targets, after.directed_targets, [&](const metadata::DirectedTarget& t) {
+        target.AddDirectedTarget(t.source_path, t.source_filename, t.source_ranges,
+                                 t.destination_path, t.destination_filename, t.destination_ranges);
+      });
   ApplyString(before.pre_restore_failure_msg, after.pre_restore_failure_msg,
               [&](const std::string& v) { target.SetPreRestoreFailureMsg(v); });
   ApplyString(before.post_restore_failure_msg, after.post_restore_failure_msg,
@@ -124,8 +123,7 @@ LocalComponents::LocalComponents(metadata::BackupComponents bcd, vss::WriterEven
     : bcd_(std::move(bcd)), event_(event), findings_(std::move(findings)) {}
 
 std::uint32_t LocalComponents::GetComponentCount() const {
-  return bcd_.writers.empty() ? 0
-                              : static_cast<std::uint32_t>(bcd_.writers[0].components.size());
+  return bcd_.writers.empty() ? 0 : static_cast<std::uint32_t>(bcd_.writers[0].components.size());
 }
 
 HResult LocalComponents::GetComponent(std::uint32_t index, metadata::Component** component) {

@@ -28,8 +28,8 @@ std::optional<std::string> FrameReader::Next() {
   const std::uint32_t n = (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
                           (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
   if (n == 0 || n > kMaxFrameBytes) {
-    error_ = n == 0 ? "frame of length 0"
-                    : "frame of " + std::to_string(n) + " bytes (limit 16 MiB)";
+    error_ =
+        n == 0 ? "frame of length 0" : "frame of " + std::to_string(n) + " bytes (limit 16 MiB)";
     buffer_.clear();
     consumed_ = 0;
     return std::nullopt;

@@ -306,8 +306,9 @@ bool RemoteWriter::Fail(EventRun& run, std::string_view kind, std::string what) 
                      {{"event", event}}, kWireRule);
     }
   }
-  Disconnect(std::string(kind == "guard" ? "guard fired" : kind == "ended" ? "process ended"
-                                                                            : "protocol error") +
+  Disconnect(std::string(kind == "guard"   ? "guard fired"
+                         : kind == "ended" ? "process ended"
+                                           : "protocol error") +
              " in " + std::string(event) + ": " + what);
   return true;
 }

@@ -7,9 +7,9 @@
 #ifdef _WIN32
 #define _CRT_RAND_S
 #include <process.h>
+#include <stdlib.h>
 #include <winsock2.h>
 #include <ws2tcpip.h>
-#include <stdlib.h>
 #else
 #include <arpa/inet.h>
 #include <errno.h>

@@ -18,7 +18,7 @@
 
 namespace vsssim::remote::net {
 
-using Clock = std::chrono::steady_clock;  // real time: guards only, never the trace
+using Clock = std::chrono::steady_clock;  // wall-clock-ok: the real-time guard, never the trace
 
 #ifdef _WIN32
 using Handle = std::uintptr_t;  // SOCKET

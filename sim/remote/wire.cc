@@ -8,8 +8,8 @@ namespace vsssim::remote {
 
 namespace {
 
-constexpr std::string_view kTypes[] = {"hello", "welcome", "refused", "event", "call",
-                                       "return", "finding", "reply", "shutdown"};
+constexpr std::string_view kTypes[] = {"hello",  "welcome", "refused", "event",   "call",
+                                       "return", "finding", "reply",   "shutdown"};
 
 template <class E>
 bool GetEnum(const Json& object, const char* key, E* out, std::string* error) {

@@ -75,8 +75,9 @@ bool HandleEvent(Connection& c, writer::Writer& w, const Json& m, std::string* e
   const std::optional<WriterEvent> event = vss::ParseWriterEvent(name);
   if (!event) return Failed(error, "unknown event '" + name + "'");
   auto context_json = m.find("context");
-  std::optional<EventContext> context =
-      context_json == m.end() ? std::optional<EventContext>{} : ContextFromJson(*context_json, &why);
+  std::optional<EventContext> context = context_json == m.end()
+                                            ? std::optional<EventContext>{}
+                                            : ContextFromJson(*context_json, &why);
   if (!context) return Failed(error, "event with a bad context: " + why);
   ClientHost host(c, id, *event, std::move(*context));
   metadata::FindingSink sink = [&host](std::string_view rule, std::string message) {

@@ -45,7 +45,8 @@ std::unique_ptr<RemoteWriter> AcceptHello(std::unique_ptr<Connection> connection
   const Json& m = in.message;
   std::string type;
   GetString(m, "type", &type);
-  if (type != "hello") return Refuse(*connection, "first message is '" + type + "', not hello", refusal);
+  if (type != "hello")
+    return Refuse(*connection, "first message is '" + type + "', not hello", refusal);
   std::int64_t protocol = 0;
   if (!GetInt(m, "protocol", &protocol) || protocol != kProtocolVersion) {
     return Refuse(*connection, "protocol version not supported (this service speaks 1)", refusal);
@@ -72,8 +73,7 @@ std::unique_ptr<RemoteWriter> AcceptHello(std::unique_ptr<Connection> connection
     if (refusal != nullptr) *refusal = "closed during the welcome";
     return nullptr;
   }
-  return std::make_unique<RemoteWriter>(std::move(*identity), std::move(connection), pid,
-                                        options);
+  return std::make_unique<RemoteWriter>(std::move(*identity), std::move(connection), pid, options);
 }
 
 WriterListener::~WriterListener() {
@@ -83,8 +83,7 @@ WriterListener::~WriterListener() {
 }
 
 std::unique_ptr<WriterListener> WriterListener::Listen(const Address& where, std::string token,
-                                                       RemoteOptions options,
-                                                       std::string* error) {
+                                                       RemoteOptions options, std::string* error) {
   std::unique_ptr<WriterListener> listener(new WriterListener());
   listener->impl_ = std::make_unique<Impl>();
   listener->address_ = where;
@@ -106,8 +105,8 @@ std::unique_ptr<RemoteWriter> WriterListener::Accept(std::chrono::milliseconds t
     net::Socket accepted = net::Accept(impl_->socket);
     if (!accepted.valid()) continue;
     std::string refusal;
-    std::unique_ptr<RemoteWriter> writer = AcceptHello(
-        std::make_unique<Connection>(std::move(accepted)), token_, options_, &refusal);
+    std::unique_ptr<RemoteWriter> writer =
+        AcceptHello(std::make_unique<Connection>(std::move(accepted)), token_, options_, &refusal);
     if (writer != nullptr) return writer;
     if (refusals != nullptr) refusals->push_back("refused a connection: " + refusal);
   }

@@ -98,7 +98,7 @@ class RemoteWriter : public writer::Writer {
   EventContext ContextFromHost(vss::WriterEvent event) const;
   bool Serve(EventRun& run);
   bool ServeCall(EventRun& run, const std::string& method);  // false: failed (a hang)
-  bool Getter(EventRun& run, const std::string& name);  // the value into run.value
+  bool Getter(EventRun& run, const std::string& name);       // the value into run.value
   void ForwardFinding(EventRun& run, std::string_view rule, std::string message);
   bool Fail(EventRun& run, std::string_view kind, std::string what);
   void Disconnect(std::string reason);
