@@ -144,8 +144,8 @@ TEST(Remote_Fault, OutOfOrderRepliesAreProtocolErrors) {
   ExpectProtocolError(
       Deliver(SendsOnFirstEvent(Frame({{"type", "reply"}, {"id", 2}, {"result", true}}))),
       "with id 2 during event 1");
-  ExpectProtocolError(
-      Deliver(SendsOnFirstEvent(Frame({{"type", "welcome"}, {"id", 1}}))), "during an event");
+  ExpectProtocolError(Deliver(SendsOnFirstEvent(Frame({{"type", "welcome"}, {"id", 1}}))),
+                      "during an event");
   ExpectProtocolError(Deliver(SendsOnFirstEvent(Frame({{"type", "reply"}, {"id", 1}}))),
                       "reply without a bool result");
 }
@@ -155,14 +155,13 @@ TEST(Remote_Fault, BadCallsAreProtocolErrors) {
   ExpectProtocolError(
       Deliver(SendsOnFirstEvent(Frame({{"type", "call"}, {"id", 1}, {"method", "Format"}}))),
       "unknown method");
-  ExpectProtocolError(Deliver(SendsOnFirstEvent(Frame(
-                          {{"type", "call"}, {"id", 1}, {"method", "Spend"}, {"ms", -5}}))),
+  ExpectProtocolError(Deliver(SendsOnFirstEvent(
+                          Frame({{"type", "call"}, {"id", 1}, {"method", "Spend"}, {"ms", -5}}))),
                       "Spend without a valid");
-  ExpectProtocolError(Deliver(SendsOnFirstEvent(Frame({{"type", "call"},
-                                                       {"id", 1},
-                                                       {"method", "SetWriterFailure"},
-                                                       {"hr", "bogus"}}))),
-                      "without a valid \"hr\"");
+  ExpectProtocolError(
+      Deliver(SendsOnFirstEvent(
+          Frame({{"type", "call"}, {"id", 1}, {"method", "SetWriterFailure"}, {"hr", "bogus"}}))),
+      "without a valid \"hr\"");
 }
 
 // Checks that more than 4096 calls and findings in one event is a protocol error.
@@ -177,13 +176,13 @@ TEST(Remote_Fault, TooManyFindingsIsAProtocolError) {
 
 // Checks that Identify's reply needs readable Writer Metadata.
 TEST(Remote_Fault, IdentifyWithoutReadableMetadataIsAProtocolError) {
-  const Outcome none = Deliver(
-      SendsOnFirstEvent(Frame({{"type", "reply"}, {"id", 1}, {"result", true}})), {}, true);
+  const Outcome none =
+      Deliver(SendsOnFirstEvent(Frame({{"type", "reply"}, {"id", 1}, {"result", true}})), {}, true);
   EXPECT_EQ(none.hangs, 1);
   EXPECT_NE(none.trace.find("Identify reply without metadata"), std::string::npos) << none.trace;
   const Outcome bad =
-      Deliver(SendsOnFirstEvent(Frame(
-                  {{"type", "reply"}, {"id", 1}, {"result", true}, {"metadata", "<nope"}})),
+      Deliver(SendsOnFirstEvent(
+                  Frame({{"type", "reply"}, {"id", 1}, {"result", true}, {"metadata", "<nope"}})),
               {}, true);
   EXPECT_EQ(bad.hangs, 1);
   EXPECT_NE(bad.trace.find("unreadable metadata"), std::string::npos) << bad.trace;
@@ -279,9 +278,8 @@ TEST(Remote_Fault, KilledMidFreezeIsNotRespondingAndTheServiceGoesOn) {
   client.Close();
   Harness h;
   std::string refusal;
-  std::unique_ptr<RemoteWriter> remote =
-      AcceptHello(std::make_unique<Connection>(std::move(service)), testing::kTestToken, {},
-                  &refusal);
+  std::unique_ptr<RemoteWriter> remote = AcceptHello(
+      std::make_unique<Connection>(std::move(service)), testing::kTestToken, {}, &refusal);
   ASSERT_NE(remote, nullptr) << refusal;
   remote->AttachTrace(&h.trace);
   std::string hook_reason;
