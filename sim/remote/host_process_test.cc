@@ -105,8 +105,14 @@ Served Serve(const std::string& where, std::vector<std::string> args,
 
 // The scripted writer of vsssim-writer-host as writer "A" (the harness's first class id).
 std::vector<std::string> HostArgs(std::vector<std::string> script) {
-  std::vector<std::string> args = {VSSSIM_WRITER_HOST, "--address", "@ADDRESS@", "--token",
-                                   "@TOKEN@", "--scripted", "A", "--class-id",
+  std::vector<std::string> args = {VSSSIM_WRITER_HOST,
+                                   "--address",
+                                   "@ADDRESS@",
+                                   "--token",
+                                   "@TOKEN@",
+                                   "--scripted",
+                                   "A",
+                                   "--class-id",
                                    "5c000001-1234-0000-0000-000000000000"};
   args.insert(args.end(), script.begin(), script.end());
   return args;

@@ -63,14 +63,15 @@ int main(int argc, char** argv) {
   if (plugin.empty() && script.name.empty()) return Fail("give --plugin PATH or --scripted NAME");
 
   std::string error;
-  host::HostedWriter hosted = plugin.empty() ? host::MakeScripted(script, &error)
-                                             : host::LoadPlugin(plugin, &error);
+  host::HostedWriter hosted =
+      plugin.empty() ? host::MakeScripted(script, &error) : host::LoadPlugin(plugin, &error);
   if (hosted.writer == nullptr) return Fail(error);
   int status = 0;
   if (address_text.empty() && token.empty()) {
     status = remote::ServeWriterFromEnvironment(*hosted.writer, &error);
   } else {
-    if (address_text.empty()) address_text = std::getenv("VSSSIM_ADDRESS") ? std::getenv("VSSSIM_ADDRESS") : "";
+    if (address_text.empty())
+      address_text = std::getenv("VSSSIM_ADDRESS") ? std::getenv("VSSSIM_ADDRESS") : "";
     if (token.empty()) token = std::getenv("VSSSIM_TOKEN") ? std::getenv("VSSSIM_TOKEN") : "";
     std::optional<remote::Address> address = remote::ParseAddress(address_text, &error);
     if (!address) return Fail("--address: " + error);
