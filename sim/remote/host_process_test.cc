@@ -166,5 +166,15 @@ TEST(Remote_Process, ExampleWriterServesFromItsEnvironment) {
   EXPECT_EQ(veto.exit_status, 0);
 }
 
+// Checks that vsssim-writer-host serves a writer plug-in (the loader `vsssim conform
+// --writer-plugin` uses) unchanged: its backup succeeds and the host exits 0 at shutdown.
+TEST(Remote_Process, HostServesAWriterPlugin) {
+  const Served s = Serve("unix", {VSSSIM_WRITER_HOST, "--address", "@ADDRESS@", "--token",
+                                  "@TOKEN@", "--plugin", VSSSIM_TEST_PLUGIN_GOOD});
+  EXPECT_EQ(s.result, hr::S_OK) << s.trace;
+  EXPECT_NE(s.trace.find("Freeze returned=true"), std::string::npos) << s.trace;
+  EXPECT_EQ(s.exit_status, 0);
+}
+
 }  // namespace
 }  // namespace vsssim::remote
