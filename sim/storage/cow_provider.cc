@@ -1,9 +1,7 @@
 #include "vsssim/storage/cow_provider.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
-#include <thread>
 
 #include "sim/storage/provider_call_table.h"
 
@@ -108,22 +106,6 @@ struct CowProvider::Impl {
     return out;
   }
 
-  // Writer processes writing a host directory are not held by HoldWrites: the hold spends
-  // real time (the longest Volume::hold_real of the set's host-directory volumes) so that a
-  // process that does not hold its writes writes during the hold and the image differs from
-  // what Freeze left (SIM-QUIESCE-01). The virtual clock does not move; the trace records the
-  // configured hold, not a measured one (SIM-DET-01). docs/storage.md, "Host directories".
-  void HoldRealTime(const std::vector<Volume*>& volumes) {
-    std::chrono::milliseconds hold{0};
-    for (const Volume* v : volumes) {
-      if (v->host_backed()) hold = std::max(hold, v->hold_real());
-    }
-    if (hold.count() <= 0) return;
-    Note("flush-and-hold: real-time hold for host directories",
-         {{"hold_real_ms", std::to_string(hold.count())}});
-    std::this_thread::sleep_for(hold);
-  }
-
   static void ReleaseAll(const std::vector<Volume*>& volumes) {
     for (Volume* v : volumes) v->ReleaseWrites();
   }
@@ -201,7 +183,6 @@ HResult CowProvider::Impl::Commit(const CowProviderOptions& options) {
     return hr::VSS_E_HOLD_WRITES_TIMEOUT;
   }
   clock.AdvanceTo(start + options.flush_duration + options.commit_duration);
-  HoldRealTime(set_volumes);
   std::vector<std::unique_ptr<ShadowCopy>> taken;
   for (const Pending& p : pending) {
     SnapshotHandle handle = 0;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -97,15 +98,14 @@ class Storage_HostQuiesce : public ::testing::Test {
     VolumeOptions o;
     o.size_bytes = 1 << 20;
     o.host_dir = dir_.dir().string();
-    o.hold_real = std::chrono::milliseconds{20};
     EXPECT_EQ(volumes_.CreateVolume(o), hr::S_OK);
     provider_ = std::make_unique<CowProvider>(volumes_, clock_, &trace_);
   }
 
   std::vector<const ShadowCopy*> Snapshot() {
     const Guid set = random_.NextGuid();
-    EXPECT_EQ(provider_->BeginPrepareSnapshot(set, random_.NextGuid(), "C:",
-                                              vss::SnapshotContext::VSS_CTX_BACKUP,
+    EXPECT_EQ(provider_->BeginPrepareSnapshot(set, random_.NextGuid(),
+                                              "C:", vss::SnapshotContext::VSS_CTX_BACKUP,
                                               vss::VolumeSnapshotAttributes{0}),
               hr::S_OK);
     EXPECT_EQ(provider_->EndPrepareSnapshots(set), hr::S_OK);
@@ -144,9 +144,23 @@ TEST_F(Storage_HostQuiesce, SimQuiesce01_WriteBeforeCommitIsCaught) {
   std::thread([this] { dir_.Put("Data/db.mdf", "torn"); }).join();
   EXPECT_EQ(monitor_.CheckShadowCopies("DemoDB", Snapshot()), 1u);
   monitor_.EndQuiesce("DemoDB");
-  EXPECT_EQ(Findings(), (std::vector<std::string>{
-                            "shadow copy differs from freeze C:\\Data\\db.mdf ",
-                            "write during freeze C:\\Data\\db.mdf write"}));
+  EXPECT_EQ(Findings(),
+            (std::vector<std::string>{"shadow copy differs from freeze C:\\Data\\db.mdf ",
+                                      "write during freeze C:\\Data\\db.mdf write"}));
+}
+
+// Checks SIM-QUIESCE-01 for changes after the commit and before Thaw: the image equals the
+// capture, and the thaw comparison reports a created file and a deleted one by name.
+TEST_F(Storage_HostQuiesce, SimQuiesce01_ChangesAfterCommitAreCaughtAtThaw) {
+  dir_.Put("Data/old.mdf", "old");
+  monitor_.BeginQuiesce("DemoDB", Sets());
+  EXPECT_EQ(monitor_.CheckShadowCopies("DemoDB", Snapshot()), 0u);
+  dir_.Put("Data/new.mdf", "new");
+  std::filesystem::remove(dir_.dir() / "Data" / "old.mdf");
+  dir_.Put("Data/other.txt", "not in the file set");
+  monitor_.EndQuiesce("DemoDB");
+  EXPECT_EQ(Findings(), (std::vector<std::string>{"write during freeze C:\\Data\\new.mdf create",
+                                                  "write during freeze C:\\Data\\old.mdf delete"}));
 }
 
 // Checks SIM-QUIESCE-01 for a workload that never holds its writes: it is reported whatever
@@ -163,7 +177,7 @@ TEST_F(Storage_HostQuiesce, SimQuiesce01_UnheldWorkloadIsCaught) {
 }
 
 // Checks that a workload that holds its writes from Freeze to Thaw is never reported, although
-// it writes continuously before and after, during a real-time hold of the provider.
+// it writes continuously before and after.
 TEST_F(Storage_HostQuiesce, SimQuiesce01_HeldWorkloadHasNoFinding) {
   Workload workload(dir_);
   workload.WaitForWrites(1);

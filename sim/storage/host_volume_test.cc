@@ -27,11 +27,11 @@ class Storage_HostVolume : public ::testing::Test {
     dir_.Put("Logs/2026/log1.ldf", "l1");
   }
 
-  Volume* Make(std::chrono::milliseconds hold_real = std::chrono::milliseconds{0}) {
+  Volume* Make(HostCloneMode clone = HostCloneMode::kReflinkOrCopy) {
     VolumeOptions o;
     o.size_bytes = 1 << 20;
     o.host_dir = dir_.dir().string();
-    o.hold_real = hold_real;
+    o.host_clone = clone;
     Volume* c = nullptr;
     EXPECT_EQ(volumes_.CreateVolume(o, &c), hr::S_OK);
     return c;
@@ -182,13 +182,52 @@ TEST_F(Storage_HostVolume, ProviderShadowCopyReadsTheImage) {
   EXPECT_EQ(images, 0);
 }
 
+// Checks the copy path (reflinks off): every file copied byte for byte, none reflinked, and
+// the image keeps its bytes when a process then overwrites the file in place.
+TEST_F(Storage_HostVolume, ForcedCopySnapshotIsAPointInTimeCopy) {
+  Volume* c = Make(HostCloneMode::kCopyOnly);
+  SnapshotHandle snap = 0;
+  ASSERT_EQ(c->CreateSnapshot(&snap), hr::S_OK);
+  EXPECT_EQ(c->host_clone_stats().files, 2u);
+  EXPECT_EQ(c->host_clone_stats().bytes, 5002u);
+  EXPECT_EQ(c->host_clone_stats().reflinked_files, 0u);
+  dir_.Patch("Data/db.mdf", 100, "XYZ");
+  std::string content;
+  ASSERT_EQ(c->SnapshotFiles(snap)->ReadFile("C:\\Data\\db.mdf", &content), hr::S_OK);
+  EXPECT_EQ(content, std::string(5000, 'd'));
+  EXPECT_EQ(dir_.Get("Data/db.mdf").substr(99, 5), "dXYZd");
+}
+
+// Checks the reflink path where the file system has reflinks (FICLONE; XFS, Btrfs): every file
+// reflinked, and the image keeps its bytes when a process overwrites the file in place (the
+// clone shares blocks until then). Skipped on a file system without reflinks (ext4, tmpfs):
+// there the same volume falls back to copies, which the other tests check.
+TEST_F(Storage_HostVolume, ReflinkSnapshotIsAPointInTimeImage) {
+  Volume* c = Make();
+  SnapshotHandle snap = 0;
+  ASSERT_EQ(c->CreateSnapshot(&snap), hr::S_OK);
+  EXPECT_EQ(c->host_clone_stats().files, 2u);
+  EXPECT_EQ(c->host_clone_stats().bytes, 5002u);
+  if (c->host_clone_stats().reflinked_files == 0) {
+    GTEST_SKIP() << "no reflinks on the file system of " << dir_.root()
+                 << " (set TMPDIR to a directory on XFS or Btrfs to run this test)";
+  }
+  EXPECT_EQ(c->host_clone_stats().reflinked_files, 2u);
+  dir_.Patch("Data/db.mdf", 100, "XYZ");
+  std::string content;
+  ASSERT_EQ(c->SnapshotFiles(snap)->ReadFile("C:\\Data\\db.mdf", &content), hr::S_OK);
+  EXPECT_EQ(content, std::string(5000, 'd'));
+  ASSERT_EQ(c->Live().ReadFile("C:\\Data\\db.mdf", &content), hr::S_OK);
+  EXPECT_EQ(content.substr(99, 5), "dXYZd");
+}
+
 // Checks CloneHostTree's copy: every file and directory, byte for byte, counted.
 TEST_F(Storage_HostVolume, CloneCopiesTheTree) {
   HostCloneStats stats;
   std::string error;
   const fs::path to = dir_.root() / "clone";
-  ASSERT_TRUE(CloneHostTree(dir_.dir().string(), to.string(), HostCloneMode::kCopyOnly, &stats,
-                            &error))
+  ASSERT_TRUE(
+      CloneHostTree(dir_.dir().string(), to.string(), HostCloneMode::kCopyOnly, &stats, &error))
       << error;
   EXPECT_EQ(stats.files, 2u);
   EXPECT_EQ(stats.directories, 3u);  // Data, Logs, Logs/2026

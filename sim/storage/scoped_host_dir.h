@@ -1,9 +1,11 @@
 // ScopedHostDir (tests only): a fresh directory tree for a host-directory volume, removed with
-// everything in it when the object goes. The volume's directory is <root>/<name>, so snapshot
-// areas made next to it (host_snapshot_area.h) land inside <root> too.
+// everything in it when the object goes. It is made in the temporary directory (TMPDIR): put
+// TMPDIR on XFS or Btrfs to run the reflink tests. The volume's directory is <root>/<name>, so
+// snapshot areas made next to it (host_snapshot_area.h) land inside <root> too.
 #ifndef VSSSIM_SIM_STORAGE_SCOPED_HOST_DIR_H_
 #define VSSSIM_SIM_STORAGE_SCOPED_HOST_DIR_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -26,8 +28,7 @@ class ScopedHostDir {
 #else
     const long pid = static_cast<long>(::getpid());
 #endif
-    root_ = std::filesystem::temp_directory_path() /
-            ("vsssim-" + test + "-" + std::to_string(pid));
+    root_ = std::filesystem::temp_directory_path() / ("vsssim-" + test + "-" + std::to_string(pid));
     std::filesystem::remove_all(root_);
     dir_ = root_ / name;
     std::filesystem::create_directories(dir_);
@@ -48,6 +49,12 @@ class ScopedHostDir {
     const std::filesystem::path path = dir_ / relative;
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+  }
+  // Overwrites bytes in place at `offset` (same inode): a reflinked image must not see it.
+  void Patch(const std::string& relative, std::uint64_t offset, const std::string& data) const {
+    std::fstream file(dir_ / relative, std::ios::binary | std::ios::in | std::ios::out);
+    file.seekp(static_cast<std::streamoff>(offset));
+    file.write(data.data(), static_cast<std::streamsize>(data.size()));
   }
   std::string Get(const std::string& relative) const {
     std::ifstream in(dir_ / relative, std::ios::binary);

@@ -63,7 +63,7 @@ Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
       clock_(clock),
       device_(DeviceOptions(options)),
       files_(std::make_shared<FileTable>()),
-      hold_real_(options.hold_real) {
+      host_clone_(options.host_clone) {
   if (!options.host_dir.empty()) OpenHostDirectory(options);
 }
 

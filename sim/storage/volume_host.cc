@@ -115,7 +115,7 @@ HResult Volume::HostCreateSnapshot(SnapshotHandle handle) {
   // Stamps first: a file changed while the tree is copied keeps its earlier stamp, as it
   // would in any image of a volume being written.
   std::map<std::string, HostTree::Stamp> stamps = host_->CurrentStamps();
-  if (!CloneHostTree(host_dir_, dir->string(), HostCloneMode::kReflinkOrCopy, nullptr, &error)) {
+  if (!CloneHostTree(host_dir_, dir->string(), host_clone_, &host_clone_stats_, &error)) {
     std::error_code ignored;
     fs::remove_all(*dir, ignored);
     return hr::VSS_E_INSUFFICIENT_STORAGE;

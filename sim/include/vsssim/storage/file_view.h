@@ -4,7 +4,8 @@
 // A live view reads the table current when the view was made and the live bytes: make a new
 // view after changing files. On a host-directory volume (volume.h) a live view reads the
 // directory as it is at each call, and a snapshot view reads the snapshot's image; last-modify
-// times there are virtual (host_tree.h), never the host's. Paths are full Windows paths on the view's volume ("C:\Data\a.db").
+// times there are virtual (host_tree.h), never the host's. Paths are full Windows paths on the
+// view's volume ("C:\Data\a.db").
 //
 // Thread safety: none. REQUIRES: the volume, and for a snapshot view the snapshot, outlive the
 // view.
@@ -68,7 +69,7 @@ class FileView {
   const Volume* volume_;
   std::shared_ptr<const FileTable> files_;
   std::shared_ptr<const HostTree> host_;  // null: simulated files
-  SnapshotHandle snapshot_;  // 0: the live volume
+  SnapshotHandle snapshot_;               // 0: the live volume
 };
 
 }  // namespace vsssim::storage

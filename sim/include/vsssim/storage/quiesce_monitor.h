@@ -12,14 +12,16 @@
 //                                     file is missing from the shadow copy.
 //
 // Host-directory volumes (volume.h): writer processes write them with ordinary file I/O, which
-// no observer sees. The capture reads the directory when Freeze returned; the shadow-copy
-// comparison catches a write that landed before the image was taken (the provider holds real
-// time before taking it, CowProvider), and EndQuiesce compares the writer's files on host
-// directories with the capture once more: a file created, changed or deleted since Freeze
-// returned is a "write during freeze" (attribute detected="content compared at thaw"), unless
-// an observed write of that file was already reported. So EndQuiesce must come before Thaw or
-// Abort is delivered (the coordinator's order), or a writer releasing its writes in OnThaw
-// would be reported.
+// no observer sees, so the monitor compares content instead (docs/storage.md, "Host
+// directories"). BeginQuiesce reads the writer's files on the directory when Freeze returned;
+// CheckShadowCopies compares the image taken at commit with that capture (a write between
+// Freeze and commit: "shadow copy differs from freeze"); EndQuiesce reads the files once more
+// and reports every file created, changed or deleted since Freeze returned as a "write during
+// freeze" (attribute detected="content compared at thaw"), unless an observed write of that
+// file was already reported. EndQuiesce must come before Thaw or Abort is delivered (the
+// coordinator's order, session_quiesce.cc), or a writer releasing its writes in OnThaw would
+// be reported. Not seen: a change undone before the next comparison (same bytes again), and
+// writes to files outside the writer's file sets.
 //
 // Thread safety: none. REQUIRES: the volume manager, its volumes and the trace outlive the
 // monitor.

@@ -21,8 +21,8 @@
 // Host directories (host_directory.h, docs/storage.md): with VolumeOptions::host_dir the
 // volume's files are that directory's files — the live view reads the directory, writes
 // through this API go to it (held and observed like any others), processes may change it at
-// any time, and a snapshot is a copy of the tree (reflinks where possible) taken at
-// CreateSnapshot into a private snapshot directory, removed by DeleteSnapshot. The block
+// any time, and a snapshot is a copy of the tree (reflinks where possible, host_clone) taken
+// at CreateSnapshot into a private snapshot directory, removed by DeleteSnapshot. The block
 // device then holds no file data (ReadSnapshot reads zeros); it still counts the snapshots
 // (LIM-02). Writes by other processes are not observed: torn-snapshot detection compares
 // content instead (quiesce_monitor.h).
@@ -31,7 +31,6 @@
 #ifndef VSSSIM_STORAGE_VOLUME_H_
 #define VSSSIM_STORAGE_VOLUME_H_
 
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -46,6 +45,7 @@
 #include "vsssim/runtime/clock.h"
 #include "vsssim/storage/block_device.h"
 #include "vsssim/storage/file_view.h"
+#include "vsssim/storage/host_directory.h"
 #include "vsssim/storage/path.h"
 #include "vsssim/storage/volume_name.h"
 #include "vsssim/vss/hresult.h"
@@ -72,9 +72,9 @@ struct VolumeOptions {
   // Where the snapshot images of a host directory go (empty: next to it, or the system
   // temporary directory; host_snapshot_area.h).
   std::string host_snapshot_dir{};
-  // The real time the provider holds before taking a host directory's image at commit, so
-  // that a writer process that does not hold its writes gets caught (SIM-QUIESCE-01).
-  std::chrono::milliseconds hold_real{100};
+  // How a host directory's snapshot image is made (host_directory.h): reflinks where the
+  // file system has them, or always a byte copy.
+  HostCloneMode host_clone = HostCloneMode::kReflinkOrCopy;
 };
 
 enum class WriteKind { kCreate, kWrite, kResize, kDelete };
@@ -107,7 +107,8 @@ class Volume {
   // The host directory holding the files (absolute), or empty for simulated files.
   const std::string& host_dir() const { return host_dir_; }
   bool host_backed() const { return host_ != nullptr; }
-  std::chrono::milliseconds hold_real() const { return hold_real_; }
+  // What the snapshot images of a host directory cost so far: files, bytes, reflinks.
+  const HostCloneStats& host_clone_stats() const { return host_clone_stats_; }
   // The host path of `path` on this host-directory volume; nullopt for another volume or a
   // simulated one.
   std::optional<std::string> HostPath(std::string_view path) const;
@@ -165,8 +166,7 @@ class Volume {
   HResult ApplySetSize(const ParsedPath& path, std::uint64_t size);
   HResult ApplyDelete(const ParsedPath& path);
   HResult ApplyCreateDirectory(const ParsedPath& path);
-  void Notify(const std::string& display, WriteKind kind, std::uint64_t offset,
-              std::uint64_t size);
+  void Notify(const std::string& display, WriteKind kind, std::uint64_t offset, std::uint64_t size);
   // The same operations on a host directory (volume_host.cc).
   HResult HostEnsureParents(const ParsedPath& path);
   HResult HostWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
@@ -184,8 +184,9 @@ class Volume {
   std::shared_ptr<FileTable> files_;
   std::map<SnapshotHandle, std::shared_ptr<const FileTable>> snapshot_files_;
   std::string host_dir_;
-  std::chrono::milliseconds hold_real_;
-  std::shared_ptr<HostTree> host_;  // the live directory; null: simulated files
+  HostCloneMode host_clone_ = HostCloneMode::kReflinkOrCopy;
+  HostCloneStats host_clone_stats_;  // summed over this volume's snapshots
+  std::shared_ptr<HostTree> host_;   // the live directory; null: simulated files
   std::map<SnapshotHandle, std::shared_ptr<const HostTree>> host_snapshots_;
   std::unique_ptr<HostSnapshotArea> host_area_;
   std::vector<std::uint32_t> free_blocks_;  // returned blocks, reused last-in first-out
