@@ -121,6 +121,10 @@ struct Resolver {
         Error(v.where, "<volume>: the mount folder " + Quote(v.name) +
                            " is on no declared volume (declare " +
                            storage::VolumeNameOf(folder).value_or("") + "\\ too)");
+      } else if (!host->host_dir.empty()) {  // mounting would make a folder in the directory
+        Error(v.where, "<volume>: the mount folder " + Quote(v.name) + " is on " + host->name +
+                           ", a host directory (" + host->host_dir +
+                           "): volumes cannot be mounted in a host directory");
       }
     }
   }
@@ -147,6 +151,12 @@ struct Resolver {
       if (!fresh) {
         Error(f.where, "<file>: " + Quote(f.path) + " is already declared at " +
                            it->second->where.ToString());
+      }
+      if (!v->host_dir.empty()) {  // only the writer and a restore change a host directory
+        Error(f.where, "<file>: " + Quote(f.path) + " is on " + v->name + ", a host directory (" +
+                           v->host_dir +
+                           "): its files are the directory's; put the file there instead");
+        continue;
       }
       std::uint64_t blocks =
           f.size_bytes / v->block_size_bytes + (f.size_bytes % v->block_size_bytes != 0 ? 1 : 0);
