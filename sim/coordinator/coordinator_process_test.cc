@@ -78,12 +78,13 @@ TEST(Coordinator_WriterProcess, WRT_INIT_03_KilledMidFreezeIsUnsubscribed) {
 
   const std::size_t events_before = h.EventsTo("writer:Killed").size();
   BackupDriver second(h, "r2");
-  EXPECT_EQ(second.RunAll(), hr::S_OK);
+  EXPECT_EQ(second.RunRange(0, BackupDriver::kRelease), hr::S_OK);
   EXPECT_EQ(h.EventsTo("writer:Killed").size(), events_before);  // absent from the gather
   EXPECT_EQ(h.EventsTo("writer:Other", "r2").back(), "BackupComplete");
   std::vector<WriterStatus> later = Statuses(second.requester());
   ASSERT_EQ(later.size(), 1u);
   EXPECT_EQ(later[0].writer_name, "Other");
+  second.Run(BackupDriver::kRelease);
 }
 
 // Checks that a writer whose process ended between events (EOF = Unsubscribe) is not asked
@@ -97,9 +98,10 @@ TEST(Coordinator_WriterProcess, WRT_INIT_03_EndedBetweenEventsIsNotGathered) {
   processes.gone.insert(&gone);
   h.vss.InjectIdentify("tester");
   BackupDriver d(h, "r1");
-  EXPECT_EQ(d.RunAll(), hr::S_OK);
+  EXPECT_EQ(d.RunRange(0, BackupDriver::kRelease), hr::S_OK);
   EXPECT_TRUE(h.EventsTo("writer:Gone").empty());
   EXPECT_EQ(h.EventsTo("writer:Other").back(), "BackupComplete");
+  d.Run(BackupDriver::kRelease);
   EXPECT_EQ(h.Entries(trace::EntryKind::kNote, "WRT-INIT-03").size(), 1u);  // said once
 }
 
@@ -118,8 +120,9 @@ TEST(Coordinator_WriterProcess, WRT_INIT_04_ReconnectGetsANewInstance) {
   EXPECT_NE(again.instance_id, first);
   EXPECT_FALSE(h.HasFinding("WRT-INIT-03"));  // not a "Subscribe called twice"
   BackupDriver d(h, "r1");
-  EXPECT_EQ(d.RunAll(), hr::S_OK);
+  EXPECT_EQ(d.RunRange(0, BackupDriver::kRelease), hr::S_OK);
   EXPECT_EQ(h.EventsTo("writer:Back").back(), "BackupComplete");
+  d.Run(BackupDriver::kRelease);
 }
 
 }  // namespace

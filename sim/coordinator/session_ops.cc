@@ -66,7 +66,7 @@ void Session::RunGather() {
   ParticipantList asked;
   participants_.reserve(vss_.writers().size());
   for (const RegisteredWriter& w : vss_.writers()) {
-    if (!WriterIncluded(w)) continue;              // REQ-CALL-04
+    if (!WriterIncluded(w)) continue;  // REQ-CALL-04
     // Its hosting service is stopped (REQ-RST-11) or its process ended (WRT-INIT-03).
     if (!vss_.CheckWriterProcess(*w.writer)) continue;
     participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
