@@ -23,8 +23,8 @@ TEST(Remote_Address, ParsesAndPrintsBothTransports) {
 
 // Checks that only the loopback address is accepted for TCP ("Security": local endpoints).
 TEST(Remote_Address, RefusesNonLoopbackHosts) {
-  for (const char* text : {"tcp:0.0.0.0:1", "tcp:10.0.0.1:80", "tcp:localhost:80",
-                           "tcp:[::1]:80", "tcp:127.0.0.2:80"}) {
+  for (const char* text : {"tcp:0.0.0.0:1", "tcp:10.0.0.1:80", "tcp:localhost:80", "tcp:[::1]:80",
+                           "tcp:127.0.0.2:80"}) {
     std::string error;
     EXPECT_FALSE(ParseAddress(text, &error)) << text;
     EXPECT_NE(error.find("loopback"), std::string::npos) << text << ": " << error;

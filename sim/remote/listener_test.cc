@@ -105,8 +105,9 @@ TEST(Remote_Listener, RefusesASilentConnectionAfterTheHelloTimeout) {
   RemoteOptions options;
   options.hello_timeout = std::chrono::milliseconds(20);
   std::string refusal;
-  testing::RemotePair pair([](Connection& c) { c.Read(net::Clock::now() + std::chrono::seconds(5)); },
-                           options, &refusal);
+  testing::RemotePair pair(
+      [](Connection& c) { c.Read(net::Clock::now() + std::chrono::seconds(5)); }, options,
+      &refusal);
   EXPECT_EQ(pair.remote(), nullptr);
   EXPECT_NE(refusal.find("no hello within 20 ms"), std::string::npos) << refusal;
 }

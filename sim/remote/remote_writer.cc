@@ -37,8 +37,9 @@ struct RemoteWriter::EventRun {
   writer::WriterComponents* components = nullptr;
   metadata::CreateWriterMetadata* wmd = nullptr;
   std::vector<metadata::ComponentState> sent;
-  Json message;  // the call being served
-  Json value;    // what a Get call returns
+  Json message;              // the call being served
+  Json value;                // what a Get call returns
+  bool fault_result = true;  // the handler's result after a fault (FaultResult)
 };
 
 RemoteWriter::RemoteWriter(writer::WriterIdentity identity, std::unique_ptr<Connection> connection,
@@ -102,10 +103,7 @@ EventContext RemoteWriter::ContextFromHost(WriterEvent event) const {
 
 bool RemoteWriter::Deliver(WriterEvent event, writer::WriterComponents* components,
                            metadata::CreateWriterMetadata* wmd, const Guid* shutdown_set) {
-  if (!connected()) {
-    Hang();  // WRT-TIME-05: a writer that is gone never returns from its handler
-    return true;
-  }
+  if (!connected()) return FaultResult();  // a writer that is gone never answers
   EventRun run;
   run.event = event;
   run.id = ++next_id_;
@@ -161,7 +159,7 @@ bool RemoteWriter::Serve(EventRun& run) {
       std::string method;
       if (!GetString(m, "method", &method)) return Fail(run, "garbage", "call without a method");
       run.message = m;
-      if (!ServeCall(run, method)) return true;  // failed inside: answered as a hang
+      if (!ServeCall(run, method)) return run.fault_result;  // faulted inside (Fail)
       continue;
     }
     if (type == "finding") {
@@ -214,13 +212,14 @@ bool RemoteWriter::ServeCall(EventRun& run, const std::string& method) {
   Json value;  // null unless the method returns something
   std::string text;
   if (method == "IsPathAffected") {
-    if (!GetString(m, "path", &text)) return !Fail(run, "garbage", "IsPathAffected without a path");
+    if (!GetString(m, "path", &text))
+      return CallFailed(run, "garbage", "IsPathAffected without a path");
     value = IsPathAffected(text);
   } else if (method == "SetWriterFailure" || method == "SetWriterFailureEx") {
     // WRT-ERR-01/02, WRT-IDENTIFY-03: the host judges the call as for a linked writer.
     std::optional<HResult> hr;
     if (GetString(m, "hr", &text)) hr = ParseHResultText(text);
-    if (!hr) return !Fail(run, "garbage", method + " without a valid \"hr\"");
+    if (!hr) return CallFailed(run, "garbage", method + " without a valid \"hr\"");
     if (method == "SetWriterFailure") {
       value = HResultHex(SetWriterFailure(*hr));
     } else {
@@ -228,30 +227,35 @@ bool RemoteWriter::ServeCall(EventRun& run, const std::string& method) {
       std::string message;
       if (GetString(m, "application_hr", &text)) application = ParseHResultText(text);
       if (!application || !GetString(m, "message", &message)) {
-        return !Fail(run, "garbage", "SetWriterFailureEx without application_hr or message");
+        return CallFailed(run, "garbage", "SetWriterFailureEx without application_hr or message");
       }
       value = HResultHex(SetWriterFailureEx(*hr, *application, message));
     }
   } else if (method == "Spend") {
     std::int64_t ms = -1;
     if (!GetInt(m, "ms", &ms) || ms < 0 || ms > kMaxSpendMs) {
-      return !Fail(run, "garbage", "Spend without a valid \"ms\"");
+      return CallFailed(run, "garbage", "Spend without a valid \"ms\"");
     }
     Spend(std::chrono::milliseconds(ms));  // virtual time: the handler took this long
   } else if (method == "Hang") {
     Hang();  // WRT-TIME-05: the handler is to be treated as never returning
   } else if (method == "Get") {
-    if (!GetString(m, "name", &text)) return !Fail(run, "garbage", "Get without a name");
-    if (!Getter(run, text)) return !Fail(run, "garbage", "Get of an unknown getter");
+    if (!GetString(m, "name", &text)) return CallFailed(run, "garbage", "Get without a name");
+    if (!Getter(run, text)) return CallFailed(run, "garbage", "Get of an unknown getter");
     value = std::move(run.value);
   } else {
-    return !Fail(run, "garbage", "call with an unknown method");
+    return CallFailed(run, "garbage", "call with an unknown method");
   }
   if (!connection_->Send({{"type", "return"}, {"id", run.id}, {"value", value}}, run.deadline)) {
-    return !Fail(run, net::Clock::now() >= run.deadline ? "guard" : "ended",
-                 "a return could not be sent");
+    return CallFailed(run, net::Clock::now() >= run.deadline ? "guard" : "ended",
+                      "a return could not be sent");
   }
   return true;
+}
+
+bool RemoteWriter::CallFailed(EventRun& run, std::string_view kind, std::string what) {
+  Fail(run, kind, std::move(what));
+  return false;
 }
 
 bool RemoteWriter::Getter(EventRun& run, const std::string& name) {
@@ -289,8 +293,16 @@ void RemoteWriter::ForwardFinding(EventRun& run, std::string_view rule, std::str
                  {{"event", vss::NameOf(run.event)}}, rule);
 }
 
+bool RemoteWriter::FaultResult() {
+  if (!options_.fault_is_hang) return false;  // Choices::remote_fault_is_hang = false: a veto
+  // WRT-TIME-05 (GetWriterStatus: VSS_E_WRITER_NOT_RESPONDING, "The writer is not
+  // responding"): the handler never returns; the coordinator waits writer_event_timeout on the
+  // virtual clock.
+  Hang();
+  return true;
+}
+
 bool RemoteWriter::Fail(EventRun& run, std::string_view kind, std::string what) {
-  Hang();  // WRT-TIME-05: VSS_E_WRITER_NOT_RESPONDING after the virtual event timeout
   const std::string_view event = vss::NameOf(run.event);
   if (trace_ != nullptr) {
     if (kind == "guard") {
@@ -310,7 +322,8 @@ bool RemoteWriter::Fail(EventRun& run, std::string_view kind, std::string what) 
                          : kind == "ended" ? "process ended"
                                            : "protocol error") +
              " in " + std::string(event) + ": " + what);
-  return true;
+  run.fault_result = FaultResult();
+  return run.fault_result;
 }
 
 bool RemoteWriter::OnIdentify(metadata::CreateWriterMetadata& metadata) {

@@ -9,8 +9,8 @@
 #include "sim/remote/testing/remote_pair.h"
 #include "vsssim/metadata/component.h"
 #include "vsssim/metadata/create_writer_metadata.h"
-#include "vsssim/writer/writer_components.h"
 #include "vsssim/trace/text.h"
+#include "vsssim/writer/writer_components.h"
 
 namespace vsssim::remote {
 namespace {

@@ -45,8 +45,8 @@ class RemotePair {
       Connection c(std::move(s));
       script(c);
     });
-    remote_ = AcceptHello(std::make_unique<Connection>(std::move(service)), kTestToken, options,
-                          refusal);
+    remote_ =
+        AcceptHello(std::make_unique<Connection>(std::move(service)), kTestToken, options, refusal);
   }
   ~RemotePair() { Finish(); }
 

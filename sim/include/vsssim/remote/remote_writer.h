@@ -14,8 +14,9 @@
 //
 // Faults (docs/wire-protocol.md "Faults"): EOF, a dead process, guard expiry or garbage during
 // an event end in host()->Hang() for that event — the coordinator's not-responding path
-// (VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05) — plus a trace entry saying what happened; then
-// the writer is disconnected and every later event is answered at once as a hang.
+// (VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05; Choices::remote_fault_is_hang) — plus a trace
+// entry saying what happened; then the writer is disconnected and every later event is
+// answered at once the same way, without touching the socket.
 //
 // Determinism: nothing real-time enters the trace (no pid, no measured duration).
 // Thread safety: like any Writer, on the simulator's thread only.
@@ -30,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vsssim/coordinator/choices.h"
 #include "vsssim/remote/address.h"
 #include "vsssim/vss/writer_event.h"
 #include "vsssim/writer/writer.h"
@@ -46,7 +48,17 @@ struct EventContext;
 struct RemoteOptions {
   std::chrono::milliseconds guard{30000};          // real time per event, calls included
   std::chrono::milliseconds hello_timeout{10000};  // real time from connect to hello
+  // Choices::remote_fault_is_hang: a fault during an event is a handler that never returns
+  // (true) or one that returns false (false). RemoteOptionsFor copies it from the Choices.
+  bool fault_is_hang = coordinator::Choices{}.remote_fault_is_hang;
 };
+
+// `base` with what the coordinator's Choices say about remote writers.
+inline RemoteOptions RemoteOptionsFor(const coordinator::Choices& choices,
+                                      RemoteOptions base = {}) {
+  base.fault_is_hang = choices.remote_fault_is_hang;
+  return base;
+}
 
 class RemoteWriter : public writer::Writer {
  public:
@@ -97,10 +109,14 @@ class RemoteWriter : public writer::Writer {
                metadata::CreateWriterMetadata* wmd, const Guid* shutdown_set);
   EventContext ContextFromHost(vss::WriterEvent event) const;
   bool Serve(EventRun& run);
-  bool ServeCall(EventRun& run, const std::string& method);  // false: failed (a hang)
+  bool ServeCall(EventRun& run, const std::string& method);  // false: faulted (Fail)
   bool Getter(EventRun& run, const std::string& name);       // the value into run.value
   void ForwardFinding(EventRun& run, std::string_view rule, std::string message);
   bool Fail(EventRun& run, std::string_view kind, std::string what);
+  // The handler's result for a writer that faulted (RemoteOptions::fault_is_hang).
+  bool FaultResult();
+  // Fail, for ServeCall: always false (the call was not served).
+  bool CallFailed(EventRun& run, std::string_view kind, std::string what);
   void Disconnect(std::string reason);
 
   std::unique_ptr<Connection> connection_;
