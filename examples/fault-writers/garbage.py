@@ -9,6 +9,7 @@ KIND (each a protocol error of docs/wire-protocol.md, "Faults"):
   not-object   a frame whose JSON is not an object
   type         a message of an unknown type
   id           a reply carrying another event's id
+  no-result    a reply without its result
   no-metadata  a reply to Identify without metadata (use with --at Identify)
   method       a call of an unknown method
 EVENT: the event answered with garbage (default Freeze; Identify for no-metadata). Correct
@@ -39,6 +40,8 @@ def garbage_bytes(kind, event_id):
         return vw.encode_frame({"type": "gossip", "id": event_id})
     if kind == "id":
         return vw.encode_frame(vw.reply_message(event_id + 1000, True))
+    if kind == "no-result":
+        return vw.encode_frame({"type": "reply", "id": event_id})
     if kind == "no-metadata":
         return vw.encode_frame(vw.reply_message(event_id, True))
     if kind == "method":
@@ -46,7 +49,7 @@ def garbage_bytes(kind, event_id):
     raise ValueError(kind)
 
 
-KINDS = ("length", "json", "not-object", "type", "id", "no-metadata", "method")
+KINDS = ("length", "json", "not-object", "type", "id", "no-result", "no-metadata", "method")
 
 
 def make_class(kind, at):

@@ -29,7 +29,8 @@ import traceback
 from vsssim_documents import *  # noqa: F401,F403  (re-exported for writers)
 from vsssim_documents import Components, WriterMetadata
 from vsssim_protocol import *  # noqa: F401,F403  (re-exported for writers)
-from vsssim_protocol import (ENV_ADDRESS, ENV_TOKEN, ENV_VOLUMES, EVENTS, ConnectionLost,
+from vsssim_protocol import (CONTEXT_GETTERS, ENV_ADDRESS, ENV_TOKEN, ENV_VOLUMES, EVENTS,
+                             ConnectionLost,
                              ProtocolError, Refused, WriterUsageError, call_message, connect,
                              encode_frame, finding_message, format_hresult, hello_message,
                              read_frame, reply_message)
@@ -96,8 +97,13 @@ class Writer(object):
 
     # Getters: what the CVssWriter getters return during the running handler.
     def _get(self, member):
+        """From the event's context; a getter the context leaves out (GetCurrentSnapshotSetId
+        in BackupShutdown, WRT-SHUT-03) is asked with a Get call, so the service sees it."""
         self._check_in_handler()
-        return (self._context or {}).get(member)
+        context = self._context or {}
+        if member in context:
+            return context[member]
+        return self._call("Get", name=CONTEXT_GETTERS[member])
 
     def get_backup_type(self):
         return self._get("backup_type")
@@ -144,6 +150,11 @@ class Writer(object):
         """Say that this handler took `ms` of virtual time (the real time does not count)."""
         self._call("Spend", ms=int(ms))
 
+    def hang(self):
+        """Say that this handler is to be treated as never returning (WRT-TIME-05); the
+        handler still returns, and its reply is still sent."""
+        self._call("Hang")
+
     def get(self, getter):
         """Ask the service for a getter by its CVssWriter name (the context has them all)."""
         return self._call("Get", name=getter)
@@ -153,11 +164,14 @@ class Writer(object):
         self._session.send(finding_message(self._event_id, rule, text))
 
     def _check_in_handler(self):
-        if self._session is None or self._event_id is None:
+        session = self._session
+        if session is None or self._event_id is None:
             raise WriterUsageError("a VSS call outside a writer event handler")
-        if threading.current_thread() is not self._session.thread:
-            raise WriterUsageError("a VSS call from a thread other than the handler's "
-                                   "(WRT-THREAD-01)")
+        if threading.current_thread() is not session.thread:
+            # Reported with the reply, from the handler's thread (the socket is its own).
+            text = "a VSS call from a thread other than the handler's"
+            session.pending_findings.append(("WRT-THREAD-01", text))
+            raise WriterUsageError(text + " (WRT-THREAD-01)")
 
     def _call(self, method, **arguments):
         self._check_in_handler()
@@ -170,6 +184,7 @@ class Session(object):
     def __init__(self, sock, writer, token):
         self.sock, self.writer, self.token = sock, writer, token
         self.thread = threading.current_thread()
+        self.pending_findings = []  # found on other threads, sent before the reply
 
     def send(self, message):
         try:
@@ -250,6 +265,9 @@ class Session(object):
             result = False
         finally:
             writer._context, writer._event_id = None, None
+        while self.pending_findings:
+            rule, text = self.pending_findings.pop(0)
+            self.send(finding_message(event_id, rule, text))
         return reply_message(event_id, result,
                              metadata=metadata.to_xml() if metadata is not None else None,
                              components=components.to_xml() if components is not None

@@ -20,8 +20,8 @@ def script(name):
 
 
 class FaultWriters_Fault(unittest.TestCase):
-    def start(self, argv, guard_s=20.0):
-        self.service = fs.FakeService(guard_s)
+    def start(self, argv):
+        self.service = fs.FakeService()
         self.addCleanup(self.service.close)
         self.service.start(argv)
         self.service.welcome()
@@ -41,7 +41,9 @@ class FaultWriters_Fault(unittest.TestCase):
     def test_HangInFreezeNeverReplies(self):
         # Checks that hang_in_freeze sends nothing in Freeze until the guard fires, and exits
         # 0 once the service closes the connection.
-        self.start([script("hang_in_freeze.py")], guard_s=1.0)
+        self.start([script("hang_in_freeze.py")])
+        self.service.guard_s = 1.0  # the guard for Freeze only: starting may be slow
+        self.service.conn.settimeout(self.service.guard_s)
         with self.assertRaises(fs.NoReply):
             self.service.event("Freeze")
         self.assertIsNone(self.service.process.poll())  # still there, still silent
@@ -51,7 +53,8 @@ class FaultWriters_Fault(unittest.TestCase):
     def test_GarbageKinds(self):
         # Checks that each garbage kind is the protocol error it names, sent in Freeze
         # (Identify for no-metadata), and that the writer exits 0 when the service closes.
-        for kind in ("length", "json", "not-object", "type", "id", "no-metadata", "method"):
+        for kind in ("length", "json", "not-object", "type", "id", "no-result", "no-metadata",
+                     "method"):
             with self.subTest(kind=kind):
                 self.start([script("garbage.py"), kind])
                 event = "Identify" if kind == "no-metadata" else "Freeze"

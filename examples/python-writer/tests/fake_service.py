@@ -4,7 +4,8 @@ VSSSIM_ADDRESS / VSSSIM_TOKEN / VSSSIM_VOLUMES, checks its hello, sends events a
 its calls the way docs/wire-protocol.md says the service does.
 
 It is strict: anything a writer sends that the service would treat as a protocol error raises
-FakeProtocolError with a `kind` (length, json, not-object, type, id, no-metadata, method), so
+FakeProtocolError with a `kind` (length, json, not-object, type, id, no-result, no-metadata,
+method), so
 tests can assert which fault a writer produced. A writer that does not answer within
 `guard_s` seconds of real time raises NoReply (the service's real-time guard).
 """
@@ -26,7 +27,8 @@ TOKEN = "0123456789abcdef0123456789abcdef"
 INSTANCE_ID = "9f0c1e2d-3b4a-4c5d-8e6f-7a8b9c0d1e2f"
 SNAPSHOT_SET_ID = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 SESSION_ID = "aabbccdd-0011-4223-8445-66778899aabb"
-KNOWN_METHODS = ("IsPathAffected", "SetWriterFailure", "SetWriterFailureEx", "Spend", "Get")
+KNOWN_METHODS = ("IsPathAffected", "SetWriterFailure", "SetWriterFailureEx", "Spend", "Hang",
+                 "Get")
 
 
 class FakeProtocolError(Exception):
@@ -151,9 +153,10 @@ class FakeService(object):
         """Sends one event, answers its calls (`answer(call)` or the defaults) and returns the
         Reply. Raises FakeProtocolError / NoReply as the service would treat the writer."""
         event_id, self.next_id = self.next_id, self.next_id + 1
-        message = {"type": "event", "id": event_id, "event": name}
-        if name != "Identify":
-            message["context"] = ctx if ctx is not None else context()
+        message = {"type": "event", "id": event_id, "event": name,
+                   "context": dict(ctx if ctx is not None else context())}
+        if name == "BackupShutdown":  # asked with Get there (WRT-SHUT-03)
+            message["context"].pop("snapshot_set_id", None)
         if components is not None:
             message["components"] = components
         if snapshot_set_id is not None:
@@ -178,6 +181,8 @@ class FakeService(object):
                 value = answer(got) if answer else self.default_answer(got, message)
                 self.send({"type": "return", "id": event_id, "value": value})
             else:
+                if not isinstance(got.get("result"), bool):
+                    raise FakeProtocolError("no-result", "reply without a bool result")
                 if name == "Identify" and not got.get("metadata"):
                     raise FakeProtocolError("no-metadata", "Identify reply without metadata")
                 return Reply(got, calls, findings)
@@ -188,11 +193,13 @@ class FakeService(object):
             return any(call["path"].upper().startswith(v) for v in self.affected_volumes)
         if method in ("SetWriterFailure", "SetWriterFailureEx"):
             return "0x00000000"
-        if method == "Spend":
+        if method in ("Spend", "Hang"):
             return None
+        if call["name"] == "GetCurrentSnapshotSetId":
+            return SNAPSHOT_SET_ID
         for member, getter in proto.CONTEXT_GETTERS.items():
             if getter == call["name"]:
-                return event.get("context", {}).get(member)
+                return event["context"].get(member)
         return None
 
     def shutdown(self):

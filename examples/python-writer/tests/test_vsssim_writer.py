@@ -62,6 +62,11 @@ class Probe(vw.Writer):
     def on_freeze(self):
         raise RuntimeError("bug in freeze")
 
+    def on_backup_shutdown(self, snapshot_set_id):
+        self.seen["shutdown"] = (snapshot_set_id, self.get_current_snapshot_set_id())
+        self.hang()
+        return True
+
     def on_thaw(self):
         failures = []
         worker = threading.Thread(target=lambda: self._try(failures))
@@ -237,6 +242,17 @@ class Session_InProcess(unittest.TestCase):
         self.service.shutdown()
         self.running.join()
 
+    def test_SnapshotSetIdInBackupShutdownIsAskedFor(self):
+        # Checks that a getter missing from the context (GetCurrentSnapshotSetId in
+        # BackupShutdown) is a Get call, so the service sees it (WRT-SHUT-03), and that
+        # hang() is the Hang call.
+        reply = self.service.event("BackupShutdown", snapshot_set_id=fs.SNAPSHOT_SET_ID)
+        self.assertEqual([(c["method"], c.get("name")) for c in reply.calls],
+                         [("Get", "GetCurrentSnapshotSetId"), ("Hang", None)])
+        self.assertEqual(self.writer.seen["shutdown"], (fs.SNAPSHOT_SET_ID, fs.SNAPSHOT_SET_ID))
+        self.service.shutdown()
+        self.running.join()
+
     def test_ExceptionIsAFindingAndFalse(self):
         # Checks that an exception escaping a handler becomes a WRT-RET-02 finding and false,
         # and the writer goes on serving.
@@ -254,6 +270,7 @@ class Session_InProcess(unittest.TestCase):
         self.assertTrue(reply.result)
         self.assertEqual(reply.calls, [])
         self.assertIn("WRT-THREAD-01", self.writer.seen["thread_error"][0])
+        self.assertEqual([f["rule"] for f in reply.findings], ["WRT-THREAD-01"])
         with self.assertRaises(vw.WriterUsageError):  # and outside any handler
             self.writer.get_backup_type()
         self.service.shutdown()
