@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 
 WMD_NAMESPACE = "x-schema:#VssWriterMetadataInfo"
 BCD_NAMESPACE = "x-schema:#VssComponentMetadata"
-DEFAULT_FILESPEC_BACKUP_TYPE = 0xF0F  # VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED
+# VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED, the SDK default
+DEFAULT_FILESPEC_BACKUP_TYPE = 0xF0F
 
 # The XML spellings vsssim writes (sim/metadata/xml_vocabulary.cc), keyed by SDK name.
 _USAGE_XML = {"VSS_UT_BOOTABLESYSTEMSTATE": "BOOTABLE_SYSTEM_STATE",
