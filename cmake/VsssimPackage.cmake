@@ -8,7 +8,7 @@
 # vsssim::storage); the build-tree names (vsssim_storage, vsssim::vsssim_storage) stay.
 include_guard(GLOBAL)
 
-set(vsssim_package_roots vsssim_sim vsssim_writer_plugin vsssim_interpreter vsssim_conformance_rules
+set(vsssim_package_roots vsssim_sim vsssim_writer_plugin vsssim_interpreter vsssim_rules
     vsssim_conformance_writer vsssim_testing vsssim_requester_plugin vsssim_conformance_requester)
 
 # Adds to ${out} every non-imported library `target` links, transitively (itself included).

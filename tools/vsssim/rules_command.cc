@@ -5,8 +5,8 @@
 #include <string>
 
 #include "tools/vsssim/choice_list.h"
-#include "vsssim/conformance/rules.h"
 #include "vsssim/coordinator/windows_profile.h"
+#include "vsssim/rules/rules.h"
 
 namespace vsssim::tools {
 namespace {
@@ -43,12 +43,12 @@ void PrintProfilesAndChoices(std::ostream& out) {
 }  // namespace
 
 int RunRules(bool json, std::ostream& out) {
-  const auto& rules = conformance::AllRules();
+  const auto& rules = rules::AllRules();
   if (json) {
     nlohmann::json all = nlohmann::json::array();
-    for (const conformance::Rule& r : rules) {
+    for (const rules::Rule& r : rules) {
       all.push_back({{"id", std::string(r.id)},
-                     {"level", std::string(conformance::NameOf(r.level))},
+                     {"level", std::string(rules::NameOf(r.level))},
                      {"text", std::string(r.text)},
                      {"source", std::string(r.source)},
                      {"spec", std::string(r.spec)}});
@@ -56,9 +56,8 @@ int RunRules(bool json, std::ostream& out) {
     out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
-  for (const conformance::Rule& r : rules) {
-    out << r.id << "  " << conformance::NameOf(r.level) << "  " << r.text << "  (" << r.source
-        << ")\n";
+  for (const rules::Rule& r : rules) {
+    out << r.id << "  " << rules::NameOf(r.level) << "  " << r.text << "  (" << r.source << ")\n";
   }
   out << "# " << rules.size() << " rules\n";
   PrintProfilesAndChoices(out);

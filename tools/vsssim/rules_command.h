@@ -1,5 +1,5 @@
-// `vsssim rules [--json]`: every rule of the registry (conformance/rules/rules.tsv, through
-// vsssim/conformance/rules.h) with ID, level, one-line text, source and spec section. The text
+// `vsssim rules [--json]`: every rule of the registry (sim/rules/rules.tsv, through
+// vsssim/rules/rules.h) with ID, level, one-line text, source and spec section. The text
 // form then lists the Windows profiles and the rules each switches (windows_profile.h), and
 // every named choice of coordinator::Choices with its default (choice_list.h); --json prints
 // the rules only.

@@ -1,5 +1,5 @@
-// The scenario layer's view of the rule registry. THE table is conformance/rules/rules.tsv
-// (library vsssim_conformance_rules, header vsssim/conformance/rules.h); this header only
+// The scenario layer's view of the rule registry. THE table is sim/rules/rules.tsv
+// (library vsssim_rules, header vsssim/rules/rules.h); this header only
 // re-exports it under the names the scenario code and `vsssim run` use, and adds the one
 // scenario policy: which unlisted findings fail a verdict.
 //
@@ -10,17 +10,17 @@
 #include <string_view>
 #include <vector>
 
-#include "vsssim/conformance/rules.h"
+#include "vsssim/rules/rules.h"
 
 namespace vsssim::scenario {
 
-using RuleLevel = conformance::RuleLevel;
-using RuleInfo = conformance::Rule;
-using conformance::FindRule;
-using conformance::NameOf;
+using RuleLevel = rules::RuleLevel;
+using RuleInfo = rules::Rule;
+using rules::FindRule;
+using rules::NameOf;
 
 // Every rule, sorted by id.
-inline const std::vector<RuleInfo>& Rules() { return conformance::AllRules(); }
+inline const std::vector<RuleInfo>& Rules() { return rules::AllRules(); }
 
 // Whether an unlisted finding of `id` fails a scenario: MUST, VSS and GAP rules do, SHOULD and
 // MAY rules are only reported, and unknown ids do (they are our bugs).

@@ -131,7 +131,7 @@ if(violations)
   # Plain message(): one unwrapped file:line per violation.
   message("${violations}")
   message(FATAL_ERROR "rule IDs missing from the registry (see the lines above): add each rule "
-                      "to conformance/rules/rules.tsv, or fix the ID")
+                      "to sim/rules/rules.tsv, or fix the ID")
 endif()
 list(LENGTH prefixes prefix_count)
 list(LENGTH known known_count)

@@ -1,10 +1,10 @@
-#include "vsssim/conformance/rules.h"
+#include "vsssim/rules/rules.h"
 
 #include <algorithm>
 
-#include "conformance/rules/rule_table.h"
+#include "sim/rules/rule_table.h"
 
-namespace vsssim::conformance {
+namespace vsssim::rules {
 
 std::string_view NameOf(RuleLevel level) {
   switch (level) {
@@ -44,4 +44,4 @@ const Rule* FindRule(std::string_view id) {
   return &*it;
 }
 
-}  // namespace vsssim::conformance
+}  // namespace vsssim::rules

@@ -1,6 +1,6 @@
 # cmake -DMODE=<cxx|md|md-check> -DDATA=<rules.tsv> -DOUT=<file> -P rules_codegen.cmake
 # Turns the rule registry (rules.tsv, format in its header) into
-#   cxx       the C++ table behind vsssim/conformance/rules.h (conformance/rules/rule_table.h)
+#   cxx       the C++ table behind vsssim/rules/rules.h (sim/rules/rule_table.h)
 #   md        docs/rules.md
 #   md-check  nothing; fails when OUT (the committed docs/rules.md) differs from what md writes
 # Malformed input fails with <file>:<line>: <what>. Needs only CMake (no Python at build time).
@@ -126,17 +126,17 @@ if(MODE STREQUAL "cxx")
     string(APPEND body "    {\"${id}\", RuleLevel::${kLevelEnum_${level_${id}}}, ${text},\n"
                        "     ${source}, ${spec}},\n")
   endforeach()
-  set(result "// Generated from conformance/rules/rules.tsv by conformance/rules/rules_codegen.cmake.
+  set(result "// Generated from sim/rules/rules.tsv by sim/rules/rules_codegen.cmake.
 // Do not edit: change rules.tsv.
-#include \"conformance/rules/rule_table.h\"
+#include \"sim/rules/rule_table.h\"
 
-namespace vsssim::conformance::internal {
+namespace vsssim::rules::internal {
 
 const Rule kRuleTable[] = {
 ${body}};
 const std::size_t kRuleTableSize = ${count};
 
-}  // namespace vsssim::conformance::internal
+}  // namespace vsssim::rules::internal
 ")
   rules_write_if_changed("${OUT}" "${result}")
   return()
@@ -163,7 +163,7 @@ if(MODE STREQUAL "md" OR MODE STREQUAL "md-check")
   endforeach()
   set(result "# Rule registry
 
-<!-- Generated from conformance/rules/rules.tsv by conformance/rules/rules_codegen.cmake.
+<!-- Generated from sim/rules/rules.tsv by sim/rules/rules_codegen.cmake.
      Do not edit: change rules.tsv, then run `cmake --build <build-dir> --target vsssim_rules_docs`.
      The CTest test check.rules_md_up_to_date fails while this file is stale. -->
 
@@ -190,7 +190,7 @@ ${rows}")
   endif()
   file(READ "${OUT}" committed)
   if(NOT committed STREQUAL result)
-    message(FATAL_ERROR "${OUT} is stale: it differs from what conformance/rules/rules.tsv "
+    message(FATAL_ERROR "${OUT} is stale: it differs from what sim/rules/rules.tsv "
                         "generates. Run `cmake --build <build-dir> --target vsssim_rules_docs`.")
   endif()
   message(STATUS "${OUT} matches ${DATA} (${count} rules)")

@@ -1,5 +1,5 @@
-// Tests of the rule registry (vsssim/conformance/rules.h) against its data file.
-#include "vsssim/conformance/rules.h"
+// Tests of the rule registry (vsssim/rules/rules.h) against its data file.
+#include "vsssim/rules/rules.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-namespace vsssim::conformance {
+namespace vsssim::rules {
 namespace {
 
 // The non-comment lines of the data file, as read without CMake.
@@ -98,4 +98,4 @@ TEST(Conformance_Rules, LevelNamesRoundTrip) {
 }
 
 }  // namespace
-}  // namespace vsssim::conformance
+}  // namespace vsssim::rules

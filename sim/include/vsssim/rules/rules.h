@@ -1,20 +1,20 @@
 // The rule registry: every rule of ../shared/spec/ (CATALOGUE.md, SIM-RULES.md) the simulator
 // can check, with its level, a one-line paraphrase and the public source it comes from.
 //
-// The data lives in ONE file, conformance/rules/rules.tsv; the build turns it into the table
-// behind this header (conformance/rules/rules_codegen.cmake) and into docs/rules.md. To add a
+// The data lives in ONE file, sim/rules/rules.tsv; the build turns it into the table
+// behind this header (sim/rules/rules_codegen.cmake) and into docs/rules.md. To add a
 // rule, add a line there; a CTest check (check.rule_ids_known) fails when code names a rule ID
 // the registry lacks.
 //
 // Thread safety: constant data; every function may be called from any thread.
-#ifndef VSSSIM_CONFORMANCE_RULES_H_
-#define VSSSIM_CONFORMANCE_RULES_H_
+#ifndef VSSSIM_RULES_RULES_H_
+#define VSSSIM_RULES_RULES_H_
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
-namespace vsssim::conformance {
+namespace vsssim::rules {
 
 // kMust / kShould / kMay: the catalogue's severity hint (CATALOGUE.md 0.2). kVss: a statement
 // of what VSS does. kGap: a documentation gap or conflict (CATALOGUE.md 8) that the simulator
@@ -39,6 +39,6 @@ const std::vector<Rule>& AllRules();
 // The rule `id` (exact spelling), or nullptr when the registry does not know it.
 const Rule* FindRule(std::string_view id);
 
-}  // namespace vsssim::conformance
+}  // namespace vsssim::rules
 
-#endif  // VSSSIM_CONFORMANCE_RULES_H_
+#endif  // VSSSIM_RULES_RULES_H_
