@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A writer process that dies by SIGKILL inside Freeze (as `kill -9` would kill it).
 
-Correct until then (the reference writer). VSS sees a handler that never returns: the writer is
-not responding (VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05) and then gone from later gathers.
+Correct until then (the reference writer). VSS sees a Freeze handler that never
+returns (README.md: VSS_WS_FAILED_AT_FREEZE, GetWriterStatus VSS_E_WRITER_NOT_RESPONDING,
+WRT-TIME-05), and the writer is gone from later gathers.
 Started by vsssim (VSSSIM_ADDRESS, VSSSIM_TOKEN).
 """
 

@@ -2,8 +2,9 @@
 """A writer process that never answers Freeze.
 
 Correct until then (the reference writer). Inside Freeze it waits, without replying, until the
-service closes the connection (its real-time guard fired), then exits 0. VSS sees a handler that
-never returns: not responding (VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05), then unsubscribed.
+service closes the connection (its real-time guard fired), then exits 0. VSS sees a Freeze
+handler that never returns (README.md: VSS_WS_FAILED_AT_FREEZE, GetWriterStatus
+VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05), and the writer is gone from later gathers.
 Started by vsssim (VSSSIM_ADDRESS, VSSSIM_TOKEN).
 """
 

@@ -2,9 +2,12 @@
 whether it has the features they need, and running `vsssim conform --writer-exec` and
 `vsssim run` on scenario templates.
 
-A feature the binary lacks (`conform --writer-exec`, `<writer exec=...>`, `<volume host-dir>`)
-skips the tests that need it, and the run prints one "SKIPPED: ..." line, which CTest turns
-into a skipped test (SKIP_REGULAR_EXPRESSION in examples/CMakeLists.txt).
+A feature the binary lacks (`conform --writer-exec`, `<writer exec=...>`, `<volume host-dir>`,
+`serve`) skips the tests that need it; run_tests.py then prints "SKIPPED: ..." (only if
+nothing failed), which CTest turns into a skipped test (SKIP_REGULAR_EXPRESSION in
+examples/CMakeLists.txt). "Lacks" is
+narrow: the binary's --help does not list the option, or its scenario parser calls the attribute
+unknown; anything else runs the test.
 """
 
 import json
@@ -35,28 +38,41 @@ def _run(argv, **kwargs):
 
 _missing = {}
 
+# What a vsssim without a feature says, and only then: the tests needing it are skipped. Any
+# other outcome (a crash, another error, a failed run) is the feature's to explain: the test
+# runs and fails. So a SKIPPED never hides a broken feature, only an absent one.
+_ABSENT = {
+    "writer-exec": "this vsssim has no `conform --writer-exec` (issue #17, branch wt-integ)",
+    "scenario-exec": "this vsssim has no <writer exec> in scenarios (issue #17, branch wt-integ)",
+    "host-dir": "this vsssim has no <volume host-dir> (issue #17, branch wt-hostdir)",
+    "serve": "this vsssim has no `serve` (issue #17, branch wt-integ)",
+}
+
 
 def missing(feature):
-    """Why the binary cannot run `feature` ("writer-exec" or "scenario-exec"), or None."""
+    """Why the binary cannot run `feature` (a key of _ABSENT), or None when it has it."""
     if feature in _missing:
         return _missing[feature]
     if not VSSSIM:
         reason = "VSSSIM_BINARY is not set"
-    elif feature == "writer-exec":
-        text = _run([VSSSIM, "conform", "--help"]).stdout
-        reason = None if "--writer-exec" in text else \
-            "this vsssim has no `conform --writer-exec` (issue #17, branch wt-integ)"
+    elif feature != "binary" and _absent(feature):
+        reason = _ABSENT[feature]
     else:
-        reason = _probe_scenario_exec()
+        reason = None
     _missing[feature] = reason
-    if reason:
-        print("SKIPPED: %s" % reason)
     return reason
 
 
-def _probe_scenario_exec():
-    """Runs a scenario with <volume host-dir> and <writer exec> whose writer exits at once:
-    a binary without the features rejects the file (exit 2) naming the attribute."""
+def _absent(feature):
+    """True only when the binary's own help or parser says it lacks `feature`."""
+    if feature == "writer-exec":
+        return "--writer-exec" not in _run([VSSSIM, "conform", "--help"]).stdout
+    if feature == "serve":
+        return not re.search(r"^\s+serve\s", _run([VSSSIM, "--help"]).stdout, re.M)
+    # Scenario attributes: the scenario parser names an attribute it does not know
+    # (`<writer>: unknown attribute "exec"`), whatever else is wrong with the file.
+    element, attribute = {"scenario-exec": ("writer", "exec"),
+                          "host-dir": ("volume", "host-dir")}[feature]
     directory = tempfile.mkdtemp(prefix="vsssim-probe-")
     try:
         path = os.path.join(directory, "probe.xml")
@@ -65,11 +81,8 @@ def _probe_scenario_exec():
                     '<writer name="Probe" exec="%s"/><requester>'
                     '<call method="InitializeForBackup"/></requester></scenario>'
                     % (directory, command("-c", "pass")))
-        run = _run([VSSSIM, "run", path])
-        if run.returncode == 2 and re.search(r"exec|host-dir", run.stdout):
-            return "this vsssim has no <writer exec> / <volume host-dir> in scenarios " \
-                   "(issue #17, branches wt-integ, wt-hostdir): %s" % run.stdout.strip()[:200]
-        return None
+        output = _run([VSSSIM, "run", path]).stdout
+        return '<%s>: unknown attribute "%s"' % (element, attribute) in output
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -92,27 +105,43 @@ def junit_failure_rules(path):
 
 def render(template_path, out_path, **values):
     """Writes a scenario from its template: @NAME@ replaced by values[NAME] (XML-escaped)."""
+    render_raw(template_path, out_path,
+               **{name: xml_attribute(value) for name, value in values.items()})
+
+
+def render_raw(template_path, out_path, **values):
+    """render() with the values put in as they are (XML elements)."""
     with open(template_path) as f:
         text = f.read()
     for name, value in values.items():
-        text = text.replace("@%s@" % name, _xml_attribute(value))
+        text = text.replace("@%s@" % name, value)
     with open(out_path, "w") as f:
         f.write(text)
 
 
-def _xml_attribute(value):
+def xml_attribute(value):
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def run_scenario(path):
-    """`vsssim run --json FILE`: (exit code, output, the file's JSON result or None)."""
-    run = _run([VSSSIM, "run", "--json", path])
+def run_scenario(path, trace_dir=None):
+    """`vsssim run --json FILE`: (exit code, output, the file's JSON result or None). With
+    trace_dir, the trace goes there as JSON lines (trace_entries reads it)."""
+    argv = [VSSSIM, "run", "--json", path]
+    if trace_dir:
+        argv[2:2] = ["--trace", "jsonl", "--out", trace_dir]
+    run = _run(argv)
     try:
         results = json.loads(run.stdout)
         result = results[0] if isinstance(results, list) else results
     except ValueError:
         result = None
     return run.returncode, run.stdout, result
+
+
+def trace_entries(trace_dir, scenario_name):
+    """The trace `run_scenario(..., trace_dir)` wrote: one dict per entry (docs/trace-format.md)."""
+    with open(os.path.join(trace_dir, scenario_name + ".jsonl")) as f:
+        return [json.loads(line) for line in f if line.strip()]
 
 
 def finding_rules(result):
@@ -126,10 +155,12 @@ class EndToEnd(unittest.TestCase):
         self.scratch = tempfile.mkdtemp(prefix="vsssim-e2e-")
         self.addCleanup(shutil.rmtree, self.scratch, True)
 
-    def needs(self, feature):
-        reason = missing(feature)
-        if reason:
-            self.skipTest(reason)
+    def needs(self, *features):
+        """Skips the test unless VSSSIM_BINARY is set and the binary has every feature."""
+        for feature in features or ("binary",):
+            reason = missing(feature)
+            if reason:
+                self.skipTest(reason)
 
     def path(self, *parts):
         return os.path.join(self.scratch, *parts)

@@ -30,7 +30,7 @@ class ReferenceWriter_EndToEnd(e2e.EndToEnd):
     def test_ScenarioBackupRestoreSameDigestTwice(self):
         # Checks that a scenario starting the writer process backs up and restores its files
         # on the host directory, and that two runs give one digest (a deterministic writer).
-        self.needs("scenario-exec")
+        self.needs("scenario-exec", "host-dir")
         digests = []
         host_dir, scenario = self.path("volume-C"), self.path("reference.xml")
         e2e.render(SCENARIO, scenario, HOST_DIR=host_dir, WRITER=e2e.command(REFERENCE))

@@ -63,7 +63,7 @@ class SqliteWriter_EndToEnd(e2e.EndToEnd):
     def test_GoodWriterSnapshotIsTheDatabaseAtFreeze(self):
         # Checks that the restored database passes integrity_check and holds every
         # transaction committed before Freeze and none after.
-        self.needs("scenario-exec")
+        self.needs("scenario-exec", "host-dir")
         result, output, code, report = self.backup_restore("good")
         self.assertEqual(result["status"], "pass", output[-4000:])
         self.assertNotIn(QUIESCE, e2e.finding_rules(result))
@@ -73,7 +73,7 @@ class SqliteWriter_EndToEnd(e2e.EndToEnd):
         # Checks that the broken writer's snapshot can be torn (it holds transactions
         # committed after Freeze) and that vsssim reports SIM-QUIESCE-01 for a run whose
         # snapshot is torn.
-        self.needs("scenario-exec")
+        self.needs("scenario-exec", "host-dir")
         for attempt in range(5):
             result, output, code, report = self.backup_restore("broken%d" % attempt, "--broken")
             if code == 1:
