@@ -43,14 +43,14 @@ def process_writer(name, script, *arguments):
 
 
 class FaultWriters_EndToEnd(e2e.EndToEnd):
-    def run_fault(self, name, how, writer_element, expect=""):
+    def run_fault(self, name, how, writer_element, expect="", options=()):
         """Renders and runs the scenario: (exit code, output, JSON result, trace entries)."""
         directory = self.path(name + "-" + str(len(os.listdir(self.scratch))))
         os.mkdir(directory)
         scenario = os.path.join(directory, "scenario.xml")
         e2e.render_raw(SCENARIO, scenario, FAULTY=name, HOW=how, FAULTY_WRITER=writer_element,
                        EXPECT=expect)
-        code, output, result = e2e.run_scenario(scenario, trace_dir=directory)
+        code, output, result = e2e.run_scenario(scenario, trace_dir=directory, options=options)
         self.assertIsNotNone(result, output[-4000:])
         trace = e2e.trace_entries(directory, result["scenario"])
         return code, output, result, trace
@@ -85,11 +85,12 @@ class FaultWriters_EndToEnd(e2e.EndToEnd):
 
     def test_HangInFreezeEndsByTheGuard(self):
         # Checks that a writer process that never answers Freeze gives the reference result
-        # once the real-time guard fires, and the trace says the guard fired.
+        # once the real-time guard fires (2 s here instead of 30), and the trace says so.
         self.needs("scenario-exec")
         code, output, result, trace = self.run_fault(
             "HangInFreeze", "never answers Freeze",
-            process_writer("HangInFreeze", "hang_in_freeze.py"))
+            process_writer("HangInFreeze", "hang_in_freeze.py"),
+            options=("--writer-guard", "2s"))
         self.assertPasses(code, output, result)
         notes = self.notes_of(trace, "HangInFreeze")
         self.assertTrue(any("guard fired" in n for n in notes), "\n".join(notes))

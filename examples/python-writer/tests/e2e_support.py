@@ -123,10 +123,10 @@ def xml_attribute(value):
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def run_scenario(path, trace_dir=None):
-    """`vsssim run --json FILE`: (exit code, output, the file's JSON result or None). With
-    trace_dir, the trace goes there as JSON lines (trace_entries reads it)."""
-    argv = [VSSSIM, "run", "--json", path]
+def run_scenario(path, trace_dir=None, options=()):
+    """`vsssim run --json [OPTIONS] FILE`: (exit code, output, the file's JSON result or None).
+    With trace_dir, the trace goes there as JSON lines (trace_entries reads it)."""
+    argv = [VSSSIM, "run", "--json"] + list(options) + [path]
     if trace_dir:
         argv[2:2] = ["--trace", "jsonl", "--out", trace_dir]
     run = _run(argv)
