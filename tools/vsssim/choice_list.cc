@@ -55,6 +55,8 @@ std::vector<ChoiceRow> ListChoices(const coordinator::Choices& c) {
        "SetContext is legal until StartSnapshotSet"},
       {"is_volume_supported_malformed_name", Text(c.is_volume_supported_malformed_name),
        "REQ-CALL-14", "IsVolumeSupported with a malformed volume name"},
+      {"remote_fault_is_hang", Text(c.remote_fault_is_hang), "WRT-TIME-05",
+       "a writer process that dies, hangs or sends garbage mid-event never returns"},
       {"abort_during_restore", Text(c.abort_during_restore), "REQ-RST-10",
        "AbortBackup on a restore instance"},
       {"restore_veto_result", Text(c.restore_veto_result), "WRT-RET-03",

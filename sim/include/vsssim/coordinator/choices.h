@@ -73,6 +73,14 @@ struct Choices {
   // lists no E_INVALIDARG; "the specified volume or remote file share was not found" fits.
   HResult is_volume_supported_malformed_name = hr::VSS_E_OBJECT_NOT_FOUND;
 
+  // A writer process that ends (exit, kill -9), outlives its real-time guard or breaks the wire
+  // protocol during an event (docs/wire-protocol.md "Faults"). Microsoft documents one code for
+  // a writer VSS cannot get an answer from: VSS_E_WRITER_NOT_RESPONDING, "The writer is not
+  // responding" (IVssBackupComponents::GetWriterStatus). true: its handler never returns
+  // (WRT-TIME-05: not responding after writer_event_timeout, as Hang()); false: it returns
+  // false at once (a veto with failure_without_code).
+  bool remote_fault_is_hang = true;
+
   // --- restore (§2.4) ---
   // REQ-RST-10 / WRT-ABORT-05: AbortBackup on a restore instance (aborts do not exist there).
   HResult abort_during_restore = hr::VSS_E_BAD_STATE;

@@ -149,6 +149,8 @@ class Component {
 
   const ComponentState& state() const { return state_; }
   const Caller& caller() const { return caller_; }
+  // Where this component reports findings (a remote writer's forwarded findings go there too).
+  const FindingSink& findings() const { return findings_; }
 
  private:
   // S_OK, or the placement error after reporting the finding.

@@ -97,6 +97,14 @@ class CreateWriterMetadata {
   HResult SaveAsXML(std::string* xml) const;
 
   const WriterMetadata& metadata() const { return *metadata_; }
+  // Takes a whole document built elsewhere — a writer in another process sends its WMD as XML
+  // (docs/wire-protocol.md "reply") — keeping the identity VSS gave this builder (WMD-01).
+  void AdoptDocument(WriterMetadata document) {
+    document.identity = std::move(metadata_->identity);
+    metadata_.emplace(std::move(document));
+  }
+  // Where this builder reports findings (a remote writer's forwarded findings go there too).
+  const FindingSink& findings() const { return findings_; }
   // Moves the document out (no copy); the builder holds an empty document afterwards.
   WriterMetadata TakeMetadata() {
     WriterMetadata taken(std::move(*metadata_));
