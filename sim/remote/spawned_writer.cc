@@ -50,7 +50,9 @@ SpawnedWriter::SpawnedWriter(Parts parts)
       process_(std::move(parts.process)),
       remote_(std::move(parts.remote)) {
   // A connection given up (garbage, guard expiry): the process vsssim started is ended.
-  remote_->SetDisconnectHook([this](const std::string& /*reason*/) {
+  remote_->SetDisconnectHook([this](const std::string& reason) {
+    // Its own end (EOF, kill -9) or our shutdown: nothing to end; the reaping says how.
+    if (reason.rfind("process ended", 0) == 0 || reason == "shutdown") return;
     if (process_->Running()) {
       ended_by_vsssim_ = true;
       process_->Kill();
