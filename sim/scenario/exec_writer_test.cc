@@ -58,8 +58,8 @@ TEST(Scenario_ExecWriter, ComponentsAreKnownOnlyAtRunTime) {
   const std::string steps =
       "<requester>\n<call method=\"AddComponent\" writer=\"W\" component=\"c\"/>\n"
       "</requester>\n</scenario>";
-  LoadResult process = LoadScenarioText(
-      "<scenario name=\"s\">\n<writer name=\"W\" exec=\"w\"/>\n" + steps, "x.xml");
+  LoadResult process =
+      LoadScenarioText("<scenario name=\"s\">\n<writer name=\"W\" exec=\"w\"/>\n" + steps, "x.xml");
   EXPECT_TRUE(process.ok()) << process.ErrorText();
   LoadResult scripted =
       LoadScenarioText("<scenario name=\"s\">\n<writer name=\"W\"/>\n" + steps, "x.xml");
