@@ -26,7 +26,14 @@ Coordinator::~Coordinator() {
 }
 
 RegisteredWriter Coordinator::RegisterWriter(writer::Writer& writer) {
-  for (const RegisteredWriter& known : writers_) {
+  for (RegisteredWriter& known : writers_) {
+    if (known.writer == &writer && known.unsubscribed) {  // its process came back (WRT-INIT-04)
+      known.unsubscribed = false;
+      known.instance_id = random_.NextGuid();
+      trace_.Append(trace::EntryKind::kNote, known.actor, "vss", "Subscribe",
+                    {{"instance", known.instance_id.ToString()}}, "WRT-INIT-04");
+      return known;
+    }
     if (known.writer == &writer) {  // WRT-INIT-03: a second Subscribe
       trace_.Append(trace::EntryKind::kFinding, known.actor, "vss", "Subscribe called twice",
                     {{"hr", ToString(hr::VSS_E_WRITER_ALREADY_SUBSCRIBED)}}, "WRT-INIT-03");
@@ -112,7 +119,8 @@ void Coordinator::InjectIdentify(std::string_view by, const writer::Writer* only
                 {{"by", std::string(by)}}, "WRT-IDENTIFY-01");
   const std::string who(by);
   for (const RegisteredWriter& w : writers_) {
-    if (only == nullptr || w.writer == only) DeliverInjectedIdentify(w, who);
+    if (only != nullptr && w.writer != only) continue;
+    if (CheckWriterProcess(*w.writer)) DeliverInjectedIdentify(w, who);
   }
 }
 
@@ -143,6 +151,7 @@ void Coordinator::DeliverInjectedIdentify(const RegisteredWriter& w, const std::
   Delivery delivery(trace_, choices_, w.actor, vss::WriterEvent::kIdentify, no_session,
                     {tag.front().key, tag.front().value});
   const DeliveryOutcome outcome = delivery.Run(*w.writer, nullptr, &wmd, kGuidNull);
+  CheckWriterProcess(*w.writer);  // WRT-INIT-03: its process may have ended during the event
   std::vector<trace::Attribute> reply = tag;
   reply.push_back({"returned", outcome.returned ? "true" : "false"});
   if (outcome.spent.count() != 0) {

@@ -70,9 +70,29 @@ const RegisteredWriter* Coordinator::Registration(const writer::Writer& writer) 
 }
 
 bool Coordinator::WriterRunning(const writer::Writer& writer) const {
+  const RegisteredWriter* r = Registration(writer);
+  if (r != nullptr && r->unsubscribed) return false;  // its process ended (WRT-INIT-03)
   if (stopped_services_.empty()) return true;
   const std::string hosting = HostingService(writer);
   return hosting.empty() || ServiceRunning(hosting);
+}
+
+bool Coordinator::CheckWriterProcess(const writer::Writer& writer) {
+  if (!gone_probe_) return WriterRunning(writer);
+  for (RegisteredWriter& w : writers_) {
+    if (w.writer != &writer || w.unsubscribed) continue;
+    std::string reason = gone_probe_(writer);
+    if (reason.empty()) break;
+    // WRT-INIT-03: "Unsubscribe ends event delivery"; a process that ended said it the hard way.
+    // Like a stopped hosting service (WRT-SEQ-11), this instance is gone.
+    w.unsubscribed = true;
+    ++w.generation;
+    trace_.Append(trace::EntryKind::kNote, w.actor, "vss", "Unsubscribe",
+                  {{"instance", w.instance_id.ToString()}, {"reason", std::move(reason)}},
+                  "WRT-INIT-03");
+    break;
+  }
+  return WriterRunning(writer);
 }
 
 }  // namespace vsssim::coordinator

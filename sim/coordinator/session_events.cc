@@ -226,6 +226,9 @@ std::optional<DeliveryOutcome> Session::BeginDelivery(Participant& p, WriterEven
   }
   // SIM-SHUT-01, BT-05: what the handler did to its log files (its actions ran just now).
   CheckWriterData(p, outcome);
+  // WRT-INIT-03: a writer whose process ended during the event has unsubscribed; this session
+  // keeps it (its handler never returned: not responding), later ones do not see it.
+  vss_.CheckWriterProcess(writer);
   return outcome;
 }
 

@@ -66,8 +66,9 @@ void Session::RunGather() {
   ParticipantList asked;
   participants_.reserve(vss_.writers().size());
   for (const RegisteredWriter& w : vss_.writers()) {
-    if (!WriterIncluded(w)) continue;              // REQ-CALL-04
-    if (!vss_.WriterRunning(*w.writer)) continue;  // its hosting service is stopped (REQ-RST-11)
+    if (!WriterIncluded(w)) continue;  // REQ-CALL-04
+    // Its hosting service is stopped (REQ-RST-11) or its process ended (WRT-INIT-03).
+    if (!vss_.CheckWriterProcess(*w.writer)) continue;
     participants_.push_back(std::make_unique<Participant>(w, vss_.choices().freeze_timeout_state));
     // An event the writer state machine refuses is a bug of the coordinator, made visible.
     // Two pointers (the participant is heap-stable): no allocation for the handler.

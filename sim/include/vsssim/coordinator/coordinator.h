@@ -32,6 +32,14 @@
 // StartService subscribes again with a new instance id (WRT-INIT-04). Without these calls
 // nothing changes (backup traces are unaffected).
 //
+// Writers in processes of their own (sim/remote): a writer whose process ended (its connection
+// closed, it exited or was killed) has unsubscribed (WRT-INIT-03). SetWriterGoneProbe tells the
+// coordinator how to ask; it asks after every event it delivered to a writer and before every
+// gather. The session the writer failed in keeps it (the handler never returned: the hang path,
+// VSS_E_WRITER_NOT_RESPONDING, WRT-TIME-05); later gathers, status lists and injected
+// Identify no longer see it. Registering the same writer again subscribes it with a new
+// instance id (WRT-INIT-04). Without a probe nothing changes.
+//
 // Test and scenario hooks: InjectIdentify (WRT-IDENTIFY-01: any party, any moment),
 // Terminate (REQ-LIFE-04: the requester process dies), SetBeforeEventHook (a callback before
 // every writer event of a session, e.g. to inject an Identify between Freeze and Thaw).
@@ -73,6 +81,8 @@ struct RegisteredWriter {
   Guid instance_id;              // made by VSS (WRT-INIT-04)
   std::string actor;             // "writer:NAME" in the trace
   std::uint32_t generation = 0;  // +1 each time its hosting service stops (WRT-SEQ-11)
+                                 // or its process ends (Unsubscribe, WRT-INIT-03)
+  bool unsubscribed = false;     // its process ended: no events until it subscribes again
 };
 
 // One StopService / StartService call, in call order (REQ-RST-11 checks use the index).
@@ -163,8 +173,15 @@ class Coordinator {
                                             std::string_view instance_name) const;
   // The registration as it is now (nullptr when unknown).
   const RegisteredWriter* Registration(const writer::Writer& writer) const;
-  // False while the writer's hosting service is stopped.
+  // False while the writer's hosting service is stopped, or once its process ended.
   bool WriterRunning(const writer::Writer& writer) const;
+  // Why `writer`'s process is gone, or "" while it runs (e.g. remote::RemoteWriter's
+  // disconnect_reason() when not connected()). Writers of this process always run.
+  using WriterGoneProbe = std::function<std::string(const writer::Writer&)>;
+  void SetWriterGoneProbe(WriterGoneProbe probe) { gone_probe_ = std::move(probe); }
+  // Asks the probe about `writer`; when its process ended, unsubscribes it (WRT-INIT-03: a
+  // trace note with the reason, generation + 1). Returns WriterRunning(writer).
+  bool CheckWriterProcess(const writer::Writer& writer);
 
   // The state/failure `requester`'s session holds for `writer` (VSS_WS_UNKNOWN if none).
   vss::WriterState WriterStateIn(const Requester& requester, const writer::Writer& writer) const;
@@ -194,6 +211,7 @@ class Coordinator {
   std::vector<Session*> sessions_;
   Session* creating_ = nullptr;
   BeforeEventHook before_event_;
+  WriterGoneProbe gone_probe_;
   storage::VolumeManager* volumes_ = nullptr;
   std::unique_ptr<storage::QuiesceMonitor> owned_quiesce_;
   storage::QuiesceMonitor* quiesce_ = nullptr;
