@@ -1,6 +1,15 @@
 #include "conformance/writer/world.h"
 
+#include <atomic>
+#include <filesystem>
+#include <system_error>
 #include <utility>
+
+#if defined(_WIN32)
+#include <process.h>
+#else
+#include <unistd.h>
+#endif
 
 #include "conformance/writer/timed_writer.h"
 #include "conformance/writer/wall_times.h"
@@ -15,6 +24,42 @@ namespace {
 const Guid kCompanionClassId{0x5C0F0000u, 0xC0DE, 0x4C0D, {0x9E, 0, 0, 0, 0, 0, 0, 1}};
 
 }  // namespace
+
+HostVolumeRoot::~HostVolumeRoot() {
+  if (root_.empty()) return;
+  std::error_code ignored;
+  std::filesystem::remove_all(root_, ignored);
+}
+
+std::string HostVolumeRoot::MakeVolumeDir(const std::string& name, std::string* error) {
+  std::error_code ec;
+  if (root_.empty()) {
+    // One root per World of this process: the pid and a counter keep parallel runs apart.
+    static std::atomic<unsigned> counter{0};
+#if defined(_WIN32)
+    const long pid = static_cast<long>(_getpid());
+#else
+    const long pid = static_cast<long>(::getpid());
+#endif
+    const std::filesystem::path root =
+        std::filesystem::temp_directory_path(ec) /
+        ("vsssim-conform-" + std::to_string(pid) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(root, ec);
+    if (!std::filesystem::create_directories(root, ec)) {
+      *error = root.string() + ": cannot create: " + ec.message();
+      return "";
+    }
+    root_ = root.string();
+  }
+  std::string letter = name;  // "C:" -> "C"
+  if (!letter.empty() && letter.back() == ':') letter.pop_back();
+  const std::filesystem::path dir = std::filesystem::path(root_) / ("volume-" + letter);
+  if (!std::filesystem::create_directories(dir, ec)) {
+    *error = dir.string() + ": cannot create: " + ec.message();
+    return "";
+  }
+  return dir.string();
+}
 
 bool RuleMatches(std::string_view rule, const std::vector<std::string>& rules) {
   for (const std::string& r : rules) {
@@ -37,6 +82,12 @@ World::World(const WriterUnderTest& writer, WorldOptions options)
     storage::VolumeOptions v;
     v.name = letter;
     v.size_bytes = 64ull << 20;
+    if (writer.options.host_volumes) {
+      std::string error;
+      v.host_dir = host_root_.MakeVolumeDir(letter, &error);
+      // Without its directory the check cannot run: fail it, not the whole suite.
+      if (v.host_dir.empty()) ADD_FAILURE() << "host-directory volume " << letter << ": " << error;
+    }
     volumes_.CreateVolume(v);
   }
   provider_.set_flush_duration(options_.flush);

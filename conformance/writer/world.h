@@ -1,5 +1,6 @@
 // World: one fresh simulated machine for one run of one check — virtual clock, trace, volumes
-// C: and D: (64 MiB), the copy-on-write provider, and a coordinator wired to both
+// C: and D: (64 MiB simulated, or fresh host directories with WriterSuiteOptions::host_volumes),
+// the copy-on-write provider, and a coordinator wired to both
 // (Coordinator::AttachStorage, so SIM-QUIESCE-01, SIM-SHUT-01 and BT-05 are checked), with the
 // writer under test created by its factory and registered. Optionally a scripted companion
 // writer that takes longer than the writer's freeze window in its own Freeze (WRT-TIME-01
@@ -41,6 +42,21 @@ struct WorldOptions {
   // Adds writer "SlowCompanion" (SYSTEM level, frozen after the writer under test) whose
   // Freeze spends the writer's freeze timeout plus 10 s (WRT-TIME-01, LIM-05).
   bool slow_companion = false;
+};
+
+// The temporary directory holding the host directories of one World's volumes
+// (WriterSuiteOptions::host_volumes); removed with everything in it when the World goes.
+class HostVolumeRoot {
+ public:
+  HostVolumeRoot() = default;
+  ~HostVolumeRoot();
+  HostVolumeRoot(const HostVolumeRoot&) = delete;
+  HostVolumeRoot& operator=(const HostVolumeRoot&) = delete;
+  // Makes the root (once) and <root>/<name>; returns the latter ("" and *error on failure).
+  std::string MakeVolumeDir(const std::string& name, std::string* error);
+
+ private:
+  std::string root_;
 };
 
 class World final : public WriterContext {
@@ -87,6 +103,7 @@ class World final : public WriterContext {
 
  private:
   WorldOptions options_;
+  HostVolumeRoot host_root_;  // before volumes_: removed after them
   runtime::Clock clock_;
   trace::Trace trace_;
   storage::VolumeManager volumes_;

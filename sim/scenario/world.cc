@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vsssim/metadata/examine_writer_metadata.h"
+#include "vsssim/storage/host_directory.h"
 #include "vsssim/storage/volume_name.h"
 
 namespace vsssim::scenario {
@@ -41,13 +42,17 @@ World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Ch
       skip.insert(model.name);
     }
   }
-  if (engine_ == nullptr && !processes_->Start(skip, &start_error_)) return;
   if (engine_ != nullptr) {
     CreateWriters(random);
     CreateExternalRequesters();
     return;
   }
   CreateVolumesAndFiles(random);
+  // Writer processes learn where the host-directory volumes are (VSSSIM_VOLUMES, docs/serve.md).
+  if (!processes_->Start(skip, {{"VSSSIM_VOLUMES", storage::HostVolumesEnvironment(volumes_)}},
+                         &start_error_)) {
+    return;
+  }
   provider_ = std::make_unique<storage::CowProvider>(volumes_, clock_, &trace_, ProviderOptions());
   if (scenario_.provider && !scenario_.provider->veto_at.empty()) {
     for (int m = 0; m <= static_cast<int>(storage::ProviderMethod::kDeleteSnapshot); ++m) {

@@ -34,7 +34,9 @@ WriterProcesses::WriterProcesses(const Scenario& scenario, trace::Trace& trace,
 
 WriterProcesses::~WriterProcesses() = default;
 
-bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip, std::string* error) {
+bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip,
+                            const std::vector<std::pair<std::string, std::string>>& env,
+                            std::string* error) {
   for (const Writer& model : impl_->scenario.writers) {
     if (model.exec.empty() || skip.count(model.name) != 0) continue;
     const std::string who =
@@ -42,6 +44,7 @@ bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip, std:
     remote::SpawnOptions spawn;
     spawn.command = model.exec;
     spawn.cwd = DirectoryOf(model.where.file);
+    spawn.env = env;
     spawn.remote.guard = impl_->options.guard;
     spawn.remote.hello_timeout = impl_->options.hello_timeout;
     std::string why;

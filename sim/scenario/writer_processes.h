@@ -18,6 +18,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "vsssim/scenario/scenario.h"
 #include "vsssim/trace/trace.h"
@@ -42,7 +44,9 @@ class WriterProcesses {
   // failure returns false and *error says which writer and why; what started is ended by the
   // destructor.
   // Writers named in `skip` are not started (`vsssim serve` has them connected already).
-  bool Start(const std::set<std::string, std::less<>>& skip, std::string* error);
+  // `env` is added to every process's environment (VSSSIM_VOLUMES, docs/serve.md).
+  bool Start(const std::set<std::string, std::less<>>& skip,
+             const std::vector<std::pair<std::string, std::string>>& env, std::string* error);
   // The writer of the <writer exec> named `name`; null when there is none.
   writer::Writer* Find(std::string_view name) const;
   // Why the process of `w` is gone (its connection's end, and how the process ended when it

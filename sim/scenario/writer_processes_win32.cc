@@ -15,7 +15,9 @@ WriterProcesses::WriterProcesses(const Scenario& scenario, trace::Trace& /*trace
 
 WriterProcesses::~WriterProcesses() = default;
 
-bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip, std::string* error) {
+bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip,
+                            const std::vector<std::pair<std::string, std::string>>& /*env*/,
+                            std::string* error) {
   for (const Writer& model : impl_->scenario.writers) {
     if (model.exec.empty() || skip.count(model.name) != 0) continue;
     *error = model.where.ToString() + ": <writer name=" + model.name +

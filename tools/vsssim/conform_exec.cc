@@ -17,11 +17,58 @@
 #include <gtest/gtest.h>
 
 #include "vsssim/conformance/writer_suite.h"
+#include <unistd.h>
+
+#include <filesystem>
+#include <system_error>
+
 #include "vsssim/remote/spawned_writer.h"
+#include "vsssim/runtime/clock.h"
+#include "vsssim/storage/host_directory.h"
+#include "vsssim/storage/volume_manager.h"
 #include "vsssim/writer/scripted_writer.h"
 #endif
 
 namespace vsssim::tools {
+
+#if VSSSIM_HAVE_WRITER_SUITE && !defined(_WIN32)
+namespace {
+
+// The probe process (the hello before any check) gets host directories of its own for C: and
+// D:, like every check's world (WriterSuiteOptions::host_volumes), so a writer that opens its
+// files at start-up starts. Removed when the probe ends.
+class ProbeVolumes {
+ public:
+  ProbeVolumes() : volumes_(clock_) {
+    std::error_code ec;
+    root_ = std::filesystem::temp_directory_path(ec) /
+            ("vsssim-conform-probe-" + std::to_string(static_cast<long>(::getpid())));
+    std::filesystem::remove_all(root_, ec);
+    for (const char* letter : {"C", "D"}) {
+      const std::filesystem::path dir = root_ / (std::string("volume-") + letter);
+      std::filesystem::create_directories(dir, ec);
+      storage::VolumeOptions v;
+      v.name = std::string(letter) + ":";
+      v.host_dir = dir.string();
+      volumes_.CreateVolume(v);
+    }
+  }
+  ~ProbeVolumes() {
+    std::error_code ignored;
+    std::filesystem::remove_all(root_, ignored);
+  }
+  ProbeVolumes(const ProbeVolumes&) = delete;
+  ProbeVolumes& operator=(const ProbeVolumes&) = delete;
+  std::string Environment() const { return storage::HostVolumesEnvironment(volumes_); }
+
+ private:
+  std::filesystem::path root_;
+  runtime::Clock clock_;
+  storage::VolumeManager volumes_;
+};
+
+}  // namespace
+#endif
 
 int RunConformExec(const ConformCommandOptions& options, std::ostream& err) {
   if (!options.name.empty() && !IsValidSuiteName(options.name)) {
@@ -66,7 +113,10 @@ int RunConformExec(const ConformCommandOptions& options, std::ostream& err) {
   writer::WriterIdentity identity;
   {
     std::string error;
-    std::unique_ptr<remote::SpawnedWriter> first = remote::SpawnedWriter::Start(spawn, &error);
+    const ProbeVolumes probe_volumes;
+    remote::SpawnOptions probe = spawn;
+    probe.env.emplace_back("VSSSIM_VOLUMES", probe_volumes.Environment());
+    std::unique_ptr<remote::SpawnedWriter> first = remote::SpawnedWriter::Start(probe, &error);
     if (first == nullptr) {
       err << "--writer-exec \"" << options.writer_exec << "\": " << error << "\n";
       return 2;
@@ -81,10 +131,16 @@ int RunConformExec(const ConformCommandOptions& options, std::ostream& err) {
   } else {
     writer.name = options.name;
   }
+  // Each check's C: and D: are host directories the process reads and writes (docs/storage.md);
+  // VSSSIM_VOLUMES tells it where (docs/serve.md).
+  writer.options.host_volumes = true;
   writer.create = [spawn,
-                   identity](conformance::WriterContext&) -> std::unique_ptr<writer::Writer> {
+                   identity](conformance::WriterContext& ctx) -> std::unique_ptr<writer::Writer> {
     std::string error;
-    std::unique_ptr<remote::SpawnedWriter> w = remote::SpawnedWriter::Start(spawn, &error);
+    remote::SpawnOptions with_volumes = spawn;
+    with_volumes.env.emplace_back("VSSSIM_VOLUMES",
+                                  storage::HostVolumesEnvironment(ctx.volumes()));
+    std::unique_ptr<remote::SpawnedWriter> w = remote::SpawnedWriter::Start(with_volumes, &error);
     if (w != nullptr) return w;
     // It started before: say why not now, and let the check run on a writer that never
     // answers (what VSS would see of it).

@@ -83,6 +83,11 @@ struct WriterSuiteOptions {
   runtime::Duration warmup = std::chrono::seconds(2);
   // Virtual time the application runs before each further requester step.
   runtime::Duration between_steps = std::chrono::milliseconds(100);
+  // C: and D: are host-directory volumes (docs/storage.md): each world makes them fresh in
+  // the temporary directory and removes them with the world. A writer in its own process
+  // (`vsssim conform --writer-exec`) does its file I/O there, VSSSIM_VOLUMES says where
+  // (storage::HostVolumesEnvironment of WriterContext::volumes()).
+  bool host_volumes = false;
 };
 
 using WriterFactory = std::function<std::unique_ptr<writer::Writer>(WriterContext&)>;
