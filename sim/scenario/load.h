@@ -8,6 +8,7 @@
 #define VSSSIM_SIM_SCENARIO_LOAD_H_
 
 #include "sim/scenario/element.h"
+#include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/scenario.h"
 
 namespace vsssim::scenario::internal {
@@ -15,6 +16,10 @@ namespace vsssim::scenario::internal {
 // Each reader checks `e` against the schema, reports errors to the element's error list and
 // appends what it could read to `scenario`.
 void ReadVolume(const Element& e, Scenario* scenario);
+// <volume host-dir>: the rest of ReadVolume for a volume on a host directory (load_host_dir.cc).
+void ReadHostDirVolume(const Element& e, Volume v, Scenario* scenario);
+// Every host-dir= names a directory that exists and can be listed (load_host_dir.cc).
+void CheckHostDirectories(const Scenario& scenario, const LoadOptions& options, Errors* errors);
 void ReadFile(const Element& e, const std::string& writer, Scenario* scenario);
 void ReadWriter(const Element& e, Scenario* scenario);
 void ReadBehaviour(const Element& e, Writer* writer);  // <on> (load_behaviour.cc)

@@ -38,6 +38,8 @@ void ReadVolume(const Element& e, Scenario* scenario) {
       e.AttrError("name", Quote(*name) + " is not " + std::string(kVolumeForms) + ": " + why);
     }
   }
+  if (e.Has("host-dir")) return ReadHostDirVolume(e, std::move(v), scenario);
+  if (!e.Has("size")) e.Error("missing required attribute size (or host-dir)");
   auto size = [](const std::string& t) { return ParseSize(t); };
   if (e.Read("size", size, "a size (\"256MiB\"; units B, KiB, MiB, GiB, TiB)", &v.size_bytes) &&
       e.Has("size") && (v.size_bytes == 0 || v.size_bytes > kMaxVolumeBytes)) {
@@ -278,6 +280,7 @@ struct Loader {
         ReadRoot(root, &scenario);
         if (errors.count() == 0) Resolve(&scenario, &errors);
         if (errors.count() == 0) CheckFileArguments(scenario);
+        if (errors.count() == 0) CheckHostDirectories(scenario, options, &errors);
       }
     }
     result.errors = std::move(errors.list());

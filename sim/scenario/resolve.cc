@@ -148,6 +148,12 @@ struct Resolver {
         Error(f.where, "<file>: " + Quote(f.path) + " is already declared at " +
                            it->second->where.ToString());
       }
+      if (!v->host_dir.empty()) {  // only the writer and a restore change a host directory
+        Error(f.where, "<file>: " + Quote(f.path) + " is on " + v->name + ", a host directory (" +
+                           v->host_dir +
+                           "): its files are the directory's; put the file there instead");
+        continue;
+      }
       std::uint64_t blocks =
           f.size_bytes / v->block_size_bytes + (f.size_bytes % v->block_size_bytes != 0 ? 1 : 0);
       std::uint64_t& total = used[v->name];

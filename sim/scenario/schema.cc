@@ -19,7 +19,7 @@ std::vector<ElementSpec> MakeElements() {
       {"writers", {}, {}, {"include", "writer"}, false, false},
       {"description", {}, {}, {}, true, false},
       {"include", {"file"}, {}, {}, false, false},
-      {"volume", {"name", "size"}, {"block-size"}, {}, false, false},
+      {"volume", {"name"}, {"size", "block-size", "host-dir"}, {}, false, false},
       {"provider", {}, {"flush", "hold", "veto-at", "veto-code"}, {}, false, false},
       {"file", {"path", "size"}, {}, {}, false, false},
       {"writer",

@@ -30,6 +30,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
   <include file="lib.xml"/>
   <volume name="C:" size="64MiB" block-size="4KiB"/>
   <volume name="D:" size="64MiB" block-size="4KiB"/>
+  <volume name="F:" host-dir="volume-f"/>
   <provider flush="1s" hold="1s" veto-at="CommitSnapshots" veto-code="VSS_E_PROVIDER_VETO"/>
   <file path="C:\top.dat" size="4KiB"/>
   <writer name="W1" id="11111111-1111-1111-1111-111111111111" instance="i1" usage="USER_DATA" source="TRANSACTION_DB" level="FRONT_END" freeze-timeout="60s">
@@ -117,6 +118,7 @@ const std::vector<Change>& Changes() {
       {"volume", "name", "E:", "<volume name=\"D:\""},
       {"volume", "size", "32MiB", ""},
       {"volume", "block-size", "8KiB", "<volume name=\"D:\""},
+      {"volume", "host-dir", "volume-g", ""},
       {"provider", "flush", "2s", ""},
       {"provider", "hold", "2s", ""},
       {"provider", "veto-at", "PreCommitSnapshots", ""},
@@ -263,7 +265,8 @@ class Describer {
                       std::string(coordinator::NameOf(s.windows))});
     for (const std::string& f : s.included_files) Line("included", {f});
     for (const Volume& v : s.volumes) {
-      Line("volume", {v.name, std::to_string(v.size_bytes), std::to_string(v.block_size_bytes)});
+      Line("volume",
+           {v.name, std::to_string(v.size_bytes), std::to_string(v.block_size_bytes), v.host_dir});
     }
     if (const auto& p = s.provider) {
       Line("provider", {D(p->flush), D(p->hold), p->veto_at, vsssim::ToString(p->veto_code)});
@@ -368,6 +371,7 @@ LoadOptions Files() {
     if (it == kFiles.end()) return std::nullopt;
     return it->second;
   };
+  o.check_directory = [](const std::string&) { return std::string(); };  // any host-dir exists
   return o;
 }
 

@@ -79,8 +79,12 @@ void World::CreateVolumesAndFiles(runtime::Random& random) {
     const Volume& v = *volume;
     storage::VolumeOptions options;
     options.name = v.name;
-    options.size_bytes = v.size_bytes;
-    options.block_size = v.block_size_bytes;
+    if (v.host_dir.empty()) {
+      options.size_bytes = v.size_bytes;
+      options.block_size = v.block_size_bytes;
+    } else {
+      options.host_dir = v.host_dir;  // the files are the directory's (storage/host_directory.h)
+    }
     volumes_.CreateVolume(options);
   }
   // Every file's content is its own fork of the seed: adding a file changes no other file.

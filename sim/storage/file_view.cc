@@ -22,6 +22,7 @@ FileInfo InfoOf(const std::string& volume, const FileNode& node) {
 std::optional<FileInfo> FileView::Stat(std::string_view path) const {
   std::optional<ParsedPath> p = volume_->ParseOnThisVolume(path);
   if (!p) return std::nullopt;
+  if (host_ && !p->components.empty()) return HostStat(*p);
   if (p->components.empty()) {
     FileInfo root;
     root.path = volume_->name() + "\\";
@@ -37,6 +38,7 @@ HResult FileView::ReadFile(std::string_view path, std::string* content) const {
   std::optional<ParsedPath> p = volume_->ParseOnThisVolume(path);
   if (!p) return hr::E_INVALIDARG;
   if (p->components.empty()) return hr::E_ACCESSDENIED;
+  if (host_) return HostReadFile(*p, content);
   auto it = files_->nodes.find(p->Key());
   if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
   const FileNode& node = it->second;
@@ -59,6 +61,7 @@ std::vector<FileInfo> FileView::List(std::string_view directory) const {
   std::vector<FileInfo> out;
   std::optional<ParsedPath> p = volume_->ParseOnThisVolume(directory);
   if (!p) return out;
+  if (host_) return HostList(*p);
   const std::string key = p->Key();
   if (!key.empty()) {
     auto it = files_->nodes.find(key);
@@ -74,6 +77,7 @@ std::vector<FileInfo> FileView::List(std::string_view directory) const {
 }
 
 std::vector<FileInfo> FileView::Find(const FileSetSpec& spec) const {
+  if (host_) return HostFind(&spec);
   std::vector<FileInfo> out;
   for (const auto& [key, node] : files_->nodes) {
     if (node.directory) continue;
@@ -84,6 +88,7 @@ std::vector<FileInfo> FileView::Find(const FileSetSpec& spec) const {
 }
 
 std::vector<FileInfo> FileView::AllFiles() const {
+  if (host_) return HostFind(nullptr);
   std::vector<FileInfo> out;
   for (const auto& [key, node] : files_->nodes) {
     if (!node.directory) out.push_back(InfoOf(volume_->name(), node));

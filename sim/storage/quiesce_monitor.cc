@@ -1,5 +1,6 @@
 #include "vsssim/storage/quiesce_monitor.h"
 
+#include <set>
 #include <utility>
 
 namespace vsssim::storage {
@@ -50,7 +51,7 @@ void QuiesceMonitor::BeginQuiesce(std::string_view writer, std::vector<FileSetSp
 }
 
 void QuiesceMonitor::OnWrite(const WriteEvent& event) {
-  for (const auto& [writer, q] : quiescing_) {
+  for (auto& [writer, q] : quiescing_) {
     if (Excluded(q, event.path)) continue;
     for (const FileSetSpec& spec : q.file_sets) {
       if (!FileSetMatches(spec, event.path)) continue;
@@ -60,7 +61,42 @@ void QuiesceMonitor::OnWrite(const WriteEvent& event) {
                      {"offset", std::to_string(event.offset)},
                      {"size", std::to_string(event.size)}},
                     kRule);
+      q.reported.insert(FoldCase(event.path));
       break;
+    }
+  }
+}
+
+void QuiesceMonitor::CheckHostFiles(const std::string& writer, const Quiesce& q) {
+  std::set<std::string> seen;  // folded paths found now
+  auto report = [&](const std::string& path, std::string_view op, std::uint64_t size) {
+    if (q.reported.count(FoldCase(path)) != 0) return;  // the observer saw it already
+    trace_.Append(trace::EntryKind::kFinding, "writer:" + writer, "", "write during freeze",
+                  {{"path", path},
+                   {"op", std::string(op)},
+                   {"size", std::to_string(size)},
+                   {"detected", "content compared at thaw"}},
+                  kRule);
+  };
+  for (const FileSetSpec& spec : q.file_sets) {
+    const Volume* volume = volumes_.Find(spec.path);
+    if (volume == nullptr || !volume->host_backed()) continue;
+    FileView live = volume->Live();
+    for (const FileInfo& file : live.Find(spec)) {
+      if (Excluded(q, file.path) || !seen.insert(FoldCase(file.path)).second) continue;
+      auto frozen = q.content.find(file.path);
+      std::string now;
+      if (frozen == q.content.end()) {
+        report(file.path, NameOf(WriteKind::kCreate), file.size);
+      } else if (live.ReadFile(file.path, &now).Succeeded() && now != frozen->second) {
+        report(file.path, NameOf(WriteKind::kWrite), now.size());
+      }
+    }
+  }
+  for (const auto& [path, bytes] : q.content) {
+    const Volume* volume = volumes_.Find(path);
+    if (volume != nullptr && volume->host_backed() && seen.count(FoldCase(path)) == 0) {
+      report(path, NameOf(WriteKind::kDelete), 0);
     }
   }
 }
@@ -93,7 +129,9 @@ std::size_t QuiesceMonitor::CheckShadowCopies(std::string_view writer,
 
 void QuiesceMonitor::EndQuiesce(std::string_view writer) {
   auto it = quiescing_.find(writer);
-  if (it != quiescing_.end()) quiescing_.erase(it);
+  if (it == quiescing_.end()) return;
+  CheckHostFiles(it->first, it->second);
+  quiescing_.erase(it);
 }
 
 bool QuiesceMonitor::IsQuiescing(std::string_view writer) const {

@@ -5,6 +5,8 @@
 #include <cstddef>
 
 #include "sim/storage/file_table.h"
+#include "sim/storage/host_snapshot_area.h"
+#include "sim/storage/host_tree.h"
 
 namespace vsssim::storage {
 
@@ -60,7 +62,10 @@ Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
       name_(volume_name_.prefix()),
       clock_(clock),
       device_(DeviceOptions(options)),
-      files_(std::make_shared<FileTable>()) {}
+      files_(std::make_shared<FileTable>()),
+      host_clone_(options.host_clone) {
+  if (!options.host_dir.empty()) OpenHostDirectory(options);
+}
 
 Volume::~Volume() = default;
 
@@ -102,11 +107,11 @@ std::size_t Volume::ReleaseWrites() {
   return queue.size();
 }
 
-void Volume::Notify(const FileNode& node, WriteKind kind, std::uint64_t offset,
+void Volume::Notify(const std::string& display, WriteKind kind, std::uint64_t offset,
                     std::uint64_t size) {
   if (observers_.empty()) return;
   // The stored spelling, whatever case the caller used.
-  WriteEvent event{name_ + "\\" + node.display, kind, offset, size, clock_.Now()};
+  WriteEvent event{name_ + "\\" + display, kind, offset, size, clock_.Now()};
   for (const auto& [id, observer] : observers_) observer(event);
 }
 
@@ -126,6 +131,7 @@ std::uint64_t Volume::free_bytes() const {
 }
 
 HResult Volume::EnsureParents(const ParsedPath& path) {
+  if (host_) return HostEnsureParents(path);
   ParsedPath prefix{path.volume, {}};
   for (std::size_t i = 0; i + 1 < path.components.size(); ++i) {
     prefix.components.push_back(path.components[i]);
@@ -138,7 +144,7 @@ HResult Volume::EnsureParents(const ParsedPath& path) {
     dir.display = Display(prefix);
     dir.directory = true;
     dir.last_modified = clock_.Now();
-    Notify(MutableFiles().nodes.emplace(prefix.Key(), std::move(dir)).first->second,
+    Notify(MutableFiles().nodes.emplace(prefix.Key(), std::move(dir)).first->second.display,
            WriteKind::kCreate, 0, 0);
   }
   return hr::S_OK;
@@ -158,7 +164,7 @@ HResult Volume::OpenForWrite(const ParsedPath& path, FileNode** node) {
   file.display = Display(path);
   file.last_modified = clock_.Now();
   *node = &MutableFiles().nodes.emplace(path.Key(), std::move(file)).first->second;
-  Notify(**node, WriteKind::kCreate, 0, 0);
+  Notify((*node)->display, WriteKind::kCreate, 0, 0);
   return hr::S_OK;
 }
 
@@ -211,6 +217,7 @@ HResult Volume::WriteRange(const FileNode& node, std::uint64_t offset, std::stri
 
 HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
                            bool replace) {
+  if (host_) return HostWrite(path, offset, data, replace, false);
   FileNode* node = nullptr;
   HResult result = OpenForWrite(path, &node);
   if (result.Failed()) return result;
@@ -245,21 +252,23 @@ HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::st
   }
   result = WriteRange(*node, offset, data);
   node->last_modified = clock_.Now();
-  Notify(*node, WriteKind::kWrite, offset, data.size());
+  Notify(node->display, WriteKind::kWrite, offset, data.size());
   return result;
 }
 
 HResult Volume::ApplySetSize(const ParsedPath& path, std::uint64_t size) {
+  if (host_) return HostSetSize(path, size);
   auto it = files_->nodes.find(path.Key());
   if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
   if (it->second.directory) return hr::E_ACCESSDENIED;
   FileNode& node = MutableFiles().nodes.find(path.Key())->second;
   HResult result = Resize(node, size);
-  Notify(node, WriteKind::kResize, 0, size);
+  Notify(node.display, WriteKind::kResize, 0, size);
   return result;
 }
 
 HResult Volume::ApplyDelete(const ParsedPath& path) {
+  if (host_) return HostDelete(path);
   auto it = files_->nodes.find(path.Key());
   if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
   if (it->second.directory) return hr::E_ACCESSDENIED;
@@ -268,13 +277,13 @@ HResult Volume::ApplyDelete(const ParsedPath& path) {
   free_blocks_.insert(free_blocks_.end(), mine->second.blocks.rbegin(), mine->second.blocks.rend());
   FileNode gone = std::move(mine->second);
   files.nodes.erase(mine);
-  Notify(gone, WriteKind::kDelete, 0, 0);
+  Notify(gone.display, WriteKind::kDelete, 0, 0);
   return hr::S_OK;
 }
 
 HResult Volume::ApplyCreateDirectory(const ParsedPath& path) {
   if (path.components.empty()) return hr::S_OK;
-  auto it = files_->nodes.find(path.Key());
+  auto it = files_->nodes.find(path.Key());  // (empty for a host directory)
   if (it != files_->nodes.end()) return it->second.directory ? hr::S_OK : hr::E_ACCESSDENIED;
   ParsedPath child = path;
   child.components.emplace_back("x");  // EnsureParents makes every proper prefix of `child`
@@ -304,6 +313,7 @@ HResult Volume::AppendFile(std::string_view path, std::string_view data) {
   std::optional<ParsedPath> p = ParseOnThisVolume(path);
   if (!p) return hr::E_INVALIDARG;
   return Submit([this, p = *p, d = std::string(data)] {
+    if (host_) return HostWrite(p, 0, d, false, true);
     auto it = files_->nodes.find(p.Key());
     std::uint64_t end = it == files_->nodes.end() ? 0 : it->second.size;
     return ApplyWrite(p, end, d, false);
@@ -322,24 +332,33 @@ HResult Volume::DeleteFile(std::string_view path) {
   return Submit([this, p = *p] { return ApplyDelete(p); });
 }
 
-FileView Volume::Live() const { return FileView(this, files_, 0); }
+FileView Volume::Live() const { return FileView(this, files_, host_, 0); }
 
 HResult Volume::CreateSnapshot(SnapshotHandle* out) {
   HResult result = device_.CreateSnapshot(out);
+  if (result.Succeeded() && host_) {
+    result = HostCreateSnapshot(*out);
+    if (result.Failed()) device_.DeleteSnapshot(*out);
+  }
   if (result.Succeeded()) snapshot_files_.emplace(*out, files_);
   return result;
 }
 
 HResult Volume::DeleteSnapshot(SnapshotHandle snapshot) {
   HResult result = device_.DeleteSnapshot(snapshot);
-  if (result.Succeeded()) snapshot_files_.erase(snapshot);
+  if (result.Succeeded()) {
+    snapshot_files_.erase(snapshot);
+    host_snapshots_.erase(snapshot);  // removes the image's directory
+  }
   return result;
 }
 
 std::optional<FileView> Volume::SnapshotFiles(SnapshotHandle snapshot) const {
   auto it = snapshot_files_.find(snapshot);
   if (it == snapshot_files_.end()) return std::nullopt;
-  return FileView(this, it->second, snapshot);
+  auto host = host_snapshots_.find(snapshot);
+  return FileView(this, it->second, host == host_snapshots_.end() ? nullptr : host->second,
+                  snapshot);
 }
 
 }  // namespace vsssim::storage

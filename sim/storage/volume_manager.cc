@@ -59,4 +59,10 @@ std::vector<Volume*> VolumeManager::volumes() {
   return out;
 }
 
+std::vector<const Volume*> VolumeManager::volumes() const {
+  std::vector<const Volume*> out;
+  for (const auto& [name, volume] : volumes_) out.push_back(volume.get());
+  return out;
+}
+
 }  // namespace vsssim::storage

@@ -38,6 +38,9 @@ enum class Format {
 struct LoadOptions {
   // Reads a whole file; nullopt when it cannot be read. Default: the file system.
   std::function<std::optional<std::string>(const std::string& path)> read_file;
+  // Why `path` (absolute) cannot be the directory of a <volume host-dir>: "does not exist",
+  // "is not a directory", "cannot be read: ..."; empty when it can. Default: the file system.
+  std::function<std::string(const std::string& path)> check_directory;
   // Largest file accepted (bigger files are an error before parsing).
   std::size_t max_file_bytes = 16u << 20;
   // Stop after this many errors (the first error is always the most precise).

@@ -29,14 +29,17 @@
 
 namespace vsssim::scenario {
 
-// <volume name size block-size>. `name` is canonical (storage/volume_name.h): "C:\",
+// <volume name size block-size host-dir>. `name` is canonical (storage/volume_name.h): "C:\",
 // "\\?\Volume{guid}\", "C:\mnt\data\" (a mount folder), "\\server\share\"; references to
-// it may use any spelling ("c:", "C:\MNT\Data").
+// it may use any spelling ("c:", "C:\MNT\Data"). With host-dir the volume's files are a real
+// directory's (storage/host_directory.h) and it has no size or block size.
 struct Volume {
   SourceLocation where;
   std::string name;
   std::uint64_t size_bytes = 0;
   std::uint32_t block_size_bytes = 4096;
+  std::string host_dir;           // absolute, normalized ("/abs/dir"); empty: simulated files
+  SourceLocation host_dir_where;  // where host-dir= was written
 };
 
 // <provider flush hold veto-at veto-code>: how the simulated copy-on-write provider behaves

@@ -2,7 +2,10 @@
 // (Volume::Live) or a shadow copy (Volume::SnapshotFiles, ShadowCopy::Files).
 //
 // A live view reads the table current when the view was made and the live bytes: make a new
-// view after changing files. Paths are full Windows paths on the view's volume ("C:\Data\a.db").
+// view after changing files. On a host-directory volume (volume.h) a live view reads the
+// directory as it is at each call, and a snapshot view reads the snapshot's image; last-modify
+// times there are virtual (host_tree.h), never the host's. Paths are full Windows paths on the
+// view's volume ("C:\Data\a.db").
 //
 // Thread safety: none. REQUIRES: the volume, and for a snapshot view the snapshot, outlive the
 // view.
@@ -25,6 +28,7 @@ namespace vsssim::storage {
 
 class Volume;
 struct FileTable;
+class HostTree;
 
 struct FileInfo {
   std::string path;  // "C:\Data\db.mdf", in the case it was created with
@@ -52,12 +56,20 @@ class FileView {
 
  private:
   friend class Volume;
-  FileView(const Volume* volume, std::shared_ptr<const FileTable> files, SnapshotHandle snapshot)
-      : volume_(volume), files_(std::move(files)), snapshot_(snapshot) {}
+  FileView(const Volume* volume, std::shared_ptr<const FileTable> files,
+           std::shared_ptr<const HostTree> host, SnapshotHandle snapshot)
+      : volume_(volume), files_(std::move(files)), host_(std::move(host)), snapshot_(snapshot) {}
+
+  // The same calls on a host directory (file_view_host.cc).
+  std::optional<FileInfo> HostStat(const ParsedPath& path) const;
+  HResult HostReadFile(const ParsedPath& path, std::string* content) const;
+  std::vector<FileInfo> HostList(const ParsedPath& directory) const;
+  std::vector<FileInfo> HostFind(const FileSetSpec* spec) const;
 
   const Volume* volume_;
   std::shared_ptr<const FileTable> files_;
-  SnapshotHandle snapshot_;  // 0: the live volume
+  std::shared_ptr<const HostTree> host_;  // null: simulated files
+  SnapshotHandle snapshot_;               // 0: the live volume
 };
 
 }  // namespace vsssim::storage

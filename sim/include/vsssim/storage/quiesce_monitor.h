@@ -11,6 +11,18 @@
 //   "shadow copy differs from freeze" — a captured file's shadow-copy content differs or the
 //                                     file is missing from the shadow copy.
 //
+// Host-directory volumes (volume.h): writer processes write them with ordinary file I/O, which
+// no observer sees, so the monitor compares content instead (docs/storage.md, "Host
+// directories"). BeginQuiesce reads the writer's files on the directory when Freeze returned;
+// CheckShadowCopies compares the image taken at commit with that capture (a write between
+// Freeze and commit: "shadow copy differs from freeze"); EndQuiesce reads the files once more
+// and reports every file created, changed or deleted since Freeze returned as a "write during
+// freeze" (attribute detected="content compared at thaw"), unless an observed write of that
+// file was already reported. EndQuiesce must come before Thaw or Abort is delivered (the
+// coordinator's order, session_quiesce.cc), or a writer releasing its writes in OnThaw would
+// be reported. Not seen: a change undone before the next comparison (same bytes again), and
+// writes to files outside the writer's file sets.
+//
 // Thread safety: none. REQUIRES: the volume manager, its volumes and the trace outlive the
 // monitor.
 #ifndef VSSSIM_STORAGE_QUIESCE_MONITOR_H_
@@ -18,6 +30,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,11 +73,14 @@ class QuiesceMonitor {
     std::vector<FileSetSpec> file_sets;
     std::vector<FileSetSpec> excludes;
     std::map<std::string, std::string> content;  // full path -> bytes when Freeze returned
+    std::set<std::string> reported;              // folded paths with an observed write finding
   };
 
   void Watch(Volume* volume);
   static bool Excluded(const Quiesce& q, std::string_view path);
   void OnWrite(const WriteEvent& event);
+  // The writer's files on host directories against the capture (EndQuiesce).
+  void CheckHostFiles(const std::string& writer, const Quiesce& q);
 
   VolumeManager& volumes_;
   trace::Trace& trace_;

@@ -18,6 +18,15 @@
 // volume C: would also accept that path: reach files through VolumeManager::Find, which picks
 // the deepest mount folder.
 //
+// Host directories (host_directory.h, docs/storage.md): with VolumeOptions::host_dir the
+// volume's files are that directory's files — the live view reads the directory, writes
+// through this API go to it (held and observed like any others), processes may change it at
+// any time, and a snapshot is a copy of the tree (reflinks where possible, host_clone) taken
+// at CreateSnapshot into a private snapshot directory, removed by DeleteSnapshot. The block
+// device then holds no file data (ReadSnapshot reads zeros); it still counts the snapshots
+// (LIM-02). Writes by other processes are not observed: torn-snapshot detection compares
+// content instead (quiesce_monitor.h).
+//
 // Thread safety: none. REQUIRES: the clock outlives the volume.
 #ifndef VSSSIM_STORAGE_VOLUME_H_
 #define VSSSIM_STORAGE_VOLUME_H_
@@ -36,6 +45,7 @@
 #include "vsssim/runtime/clock.h"
 #include "vsssim/storage/block_device.h"
 #include "vsssim/storage/file_view.h"
+#include "vsssim/storage/host_directory.h"
 #include "vsssim/storage/path.h"
 #include "vsssim/storage/volume_name.h"
 #include "vsssim/vss/hresult.h"
@@ -44,6 +54,8 @@ namespace vsssim::storage {
 
 struct FileTable;
 struct FileNode;
+class HostTree;
+class HostSnapshotArea;
 
 // HRESULT_FROM_WIN32(ERROR_DISK_FULL).
 inline constexpr HResult kDiskFull{0x80070070u};
@@ -54,6 +66,15 @@ struct VolumeOptions {
   std::uint32_t block_size = 4096;
   std::uint32_t max_snapshots = 512;  // LIM-02
   std::uint64_t diff_area_limit_bytes = std::numeric_limits<std::uint64_t>::max();
+  // A host directory holding the volume's files (absolute; empty: the files are simulated).
+  // REQUIRES: it exists and is a directory.
+  std::string host_dir{};
+  // Where the snapshot images of a host directory go (empty: next to it, or the system
+  // temporary directory; host_snapshot_area.h).
+  std::string host_snapshot_dir{};
+  // How a host directory's snapshot image is made (host_directory.h): reflinks where the
+  // file system has them, or always a byte copy.
+  HostCloneMode host_clone = HostCloneMode::kReflinkOrCopy;
 };
 
 enum class WriteKind { kCreate, kWrite, kResize, kDelete };
@@ -83,6 +104,14 @@ class Volume {
   const std::string& name() const { return name_; }
   // Its name in canonical form ("C:\", "C:\mnt\data\", ...), kind and key (volume_name.h).
   const VolumeName& volume_name() const { return volume_name_; }
+  // The host directory holding the files (absolute), or empty for simulated files.
+  const std::string& host_dir() const { return host_dir_; }
+  bool host_backed() const { return host_ != nullptr; }
+  // What the snapshot images of a host directory cost so far: files, bytes, reflinks.
+  const HostCloneStats& host_clone_stats() const { return host_clone_stats_; }
+  // The host path of `path` on this host-directory volume; nullopt for another volume or a
+  // simulated one.
+  std::optional<std::string> HostPath(std::string_view path) const;
   BlockDevice& device() { return device_; }
   const BlockDevice& device() const { return device_; }
 
@@ -137,7 +166,15 @@ class Volume {
   HResult ApplySetSize(const ParsedPath& path, std::uint64_t size);
   HResult ApplyDelete(const ParsedPath& path);
   HResult ApplyCreateDirectory(const ParsedPath& path);
-  void Notify(const FileNode& node, WriteKind kind, std::uint64_t offset, std::uint64_t size);
+  void Notify(const std::string& display, WriteKind kind, std::uint64_t offset, std::uint64_t size);
+  // The same operations on a host directory (volume_host.cc).
+  HResult HostEnsureParents(const ParsedPath& path);
+  HResult HostWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+                    bool replace, bool append);
+  HResult HostSetSize(const ParsedPath& path, std::uint64_t size);
+  HResult HostDelete(const ParsedPath& path);
+  HResult HostCreateSnapshot(SnapshotHandle handle);
+  void OpenHostDirectory(const VolumeOptions& options);
   std::optional<ParsedPath> ParseOnThisVolume(std::string_view path) const;
 
   VolumeName volume_name_;
@@ -146,6 +183,12 @@ class Volume {
   BlockDevice device_;
   std::shared_ptr<FileTable> files_;
   std::map<SnapshotHandle, std::shared_ptr<const FileTable>> snapshot_files_;
+  std::string host_dir_;
+  HostCloneMode host_clone_ = HostCloneMode::kReflinkOrCopy;
+  HostCloneStats host_clone_stats_;  // summed over this volume's snapshots
+  std::shared_ptr<HostTree> host_;   // the live directory; null: simulated files
+  std::map<SnapshotHandle, std::shared_ptr<const HostTree>> host_snapshots_;
+  std::unique_ptr<HostSnapshotArea> host_area_;
   std::vector<std::uint32_t> free_blocks_;  // returned blocks, reused last-in first-out
   std::uint64_t next_unused_block_ = 0;
   bool held_ = false;

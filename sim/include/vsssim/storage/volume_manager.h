@@ -43,6 +43,7 @@ class VolumeManager {
   const Volume* FindByName(std::string_view name) const;
   // Every volume, by key (case-folded name): "C:" < "C:\MNT\DATA" < "D:" < "\\?\VOLUME{..}".
   std::vector<Volume*> volumes();
+  std::vector<const Volume*> volumes() const;
 
  private:
   const runtime::Clock& clock_;
