@@ -156,11 +156,11 @@ void ChildProcess::Kill() {
 bool ChildProcess::Wait(std::chrono::milliseconds limit) {
   // Real time, on purpose: this waits for a real process. Polls with a growing pause (up to
   // 10 ms) instead of a SIGCHLD handler, which would belong to the whole program.
-  const auto deadline = std::chrono::steady_clock::now() + limit;
+  const auto deadline = std::chrono::steady_clock::now() + limit;  // wall-clock-ok: a process
   auto pause = std::chrono::microseconds(100);
   while (!Reap(/*block=*/false)) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(pause);
+    if (std::chrono::steady_clock::now() >= deadline) return false;  // wall-clock-ok: same
+    std::this_thread::sleep_for(pause);  // wall-clock-ok: polls a real process
     pause = std::min(pause * 2, std::chrono::microseconds(10000));
   }
   return true;

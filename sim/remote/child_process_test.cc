@@ -58,7 +58,7 @@ std::string AwaitLine(const std::string& path) {
   for (int i = 0; i < 2000; ++i) {
     const std::string text = ReadFile(path);
     if (text.find('\n') != std::string::npos) return text;
-    std::this_thread::sleep_for(milliseconds(5));
+    std::this_thread::sleep_for(milliseconds(5));  // wall-clock-ok: polls a real process
   }
   return {};
 }
@@ -129,7 +129,7 @@ TEST(Remote_ChildProcess, DestructorLeavesNoZombieNorOrphan) {
   // Killed with the group, not left running (SIGKILL takes effect asynchronously: bounded wait).
   bool ended = Ended(grandchild);
   for (int i = 0; i < 2000 && !ended; ++i) {
-    std::this_thread::sleep_for(milliseconds(1));
+    std::this_thread::sleep_for(milliseconds(1));  // wall-clock-ok: polls a real process
     ended = Ended(grandchild);
   }
   EXPECT_TRUE(ended);

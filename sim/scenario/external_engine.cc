@@ -30,6 +30,10 @@ std::vector<ExpectationFailure> CheckRunnableOnEngine(const Scenario& scenario,
   const std::string here = "not available with --engine=" + std::string(engine);
   const std::string wanted = "only requester steps and their own expectations";
   for (const Writer& w : scenario.writers) {
+    if (!w.exec.empty()) {  // a writer process subscribes to the simulated service only
+      out.push_back({w.where, "<writer exec=...> needs the simulator", wanted, here});
+      continue;
+    }
     if (!w.class_id) {  // a real writer is found by its class id, never by a derived one
       out.push_back({w.where, "<writer name=" + w.name + ">", "id= (the real writer's class id)",
                      "no id= attribute"});

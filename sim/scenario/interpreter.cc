@@ -36,7 +36,7 @@ bool IsSubsequence(const std::vector<vss::WriterEvent>& want,
 void CheckEvents(World& world, const Expectations& expect,
                  std::vector<ExpectationFailure>& failures) {
   for (const EventsExpectation& e : expect.events) {
-    const auto& got = world.writer(e.writer).received();
+    const std::vector<vss::WriterEvent> got = world.received(e.writer);
     bool ok = e.subsequence ? IsSubsequence(e.events, got) : e.events == got;
     if (!ok) {
       failures.push_back({e.where,
@@ -45,7 +45,7 @@ void CheckEvents(World& world, const Expectations& expect,
     }
   }
   for (const NoEventExpectation& e : expect.no_events) {
-    const auto& got = world.writer(e.writer).received();
+    const std::vector<vss::WriterEvent> got = world.received(e.writer);
     if (std::find(got.begin(), got.end(), e.event) != got.end()) {
       failures.push_back({e.where, "<no-event writer=" + e.writer + ">",
                           "no " + std::string(vss::NameOf(e.event)), Join(got)});
@@ -137,7 +137,17 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   {
     coordinator::Choices choices;
     choices.windows = result.windows;
-    World world(scenario, result.seed, choices, *result.clock, *result.trace, options.engine);
+    WriterProcessOptions process_options;
+    process_options.guard = options.writer_guard;
+    process_options.hello_timeout = options.writer_hello_timeout;
+    World world(scenario, result.seed, choices, *result.clock, *result.trace, options.engine,
+                process_options);
+    if (!world.start_error().empty()) {  // a writer process could not start or say hello
+      result.failures.push_back(
+          {scenario.where, "writer processes", "every exec= writer subscribed", world.start_error()});
+      result.digest = trace::Digest(*result.trace);
+      return result;
+    }
     if (!world.engine_error().empty()) {
       result.failures.push_back({scenario.where, "engine " + options.engine->name,
                                  "a requester on the engine", world.engine_error()});

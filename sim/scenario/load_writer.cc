@@ -110,6 +110,26 @@ void CheckUniqueness(const Writer& w, Errors* errors) {
   }
 }
 
+// <writer exec=...>: the process says who it is and what it does (docs/wire-protocol.md
+// "hello", Identify's WMD); anything the scenario said about it would be ignored silently.
+void CheckExecWriter(const Element& e, const Writer& w) {
+  if (w.exec.find_first_not_of(" \t") == std::string::npos) {
+    e.AttrError("exec", "must name a command");
+    return;
+  }
+  for (std::string_view a : {"id", "instance", "usage", "source", "level", "freeze-timeout"}) {
+    if (e.Has(a)) {
+      e.AttrError(a, "a writer process (exec=) says its own identity in its hello; remove " +
+                         std::string(a) + "=");
+    }
+  }
+  for (const Element& child : e.Children()) {
+    child.Error("<" + child.name() +
+                "> inside <writer exec=...>: a writer process declares its own metadata and "
+                "behaviour");
+  }
+}
+
 }  // namespace
 
 void ReadWriter(const Element& e, Scenario* scenario) {
@@ -123,6 +143,12 @@ void ReadWriter(const Element& e, Scenario* scenario) {
   Guid id;
   if (e.Read("id", Guid::Parse, "a GUID", &id) && e.Has("id")) w.class_id = id;
   w.instance_name = e.Attr("instance").value_or("");
+  w.exec = e.Attr("exec").value_or("");
+  if (e.Has("exec")) {
+    CheckExecWriter(e, w);
+    scenario->writers.push_back(std::move(w));
+    return;
+  }
   e.Read("usage", ParseUsage, "a usage type (USER_DATA, VSS_UT_USERDATA, ...)", &w.usage,
          EnumNames<vss::UsageType>({"USER_DATA", "BOOTABLE_SYSTEM_STATE", "SYSTEM_SERVICE"}));
   e.Read("source", ParseSource, "a source type (TRANSACTION_DB, VSS_ST_TRANSACTEDDB, ...)",

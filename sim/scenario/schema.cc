@@ -24,7 +24,7 @@ std::vector<ElementSpec> MakeElements() {
       {"file", {"path", "size"}, {}, {}, false, false},
       {"writer",
        {"name"},
-       {"id", "instance", "usage", "source", "level", "freeze-timeout"},
+       {"id", "instance", "usage", "source", "level", "freeze-timeout", "exec"},
        {"schema", "restore-method", "alternate-location-mapping", "component", "exclude", "file",
         "on"},
        false,

@@ -24,7 +24,7 @@ StepRunner::Outcome StepRunner::CallComponent(const Step& step, coordinator::Req
   const std::string name = *step.Get<std::string>("component");
   const coordinator::RegisteredWriter& reg = world_.registered(writer);
   const Guid class_id = reg.writer->identity().class_id;
-  const vss::ComponentType type = TypeOf(step, world_.writer(writer).model(), logical_path, name);
+  const vss::ComponentType type = TypeOf(step, world_.model(writer), logical_path, name);
   if (m == "AddComponent") {
     return {r.AddComponent(reg.instance_id, class_id, type, logical_path, name)};
   }
@@ -142,7 +142,7 @@ StepRunner::Outcome StepRunner::CallRestore(const Step& step, coordinator::Reque
   const std::string lpath = step.Get<std::string>("logical-path").value_or("");
   const std::string name = *step.Get<std::string>("component");
   const Guid id = world_.registered(writer).writer->identity().class_id;
-  const vss::ComponentType type = TypeOf(step, world_.writer(writer).model(), lpath, name);
+  const vss::ComponentType type = TypeOf(step, world_.model(writer), lpath, name);
   auto text = [&step](std::string_view arg) { return step.Get<std::string>(arg).value_or(""); };
   if (m == "SetSelectedForRestore") {
     return {r.SetSelectedForRestore(id, type, lpath, name, *step.Get<bool>("selected"))};

@@ -22,9 +22,12 @@ std::size_t FoldersOf(const Volume& v) {
 }  // namespace
 
 World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
-             runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine)
+             runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine,
+             WriterProcessOptions process_options)
     : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock), engine_(engine) {
   runtime::Random random(seed);
+  processes_ = std::make_unique<WriterProcesses>(scenario_, trace_, process_options);
+  if (engine_ == nullptr && !processes_->Start(&start_error_)) return;
   if (engine_ != nullptr) {
     CreateWriters(random);
     CreateExternalRequesters();
@@ -44,6 +47,8 @@ World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Ch
   vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_, choices, seed);
   vss_->SetVolumes(&volumes_);  // VSS knows the machine's volumes (REQ-CALL-13 OBJECT_NOT_FOUND)
   vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
+  // WRT-INIT-03: a writer process that ended has unsubscribed.
+  vss_->SetWriterGoneProbe([this](const writer::Writer& w) { return processes_->GoneReason(w); });
   CreateWriters(random);
   trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
   vss_->SetBeforeEventHook(
@@ -57,6 +62,8 @@ World::~World() {
   trace_.SetObserver(nullptr);
   if (vss_ != nullptr) vss_->SetBeforeEventHook(nullptr);
   requesters_.clear();  // a requester never released dies here, as a process would
+  vss_.reset();         // before the writer processes it may still call
+  processes_.reset();   // shutdown, then kill and reap what is left
 }
 
 // <provider flush hold>: the CommitSnapshots phases (LIM-06); absent: both instant.
@@ -99,15 +106,19 @@ void World::CreateVolumesAndFiles(runtime::Random& random) {
 
 void World::CreateWriters(runtime::Random& random) {
   for (const Writer& model : scenario_.writers) {
-    Guid class_id =
-        model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();
-    writers_.push_back(std::make_unique<ScenarioWriter>(
-        model, scenario_, volumes_, clock_, random.Fork("writer:" + model.name), class_id));
+    writer::Writer* w = processes_->Find(model.name);  // a writer process (exec=)
+    if (w == nullptr) {
+      Guid class_id =
+          model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();
+      writers_.push_back(std::make_unique<ScenarioWriter>(
+          model, scenario_, volumes_, clock_, random.Fork("writer:" + model.name), class_id));
+      w = writers_.back().get();
+    }
+    by_name_.emplace(model.name, w);
     if (vss_ != nullptr) {
-      registered_.emplace(model.name, vss_->RegisterWriter(*writers_.back()));
+      registered_.emplace(model.name, vss_->RegisterWriter(*w));
     } else {  // an external engine's writer: instance id unknown until metadata is gathered
-      registered_.emplace(model.name, coordinator::RegisteredWriter{writers_.back().get(), Guid{},
-                                                                    "writer:" + model.name});
+      registered_.emplace(model.name, coordinator::RegisteredWriter{w, Guid{}, "writer:" + model.name});
     }
   }
 }
@@ -154,12 +165,32 @@ coordinator::Requester& World::requester(std::string_view name) {
   return *it->second;
 }
 
-ScenarioWriter& World::writer(std::string_view name) {
-  for (auto& w : writers_) {
-    if (w->model().name == name) return *w;
+writer::Writer& World::writer(std::string_view name) {
+  auto it = by_name_.find(name);
+  assert(it != by_name_.end() && "writer checked by the loader");
+  return *it->second;
+}
+
+const Writer& World::model(std::string_view name) const {
+  for (const Writer& m : scenario_.writers) {
+    if (m.name == name) return m;
   }
   assert(false && "writer checked by the loader");
-  return *writers_.front();
+  return scenario_.writers.front();
+}
+
+std::vector<vss::WriterEvent> World::received(std::string_view name) const {
+  for (const auto& w : writers_) {
+    if (w->model().name == name) return w->received();
+  }
+  // A writer process: what the coordinator delivered to it, as the trace says.
+  std::vector<vss::WriterEvent> out;
+  const std::string& actor = registered(name).actor;
+  for (const trace::Entry& e : trace_.entries()) {
+    if (e.kind != trace::EntryKind::kEvent || e.to != actor) continue;
+    if (auto event = vss::ParseWriterEvent(e.name)) out.push_back(*event);
+  }
+  return out;
 }
 
 const coordinator::RegisteredWriter& World::registered(std::string_view name) const {

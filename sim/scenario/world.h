@@ -15,6 +15,10 @@
 // <writer>'s name, class id and model. Their instance ids are unknown (GUID_NULL) until a
 // GatherWriterMetadata step lists the engine's writers (OnMetadataGathered).
 //
+// A <writer exec=...> is a writer process (WriterProcesses): started, subscribed in file order
+// and ended with the world; the coordinator asks it whether the process is still there
+// (WRT-INIT-03). When one cannot start, start_error() says why and nothing is simulated.
+//
 // Thread safety: none. REQUIRES: the scenario, clock and trace outlive the world.
 #ifndef VSSSIM_SIM_SCENARIO_WORLD_H_
 #define VSSSIM_SIM_SCENARIO_WORLD_H_
@@ -26,6 +30,7 @@
 #include <vector>
 
 #include "sim/scenario/scenario_writer.h"
+#include "sim/scenario/writer_processes.h"
 #include "vsssim/coordinator/coordinator.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/runtime/random.h"
@@ -43,7 +48,8 @@ class World {
   // `engine` null: the simulator. REQUIRES: a non-null engine outlives the world.
   // `choices` configure the simulated coordinator (the scenario's windows= and the CLI's).
   World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
-        runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine = nullptr);
+        runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine = nullptr,
+        WriterProcessOptions process_options = {});
   ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;
@@ -53,6 +59,9 @@ class World {
   bool simulated() const { return vss_ != nullptr; }
   // External engine: why its requesters could not be created; empty when they were.
   const std::string& engine_error() const { return engine_error_; }
+  // Why the writer processes could not be started ("file:line: <writer ...>: ..."); empty
+  // when they were (or there are none). When set, the world has no coordinator.
+  const std::string& start_error() const { return start_error_; }
   // External engine: after `requester`'s GatherWriterMetadata succeeded, learns the instance
   // id of every scenario writer whose class id the engine lists. Simulator: nothing to learn.
   void OnMetadataGathered(std::string_view requester);
@@ -63,7 +72,11 @@ class World {
 
   // REQUIRES: the scenario names the requester / writer (the loader checked that).
   coordinator::Requester& requester(std::string_view name);
-  ScenarioWriter& writer(std::string_view name);
+  writer::Writer& writer(std::string_view name);
+  const Writer& model(std::string_view name) const;
+  // The events `name` received, in order (a writer process: the events the trace shows
+  // delivered to it).
+  std::vector<vss::WriterEvent> received(std::string_view name) const;
   const coordinator::RegisteredWriter& registered(std::string_view name) const;
 
   // The snapshot set `requester` started last (for the quiesce check).
@@ -92,12 +105,15 @@ class World {
   std::unique_ptr<storage::CowProvider> provider_;
   std::unique_ptr<storage::QuiesceMonitor> monitor_;
   std::vector<std::unique_ptr<ScenarioWriter>> writers_;
+  std::unique_ptr<WriterProcesses> processes_;
+  std::map<std::string, writer::Writer*, std::less<>> by_name_;
   std::unique_ptr<coordinator::Coordinator> vss_;
   std::map<std::string, coordinator::RegisteredWriter, std::less<>> registered_;
   std::map<std::string, std::unique_ptr<coordinator::Requester>, std::less<>> requesters_;
   std::map<std::string, Guid> sets_;
   const ExternalEngine* engine_ = nullptr;
   std::string engine_error_;
+  std::string start_error_;
 };
 
 }  // namespace vsssim::scenario

@@ -1,5 +1,5 @@
-// `vsssim conform --writer-plugin LIB [--junit FILE] [--name N] [--filter F] [--warmup D]
-// [--between-steps D]`: loads a writer
+// `vsssim conform --writer-plugin LIB | --writer-exec CMD [--writer-guard D] [--junit FILE]
+// [--name N] [--filter F] [--warmup D] [--between-steps D]`: loads a writer
 // plug-in (vsssim/conformance/writer_plugin.h), registers the writer conformance suite for its
 // writer (vsssim/conformance/writer_suite.h) and runs it in-process with GoogleTest; --junit
 // writes vsssim's JUnit report (vsssim/conformance/junit_report.h), the same format as the
@@ -28,9 +28,16 @@ struct ConformCommandOptions {
   // the suite's defaults.
   std::string warmup;
   std::string between_steps;
+  // --writer-exec: a command that runs a writer process (docs/serve.md) instead of a plug-in;
+  // --writer-guard: the real-time guard per event for it, as a duration ("30s").
+  std::string writer_exec;
+  std::string writer_guard;
 };
 
 int RunConform(const ConformCommandOptions& options, std::ostream& err);
+// `--writer-exec CMD` (conform_exec.cc): each check starts CMD afresh (a new process per
+// check). Exit codes as RunConform; CMD that cannot start or say hello is bad input (2).
+int RunConformExec(const ConformCommandOptions& options, std::ostream& err);
 
 // Shared by `--writer-plugin` and `--requester-plugin`:
 // whether a --name is [A-Za-z0-9_]+;

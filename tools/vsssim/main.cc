@@ -100,6 +100,9 @@ int RunVsssim(int argc, char** argv) {
                   "sim: the simulator (default); windows-vss: the requester steps on this "
                   "machine's real VSS (Windows builds only, docs/windows.md)")
       ->check(CLI::IsMember({"sim", "windows-vss"}));
+  run->add_option("--writer-guard", run_options.writer_guard,
+                  "Real time a writer process (<writer exec=...>) has per event before it "
+                  "counts as not responding, e.g. '5s' (default 30s)");
   bool rules_json = false;
   CLI::App* rules =
       app.add_subcommand("rules", "List every rule the simulator checks: ID, level, text, source");
@@ -118,6 +121,14 @@ int RunVsssim(int argc, char** argv) {
                    "Instead: run the requester conformance suite on a shared library exporting "
                    "vsssim_create_requester (vsssim/conformance/requester_plugin.h)")
       ->excludes(writer_plugin_option);
+  conform
+      ->add_option("--writer-exec", conform_options.writer_exec,
+                   "Instead: run the writer conformance suite on a writer process started by "
+                   "this shell command, a fresh process for each check (docs/serve.md)")
+      ->excludes(writer_plugin_option);
+  conform->add_option("--writer-guard", conform_options.writer_guard,
+                      "With --writer-exec: real time a writer process has per event before it "
+                      "counts as not responding, e.g. '5s' (default 30s)");
   conform->add_option("--junit", conform_options.junit_file,
                       "Write a JUnit XML report to FILE (one test case per check variant, "
                       "each failure typed with its rule ID)");
@@ -153,8 +164,19 @@ int RunVsssim(int argc, char** argv) {
                                                conform_options.name, conform_options.filter},
                                               std::cerr);
   }
+  if (conform->parsed() && !conform_options.writer_exec.empty()) {
+    if (!requester_plugin.empty()) {
+      std::cerr << "conform: --writer-exec and --requester-plugin exclude each other\n";
+      return 2;
+    }
+    return vsssim::tools::RunConformExec(conform_options, std::cerr);
+  }
+  if (conform->parsed() && !conform_options.writer_guard.empty()) {
+    std::cerr << "conform: --writer-guard goes with --writer-exec\n";
+    return 2;
+  }
   if (conform->parsed() && conform_options.plugin.empty()) {
-    std::cerr << "conform: give --writer-plugin LIB or --requester-plugin LIB\n";
+    std::cerr << "conform: give --writer-plugin LIB, --writer-exec CMD or --requester-plugin LIB\n";
     return 2;
   }
   if (conform->parsed()) return vsssim::tools::RunConform(conform_options, std::cerr);

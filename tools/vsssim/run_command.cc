@@ -1,8 +1,11 @@
 #include "tools/vsssim/run_command.h"
 
+#include <chrono>
 #include <fstream>
+#include <optional>
 
 #include "vsssim/platform/real_vss.h"
+#include "vsssim/runtime/time.h"
 #include "vsssim/scenario/loader.h"
 #include "vsssim/trace/jsonl.h"
 #include "vsssim/trace/mermaid.h"
@@ -47,6 +50,16 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     }
     engine = &real_vss;
   }
+  std::optional<std::chrono::milliseconds> writer_guard;
+  if (!options.writer_guard.empty()) {
+    std::optional<runtime::Duration> d = runtime::ParseDuration(options.writer_guard);
+    if (!d || d->count() <= 0) {
+      err << "--writer-guard " << options.writer_guard
+          << ": not a positive duration (e.g. '30s', '500ms')\n";
+      return 2;
+    }
+    writer_guard = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+  }
   std::vector<FileOutcome> outcomes;
   bool bad_input = false;
   bool failed = false;
@@ -67,6 +80,7 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     run_options.seed = options.seed;
     run_options.windows = options.windows;
     run_options.engine = engine;
+    if (writer_guard) run_options.writer_guard = *writer_guard;
     outcome.result = scenario::RunScenario(*loaded.scenario, run_options);
     const scenario::RunResult& result = *outcome.result;
     failed = failed || !result.passed();

@@ -26,6 +26,7 @@ struct RunCommandOptions {
   bool json = false;
   std::string junit_file;
   std::string engine = "sim";  // "sim" or "windows-vss" (real VSS; Windows builds only)
+  std::string writer_guard;    // --writer-guard: a duration; empty: RunOptions' default
 };
 
 int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostream& err);

@@ -16,6 +16,7 @@
 #ifndef VSSSIM_SCENARIO_INTERPRETER_H_
 #define VSSSIM_SCENARIO_INTERPRETER_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -49,6 +50,10 @@ struct RunOptions {
   // Overrides the scenario's windows= (`vsssim run --windows`); simulator only.
   std::optional<coordinator::WindowsProfile> windows = std::nullopt;
   const ExternalEngine* engine = nullptr;  // null: the simulator
+  // Writer processes (<writer exec=...>): the real-time guard per event (a writer that does
+  // not answer within it is not responding, WRT-TIME-05) and the time to say hello.
+  std::chrono::milliseconds writer_guard{30000};
+  std::chrono::milliseconds writer_hello_timeout{10000};
 };
 
 // One expectation that did not hold.

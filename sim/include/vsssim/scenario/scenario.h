@@ -129,6 +129,10 @@ struct Writer {
   std::vector<Component> components;
   std::vector<FileSet> excludes;
   std::vector<Behaviour> behaviours;  // <on>, in file order
+  // exec=: a writer process the run starts (`/bin/sh -c COMMAND` in the scenario file's
+  // directory) and talks to over the wire protocol; it declares its own identity, metadata and
+  // behaviour, so an exec writer has name= and exec= only. Empty: a scripted writer.
+  std::string exec;
 };
 
 // <expect> entries.
