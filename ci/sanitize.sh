@@ -13,8 +13,11 @@ if [ "${preset}" = "tsan" ]; then
   # ThreadSanitizer where threads are used: the simulator is single-threaded except for the
   # tests of the thread rule (WRT-THREAD-01: a writer calling SetWriterFailure from a worker
   # thread while the coordinator's host answers it), so build what runs them and run those.
-  ci/build.sh tsan coordinator_test vsssim conformance_examples_suite suite_junit_check
-  ctest --preset tsan -j 2 -R 'WRT_THREAD|other-thread|ThreadRule|conformance\.broken_writers'
+  # remote_test: the wire protocol's tests run the writer side on a thread or in a process.
+  ci/build.sh tsan coordinator_test vsssim conformance_examples_suite suite_junit_check \
+    remote_test
+  ctest --preset tsan -j 2 \
+    -R 'WRT_THREAD|other-thread|ThreadRule|conformance\.broken_writers|Remote_'
   exit
 fi
 ci/build.sh "${preset}"

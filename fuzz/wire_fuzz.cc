@@ -1,11 +1,11 @@
 // libFuzzer harness: the service side of the wire protocol (docs/wire-protocol.md) on any
 // bytes a writer process could send. The bytes are the whole stream from the writer: they go
 // into one end of a socket pair (then shut for writing), and the service reads them as it
-// does from a real writer (sim/remote/testing/replay.h) — AcceptHello (frames, JSON, the hello), then an Identify (the WMD
-// reader), a PrepareForBackup with one component (the BCD reader and the component setters),
-// a Freeze (calls, findings) and a BackupShutdown. Nothing may crash, hang, leak or write a
-// trace entry that is not valid text; every path must end with the writer either answering
-// or disconnected.
+// does from a real writer (sim/remote/testing/replay.h) — AcceptHello (frames, JSON, the hello),
+// then an Identify (the WMD reader), a PrepareForBackup with one component (the BCD reader and the
+// component setters), a Freeze (calls, findings) and a BackupShutdown. Nothing may crash, hang,
+// leak or write a trace entry that is not valid text; every path must end with the writer either
+// answering or disconnected.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

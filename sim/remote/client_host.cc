@@ -12,11 +12,9 @@ net::Clock::time_point Forever() { return net::Clock::now() + std::chrono::hours
 
 }  // namespace
 
-ClientHost::ClientHost(Connection& connection, std::int64_t id, vss::WriterEvent event,
-                       EventContext context)
+ClientHost::ClientHost(Connection& connection, std::int64_t id, EventContext context)
     : connection_(connection),
       id_(id),
-      event_(event),
       context_(std::move(context)),
       handler_thread_(std::this_thread::get_id()) {}
 

@@ -24,7 +24,7 @@ namespace vsssim::remote {
 
 class ClientHost final : public writer::EventHost {
  public:
-  ClientHost(Connection& connection, std::int64_t id, vss::WriterEvent event, EventContext context);
+  ClientHost(Connection& connection, std::int64_t id, EventContext context);
 
   vss::BackupType GetBackupType() const override { return context_.backup_type; }
   vss::RestoreType GetRestoreType() const override { return context_.restore_type; }
@@ -58,7 +58,6 @@ class ClientHost final : public writer::EventHost {
 
   Connection& connection_;
   std::int64_t id_;
-  vss::WriterEvent event_;
   EventContext context_;
   std::thread::id handler_thread_;
   mutable std::mutex mutex_;  // guards the connection and the fields below

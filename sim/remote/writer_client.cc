@@ -79,7 +79,7 @@ bool HandleEvent(Connection& c, writer::Writer& w, const Json& m, std::string* e
                                             ? std::optional<EventContext>{}
                                             : ContextFromJson(*context_json, &why);
   if (!context) return Failed(error, "event with a bad context: " + why);
-  ClientHost host(c, id, *event, std::move(*context));
+  ClientHost host(c, id, std::move(*context));
   metadata::FindingSink sink = [&host](std::string_view rule, std::string message) {
     host.Finding(rule, std::move(message));
   };
