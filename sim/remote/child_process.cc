@@ -54,6 +54,28 @@ std::string Errno(const char* what, int error) {
   return std::string(what) + ": " + std::strerror(error);
 }
 
+// A simple command ("python3 w.py --fast") runs as `exec COMMAND`: the shell becomes the
+// writer process instead of waiting for it, so signals reach the writer directly and the
+// shell does not print "Killed" on vsssim's stderr when the writer dies of SIGKILL. Anything
+// with shell syntax (lists, pipes, redirections, groups, assignments, keywords) runs as given.
+std::string ShellCommand(const std::string& command) {
+  if (command.find_first_of(";&|<>(){}`\n\\") != std::string::npos) return command;
+  const std::size_t start = command.find_first_not_of(" \t");
+  if (start == std::string::npos) return command;
+  const std::string first = command.substr(start, command.find_first_of(" \t", start) - start);
+  if (first.find('=') != std::string::npos) return command;
+  // Keywords, and builtins with no program of that name (`exec exit 3` would fail).
+  static const char* const kShellOnly[] = {
+      "if",     "for",   "while",    "until",  "case",    "exec",     "!",      "[[",
+      "exit",   "cd",    ".",        "source", "eval",    "export",   "set",    "unset",
+      "return", "trap",  "wait",     "read",   "shift",   "alias",    "ulimit", "umask",
+      "local",  "break", "continue", "times",  "getopts", "readonly", "hash",   "type"};
+  for (const char* keyword : kShellOnly) {
+    if (first == keyword) return command;
+  }
+  return "exec " + command;
+}
+
 }  // namespace
 
 std::string ChildExit::Describe() const {
@@ -105,7 +127,7 @@ std::unique_ptr<ChildProcess> ChildProcess::Start(const ChildOptions& options, s
   std::vector<char*> envp;
   for (std::string& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
-  std::string shell = "/bin/sh", dash_c = "-c", command = options.command;
+  std::string shell = "/bin/sh", dash_c = "-c", command = ShellCommand(options.command);
   char* argv[] = {shell.data(), dash_c.data(), command.data(), nullptr};
   pid_t pid = -1;
   const int rc =

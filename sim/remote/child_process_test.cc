@@ -148,5 +148,19 @@ TEST(Remote_ChildProcess, InheritsNoOtherDescriptor) {
   EXPECT_EQ(std::atoi(ReadFile(out).c_str()), 4);
 }
 
+// Checks that a simple command replaces the shell (its pid is the child's: signals reach it
+// directly, and the shell prints no "Killed"), while a list still runs in the shell.
+TEST(Remote_ChildProcess, SimpleCommandIsTheChildItself) {
+  const std::string dir = TempDir();
+  const std::string simple_out = dir + "/simple.txt";
+  auto simple = MustStart({"sh -c 'echo $$'", "", {}, simple_out});
+  ASSERT_TRUE(simple->Wait(milliseconds(10000)));
+  EXPECT_EQ(std::atoi(ReadFile(simple_out).c_str()), simple->pid());
+  const std::string list_out = dir + "/list.txt";
+  auto list = MustStart({"true; sh -c 'echo $PPID'", "", {}, list_out});
+  ASSERT_TRUE(list->Wait(milliseconds(10000)));
+  EXPECT_EQ(std::atoi(ReadFile(list_out).c_str()), list->pid());  // the shell is its parent
+}
+
 }  // namespace
 }  // namespace vsssim::remote

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -15,6 +16,8 @@ namespace {
 // how long to wait (real time) before saying how it ended or killing it. Only messages and
 // cleanup depend on it, never the simulation.
 constexpr std::chrono::milliseconds kExitGrace{2000};
+// How often, while waiting for a hello, to look whether the process is still there.
+constexpr std::chrono::milliseconds kHelloSlice{100};
 
 // mkdtemp under $TMPDIR (else /tmp): mode 0700, only this user reaches the socket in it.
 std::string MakePrivateDirectory(std::string* error) {
@@ -50,7 +53,9 @@ SpawnedWriter::SpawnedWriter(Parts parts)
       process_(std::move(parts.process)),
       remote_(std::move(parts.remote)) {
   // A connection given up (garbage, guard expiry): the process vsssim started is ended.
-  remote_->SetDisconnectHook([this](const std::string& /*reason*/) {
+  remote_->SetDisconnectHook([this](const std::string& reason) {
+    // Its own end (EOF, kill -9) or our shutdown: nothing to end; the reaping says how.
+    if (reason.rfind("process ended", 0) == 0 || reason == "shutdown") return;
     if (process_->Running()) {
       ended_by_vsssim_ = true;
       process_->Kill();
@@ -82,8 +87,16 @@ std::unique_ptr<SpawnedWriter> SpawnedWriter::Start(const SpawnOptions& options,
   child.env.emplace_back("VSSSIM_TOKEN", parts.listener->token());
   parts.process = ChildProcess::Start(child, error);
   if (parts.process != nullptr) {
+    // Waits for the hello in slices, so a process that ended at once (a typo in the command:
+    // exit 127) is reported at once instead of after the whole hello timeout.
     std::vector<std::string> refusals;
-    parts.remote = parts.listener->Accept(options.remote.hello_timeout, &refusals);
+    const auto slices = std::max<std::chrono::milliseconds::rep>(
+        1, options.remote.hello_timeout.count() / kHelloSlice.count());
+    for (std::chrono::milliseconds::rep i = 0; i < slices && parts.remote == nullptr; ++i) {
+      parts.remote =
+          parts.listener->Accept(std::min(kHelloSlice, options.remote.hello_timeout), &refusals);
+      if (parts.remote == nullptr && !parts.process->Running()) break;
+    }
     if (parts.remote == nullptr) {
       *error = "no hello within " + std::to_string(options.remote.hello_timeout.count()) + " ms";
       if (!parts.process->Running()) {

@@ -143,8 +143,8 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
     World world(scenario, result.seed, choices, *result.clock, *result.trace, options.engine,
                 process_options);
     if (!world.start_error().empty()) {  // a writer process could not start or say hello
-      result.failures.push_back(
-          {scenario.where, "writer processes", "every exec= writer subscribed", world.start_error()});
+      result.failures.push_back({scenario.where, "writer processes",
+                                 "every exec= writer subscribed", world.start_error()});
       result.digest = trace::Digest(*result.trace);
       return result;
     }

@@ -124,9 +124,9 @@ void CheckExecWriter(const Element& e, const Writer& w) {
     }
   }
   for (const Element& child : e.Children()) {
-    child.Error("<" + child.name() +
-                "> inside <writer exec=...>: a writer process declares its own metadata and "
-                "behaviour");
+    child.Error(
+        "not allowed inside <writer exec=...>: a writer process declares its own "
+        "metadata and behaviour");
   }
 }
 

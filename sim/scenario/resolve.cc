@@ -187,7 +187,9 @@ struct Resolver {
     auto writer = step.Get<std::string>("writer");
     auto name = step.Get<std::string>("component");
     if (!writer || !name) return;
-    if (FindWriter(*writer) == nullptr) return;
+    const Writer* w = FindWriter(*writer);
+    if (w == nullptr) return;
+    if (!w->exec.empty()) return;  // a writer process declares its components when it runs
     std::string path = step.Get<std::string>("logical-path").value_or("");
     if (component_index.count(std::make_tuple(*writer, path, *name)) != 0) return;
     if (step.expect && step.expect->kind != ExpectedResult::Kind::kSuccess &&

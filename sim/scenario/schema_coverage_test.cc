@@ -67,6 +67,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     </on>
   </writer>
   <writer name="W2"/>
+  <writer name="Process" exec="python3 w.py"/>
   <requester>
     <call as="r" method="InitializeForBackup" expect="S_OK"/>
     <call as="r" method="SaveAsXML" save-as="bcd1"/>
@@ -132,6 +133,7 @@ const std::vector<Change>& Changes() {
       {"writer", "source", "NONTRANSACTION_DB", ""},
       {"writer", "level", "BACK_END", ""},
       {"writer", "freeze-timeout", "10s", ""},
+      {"writer", "exec", "python3 other.py", "<writer name=\"Process\""},
       {"restore-method", "method", "VSS_RME_RESTORE_IF_CAN_REPLACE", ""},
       {"restore-method", "writer-restore", "VSS_WRE_NEVER", ""},
       {"restore-method", "service", "Svc2", ""},
@@ -300,7 +302,7 @@ class Describer {
   void WriterOf(const Writer& w) {
     Line("writer", {w.name, w.class_id ? w.class_id->ToString() : "-", w.instance_name,
                     vss::ToString(w.usage), vss::ToString(w.source), vss::ToString(w.level),
-                    D(w.freeze_timeout), w.schema ? vss::ToString(*w.schema) : "-"});
+                    D(w.freeze_timeout), w.schema ? vss::ToString(*w.schema) : "-", w.exec});
     if (const auto& r = w.restore_method) {
       Line("restore-method", {vss::ToString(r->method), vss::ToString(r->writer_restore),
                               r->service, r->user_procedure, B(r->reboot_required)});

@@ -118,7 +118,8 @@ void World::CreateWriters(runtime::Random& random) {
     if (vss_ != nullptr) {
       registered_.emplace(model.name, vss_->RegisterWriter(*w));
     } else {  // an external engine's writer: instance id unknown until metadata is gathered
-      registered_.emplace(model.name, coordinator::RegisteredWriter{w, Guid{}, "writer:" + model.name});
+      registered_.emplace(model.name,
+                          coordinator::RegisteredWriter{w, Guid{}, "writer:" + model.name});
     }
   }
 }

@@ -19,7 +19,7 @@ endfunction()
 
 add_test(NAME cli.conform_help COMMAND vsssim conform --help)
 set_tests_properties(cli.conform_help PROPERTIES LABELS "cli;conform"
-  PASS_REGULAR_EXPRESSION "--writer-plugin.*--junit.*--name.*--filter.*--warmup.*--between-steps")
+  PASS_REGULAR_EXPRESSION "--writer-plugin.*--writer-exec.*--writer-guard.*--junit.*--name.*--filter.*--warmup.*--between-steps")
 
 # Exit 2, "file: what is wrong": the file, the library, the symbols, the ABI version.
 vsssim_conform_test(missing_file_is_bad_input EXPECT_RC 2
@@ -72,4 +72,21 @@ if(TARGET vsssim_conformance_writer)
   vsssim_conform_test(filter_selecting_nothing_is_bad_input EXPECT_RC 2
     ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --filter NoSuchCheck
     EXPECT_OUTPUT "--filter NoSuchCheck: selects none of the [0-9]+ checks")
+endif()
+
+# `--writer-exec` (writer processes, docs/serve.md; POSIX hosts only): a command that never
+# says hello is bad input, said at once with how the process ended; misused options exit 2.
+if(NOT WIN32)
+  vsssim_conform_test(writer_exec_that_exits_is_bad_input EXPECT_RC 2
+    ARGS --writer-exec "exit 3"
+    EXPECT_OUTPUT "--writer-exec \"exit 3\": no hello within 10000 ms \\(the process ended: exit 3\\)")
+  vsssim_conform_test(writer_exec_missing_command_is_bad_input EXPECT_RC 2
+    ARGS --writer-exec "no-such-writer-command-17"
+    EXPECT_OUTPUT "the process ended: exit 127")
+  vsssim_conform_test(writer_guard_needs_writer_exec EXPECT_RC 2
+    ARGS --writer-guard 5s
+    EXPECT_OUTPUT "--writer-guard goes with --writer-exec")
+  vsssim_conform_test(writer_guard_must_be_a_duration EXPECT_RC 2
+    ARGS --writer-exec true --writer-guard soon
+    EXPECT_OUTPUT "--writer-guard soon: not a positive duration")
 endif()

@@ -81,7 +81,8 @@ int RunConformExec(const ConformCommandOptions& options, std::ostream& err) {
   } else {
     writer.name = options.name;
   }
-  writer.create = [spawn, identity](conformance::WriterContext&) -> std::unique_ptr<writer::Writer> {
+  writer.create = [spawn,
+                   identity](conformance::WriterContext&) -> std::unique_ptr<writer::Writer> {
     std::string error;
     std::unique_ptr<remote::SpawnedWriter> w = remote::SpawnedWriter::Start(spawn, &error);
     if (w != nullptr) return w;

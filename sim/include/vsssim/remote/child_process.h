@@ -1,5 +1,6 @@
 // ChildProcess: a writer process started by vsssim (a scenario's <writer exec=...>, `vsssim
-// conform --writer-exec`). The command runs as `/bin/sh -c COMMAND` in a process group of its
+// conform --writer-exec`). The command runs as `/bin/sh -c COMMAND` (a simple command as
+// `exec COMMAND`, so the writer is the child itself) in a process group of its
 // own, in `cwd`, with vsssim's environment plus `env` (VSSSIM_ADDRESS, VSSSIM_TOKEN,
 // VSSSIM_VOLUMES). Its stdin is /dev/null; its stdout and stderr go to vsssim's stderr, or
 // are appended to `output_file` — never to a pipe nobody reads. No descriptor of vsssim other
