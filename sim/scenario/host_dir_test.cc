@@ -113,8 +113,8 @@ class Scenario_HostDir : public ::testing::Test {
 TEST_F(Scenario_HostDir, BackupAndRestoreAreByteForByte) {
   const std::string on =
       R"(<on event="PreRestore"><write file="C:\Data\db.mdf" offset="1KiB" size="8KiB"/></on>)";
-  RunResult r = Run(Text(on, kRestore,
-                         R"(<same-data path="C:\Data" as-snapshot-of="full" exact="yes"/>)"));
+  RunResult r =
+      Run(Text(on, kRestore, R"(<same-data path="C:\Data" as-snapshot-of="full" exact="yes"/>)"));
   EXPECT_TRUE(r.passed());
   for (const ExpectationFailure& f : r.failures) ADD_FAILURE() << f.what << ": " << f.actual;
   EXPECT_EQ(dir_.Get("Data/db.mdf"), Binary());
@@ -185,8 +185,12 @@ TEST_F(Scenario_HostDir, BadHostDirIsALoadError) {
   EXPECT_NE(error(Replace(base, "host-dir=", "size=\"1MiB\" host-dir="))
                 .find(file + ":2: <volume> attribute size: "),
             std::string::npos);
-  EXPECT_NE(error(Replace(base, "</writer>", R"(<file path="C:\Data\x.mdf" size="4KiB"/></writer>)"))
-                .find("is on C:\\, a host directory"),
+  EXPECT_NE(
+      error(Replace(base, "</writer>", R"(<file path="C:\Data\x.mdf" size="4KiB"/></writer>)"))
+          .find("is on C:\\, a host directory"),
+      std::string::npos);
+  EXPECT_NE(error(Replace(base, "</writer>", R"(</writer><volume name="C:\mnt\" size="1MiB"/>)"))
+                .find("volumes cannot be mounted in a host directory"),
             std::string::npos);
   EXPECT_NE(error(R"(<scenario name="s"><volume name="C:"/></scenario>)")
                 .find("missing required attribute size (or host-dir)"),
@@ -195,9 +199,9 @@ TEST_F(Scenario_HostDir, BadHostDirIsALoadError) {
 
 // Checks that a relative host-dir= is relative to the scenario file's folder.
 TEST_F(Scenario_HostDir, RelativeHostDirIsBesideTheScenario) {
-  LoadResult loaded =
-      LoadScenarioText(Replace(Text("", "", ""), dir_.dir().string(), dir_.dir().filename().string()),
-                       (dir_.root() / "host.xml").string());
+  LoadResult loaded = LoadScenarioText(
+      Replace(Text("", "", ""), dir_.dir().string(), dir_.dir().filename().string()),
+      (dir_.root() / "host.xml").string());
   ASSERT_TRUE(loaded.ok()) << loaded.ErrorText();
   EXPECT_EQ(loaded.scenario->volumes.at(0).host_dir, dir_.dir().lexically_normal().string());
 }

@@ -17,8 +17,10 @@ void ReadHostDirVolume(const Element& e, Volume v, Scenario* scenario) {
   // The directory's files are the volume: it has no simulated size or blocks to set.
   for (const char* attribute : {"size", "block-size"}) {
     if (e.Has(attribute)) {
-      e.AttrError(attribute, "a volume on a host directory (host-dir) holds the directory's "
-                             "files and has no " + std::string(attribute));
+      e.AttrError(attribute,
+                  "a volume on a host directory (host-dir) holds the directory's "
+                  "files and has no " +
+                      std::string(attribute));
     }
   }
   const std::string text = *e.Attr("host-dir");
@@ -55,8 +57,8 @@ std::string DirectoryProblem(const std::string& path) {
 void CheckHostDirectories(const Scenario& scenario, const LoadOptions& options, Errors* errors) {
   for (const Volume& v : scenario.volumes) {
     if (v.host_dir.empty()) continue;
-    const std::string problem =
-        options.check_directory ? options.check_directory(v.host_dir) : DirectoryProblem(v.host_dir);
+    const std::string problem = options.check_directory ? options.check_directory(v.host_dir)
+                                                        : DirectoryProblem(v.host_dir);
     if (!problem.empty()) {
       errors->Add(v.host_dir_where,
                   "<volume> attribute host-dir: " + Quote(v.host_dir) + " " + problem);

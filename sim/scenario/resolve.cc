@@ -121,6 +121,10 @@ struct Resolver {
         Error(v.where, "<volume>: the mount folder " + Quote(v.name) +
                            " is on no declared volume (declare " +
                            storage::VolumeNameOf(folder).value_or("") + "\\ too)");
+      } else if (!host->host_dir.empty()) {  // mounting would make a folder in the directory
+        Error(v.where, "<volume>: the mount folder " + Quote(v.name) + " is on " + host->name +
+                           ", a host directory (" + host->host_dir +
+                           "): volumes cannot be mounted in a host directory");
       }
     }
   }

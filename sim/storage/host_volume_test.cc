@@ -221,6 +221,24 @@ TEST_F(Storage_HostVolume, ReflinkSnapshotIsAPointInTimeImage) {
   EXPECT_EQ(content.substr(99, 5), "dXYZd");
 }
 
+// Checks that CreateVolume refuses a host directory that is missing or a file, and a mount
+// folder on a host-directory volume (which would make a folder in the directory).
+TEST_F(Storage_HostVolume, CreateRefusesBadDirectories) {
+  VolumeOptions o;
+  o.name = "D:";
+  o.host_dir = (dir_.root() / "missing").string();
+  EXPECT_EQ(volumes_.CreateVolume(o), hr::E_INVALIDARG);
+  o.host_dir = (dir_.dir() / "Data" / "db.mdf").string();
+  EXPECT_EQ(volumes_.CreateVolume(o), hr::E_INVALIDARG);
+  EXPECT_EQ(volumes_.FindByName("D:"), nullptr);
+  Make();
+  VolumeOptions mounted;
+  mounted.name = "C:\\mnt\\data\\";
+  mounted.size_bytes = 1 << 20;
+  EXPECT_EQ(volumes_.CreateVolume(mounted), hr::E_ACCESSDENIED);
+  EXPECT_FALSE(fs::exists(dir_.dir() / "mnt"));
+}
+
 // Checks CloneHostTree's copy: every file and directory, byte for byte, counted.
 TEST_F(Storage_HostVolume, CloneCopiesTheTree) {
   HostCloneStats stats;

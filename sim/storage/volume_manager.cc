@@ -1,6 +1,8 @@
 #include "vsssim/storage/volume_manager.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 namespace vsssim::storage {
 
@@ -13,8 +15,14 @@ HResult VolumeManager::CreateVolume(const VolumeOptions& options, Volume** out) 
   if (name->kind == VolumeNameKind::kMountFolder) {
     Volume* host = Find(name->prefix());
     if (host == nullptr) return hr::VSS_E_OBJECT_NOT_FOUND;
+    // vsssim makes no folder in a host directory (only writers and restores change it).
+    if (host->host_backed()) return hr::E_ACCESSDENIED;
     HResult made = host->CreateDirectory(name->prefix());
     if (made.Failed()) return made;
+  }
+  if (!options.host_dir.empty()) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(options.host_dir, error)) return hr::E_INVALIDARG;
   }
   auto volume = std::make_unique<Volume>(options, clock_);
   if (out != nullptr) *out = volume.get();

@@ -67,7 +67,7 @@ struct VolumeOptions {
   std::uint32_t max_snapshots = 512;  // LIM-02
   std::uint64_t diff_area_limit_bytes = std::numeric_limits<std::uint64_t>::max();
   // A host directory holding the volume's files (absolute; empty: the files are simulated).
-  // REQUIRES: it exists and is a directory.
+  // VolumeManager::CreateVolume refuses one that is not a directory.
   std::string host_dir{};
   // Where the snapshot images of a host directory go (empty: next to it, or the system
   // temporary directory; host_snapshot_area.h).

@@ -31,7 +31,9 @@ class VolumeManager {
   // E_INVALIDARG for a malformed name or a size under one block; VSS_E_OBJECT_ALREADY_EXISTS if
   // the name is taken (in any spelling). A mount folder needs the volume it is on: otherwise
   // VSS_E_OBJECT_NOT_FOUND; the folder is created there (Windows mounts on an empty folder; a
-  // file in its place gives E_ACCESSDENIED).
+  // file in its place gives E_ACCESSDENIED). With options.host_dir: E_INVALIDARG unless it is
+  // a directory; a mount folder on a host-directory volume gives E_ACCESSDENIED (vsssim makes
+  // no folder there).
   HResult CreateVolume(const VolumeOptions& options, Volume** out = nullptr);
   // The volume holding `path` ("C:", "c:\", "C:\Data\x", "C:\mnt\data\x" -> the volume mounted
   // at C:\mnt\data\), or nullptr.
