@@ -59,9 +59,9 @@ class Writers {
     for (int i = 0; i < n; ++i) {
       char class_id[64];
       std::snprintf(class_id, sizeof class_id, "6d6b7f2e-0000-4000-8000-%012d", i + 1);
-      std::vector<std::string> args = {VSSSIM_WRITER_HOST, "--address", address, "--token",
-                                       token, "--scripted", "W" + std::to_string(i),
-                                       "--class-id", class_id};
+      std::vector<std::string> args = {
+          VSSSIM_WRITER_HOST,      "--address",  address, "--token", token, "--scripted",
+          "W" + std::to_string(i), "--class-id", class_id};
       std::vector<char*> argv;
       for (std::string& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);

@@ -1,3 +1,7 @@
+// rand_s (SecureRandom) is declared only when _CRT_RAND_S comes before the first <stdlib.h>.
+#ifdef _WIN32
+#define _CRT_RAND_S
+#endif
 #include "sim/remote/socket.h"
 
 #include <cstdlib>
@@ -5,7 +9,6 @@
 #include <utility>
 
 #ifdef _WIN32
-#define _CRT_RAND_S
 #include <process.h>
 #include <stdlib.h>
 #include <winsock2.h>
