@@ -141,7 +141,7 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
     process_options.guard = options.writer_guard;
     process_options.hello_timeout = options.writer_hello_timeout;
     World world(scenario, result.seed, choices, *result.clock, *result.trace, options.engine,
-                process_options);
+                process_options, options.connected);
     if (!world.start_error().empty()) {  // a writer process could not start or say hello
       result.failures.push_back({scenario.where, "writer processes",
                                  "every exec= writer subscribed", world.start_error()});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "vsssim/metadata/examine_writer_metadata.h"
@@ -23,11 +24,24 @@ std::size_t FoldersOf(const Volume& v) {
 
 World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
              runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine,
-             WriterProcessOptions process_options)
-    : scenario_(scenario), clock_(clock), trace_(trace), volumes_(clock), engine_(engine) {
+             WriterProcessOptions process_options, const ConnectedWriters* connected)
+    : scenario_(scenario),
+      clock_(clock),
+      trace_(trace),
+      volumes_(clock),
+      engine_(engine),
+      connected_(connected) {
   runtime::Random random(seed);
   processes_ = std::make_unique<WriterProcesses>(scenario_, trace_, process_options);
-  if (engine_ == nullptr && !processes_->Start(&start_error_)) return;
+  std::set<std::string, std::less<>> skip;
+  for (const Writer& model : scenario_.writers) {  // `vsssim serve`: already subscribed
+    if (model.exec.empty() || connected_ == nullptr || engine_ != nullptr) continue;
+    if (writer::Writer* w = connected_->find(model.name, trace_)) {
+      connected_writers_.emplace(model.name, w);
+      skip.insert(model.name);
+    }
+  }
+  if (engine_ == nullptr && !processes_->Start(skip, &start_error_)) return;
   if (engine_ != nullptr) {
     CreateWriters(random);
     CreateExternalRequesters();
@@ -48,7 +62,12 @@ World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Ch
   vss_->SetVolumes(&volumes_);  // VSS knows the machine's volumes (REQ-CALL-13 OBJECT_NOT_FOUND)
   vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
   // WRT-INIT-03: a writer process that ended has unsubscribed.
-  vss_->SetWriterGoneProbe([this](const writer::Writer& w) { return processes_->GoneReason(w); });
+  vss_->SetWriterGoneProbe([this](const writer::Writer& w) {
+    for (const auto& [name, connected] : connected_writers_) {
+      if (connected == &w) return connected_->gone_reason(w);
+    }
+    return processes_->GoneReason(w);
+  });
   CreateWriters(random);
   trace_.SetObserver([this](const trace::Entry& e) { OnTraceEntry(e); });
   vss_->SetBeforeEventHook(
@@ -106,7 +125,9 @@ void World::CreateVolumesAndFiles(runtime::Random& random) {
 
 void World::CreateWriters(runtime::Random& random) {
   for (const Writer& model : scenario_.writers) {
-    writer::Writer* w = processes_->Find(model.name);  // a writer process (exec=)
+    auto connected = connected_writers_.find(model.name);  // `vsssim serve`'s
+    writer::Writer* w =
+        connected != connected_writers_.end() ? connected->second : processes_->Find(model.name);
     if (w == nullptr) {
       Guid class_id =
           model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();

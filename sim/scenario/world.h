@@ -49,7 +49,7 @@ class World {
   // `choices` configure the simulated coordinator (the scenario's windows= and the CLI's).
   World(const Scenario& scenario, std::uint64_t seed, const coordinator::Choices& choices,
         runtime::Clock& clock, trace::Trace& trace, const ExternalEngine* engine = nullptr,
-        WriterProcessOptions process_options = {});
+        WriterProcessOptions process_options = {}, const ConnectedWriters* connected = nullptr);
   ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;
@@ -107,6 +107,7 @@ class World {
   std::vector<std::unique_ptr<ScenarioWriter>> writers_;
   std::unique_ptr<WriterProcesses> processes_;
   std::map<std::string, writer::Writer*, std::less<>> by_name_;
+  std::map<std::string, writer::Writer*, std::less<>> connected_writers_;  // exec= names
   std::unique_ptr<coordinator::Coordinator> vss_;
   std::map<std::string, coordinator::RegisteredWriter, std::less<>> registered_;
   std::map<std::string, std::unique_ptr<coordinator::Requester>, std::less<>> requesters_;
@@ -114,6 +115,7 @@ class World {
   const ExternalEngine* engine_ = nullptr;
   std::string engine_error_;
   std::string start_error_;
+  const ConnectedWriters* connected_ = nullptr;
 };
 
 }  // namespace vsssim::scenario

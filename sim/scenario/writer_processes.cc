@@ -34,9 +34,9 @@ WriterProcesses::WriterProcesses(const Scenario& scenario, trace::Trace& trace,
 
 WriterProcesses::~WriterProcesses() = default;
 
-bool WriterProcesses::Start(std::string* error) {
+bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip, std::string* error) {
   for (const Writer& model : impl_->scenario.writers) {
-    if (model.exec.empty()) continue;
+    if (model.exec.empty() || skip.count(model.name) != 0) continue;
     const std::string who =
         model.where.ToString() + ": <writer name=" + model.name + " exec=\"" + model.exec + "\">: ";
     remote::SpawnOptions spawn;

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -40,7 +41,8 @@ class WriterProcesses {
   // Starts every exec writer of the scenario (none: does nothing and returns true). On
   // failure returns false and *error says which writer and why; what started is ended by the
   // destructor.
-  bool Start(std::string* error);
+  // Writers named in `skip` are not started (`vsssim serve` has them connected already).
+  bool Start(const std::set<std::string, std::less<>>& skip, std::string* error);
   // The writer of the <writer exec> named `name`; null when there is none.
   writer::Writer* Find(std::string_view name) const;
   // Why the process of `w` is gone (its connection's end, and how the process ended when it

@@ -15,9 +15,9 @@ WriterProcesses::WriterProcesses(const Scenario& scenario, trace::Trace& /*trace
 
 WriterProcesses::~WriterProcesses() = default;
 
-bool WriterProcesses::Start(std::string* error) {
+bool WriterProcesses::Start(const std::set<std::string, std::less<>>& skip, std::string* error) {
   for (const Writer& model : impl_->scenario.writers) {
-    if (model.exec.empty()) continue;
+    if (model.exec.empty() || skip.count(model.name) != 0) continue;
     *error = model.where.ToString() + ": <writer name=" + model.name +
              " exec=...>: this vsssim was built for Windows, which cannot start writer "
              "processes; run `vsssim serve` on Linux and connect the writer over TCP";

@@ -12,6 +12,7 @@
 #include "tools/vsssim/requester_conform_command.h"
 #include "tools/vsssim/rules_command.h"
 #include "tools/vsssim/run_command.h"
+#include "tools/vsssim/serve_command.h"
 #include "tools/vsssim/show_command.h"
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/clock.h"
@@ -103,6 +104,31 @@ int RunVsssim(int argc, char** argv) {
   run->add_option("--writer-guard", run_options.writer_guard,
                   "Real time a writer process (<writer exec=...>) has per event before it "
                   "counts as not responding, e.g. '5s' (default 30s)");
+  std::string connect_address;
+  std::string connect_token_file;
+  CLI::Option* connect_option = run->add_option(
+      "--connect", connect_address,
+      "Run the scenarios on a `vsssim serve` service: its requesters address (unix:/PATH.run or "
+      "tcp:127.0.0.1:PORT); its subscribed writers are the scenarios' exec= writers of the same "
+      "name (docs/serve.md)");
+  run->add_option("--token-file", connect_token_file,
+                  "With --connect: the file `vsssim serve --token-file` wrote (default: "
+                  "VSSSIM_TOKEN)");
+  vsssim::tools::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "Run the VSS service until SIGINT/SIGTERM: writer processes subscribe at --listen, "
+      "`vsssim run --connect` runs scenarios on them (docs/serve.md)");
+  serve
+      ->add_option("--listen", serve_options.listen,
+                   "Where writers connect: unix:/PATH or tcp:127.0.0.1:PORT (0: a free port)")
+      ->required();
+  serve->add_option("--token-file", serve_options.token_file,
+                    "Also write the token writers and requesters must give to this file (mode "
+                    "0600)");
+  serve->add_option("--writer-guard", serve_options.writer_guard,
+                    "Real time a writer has per event before it counts as not responding, "
+                    "e.g. '5s' (default 30s)");
   bool rules_json = false;
   CLI::App* rules =
       app.add_subcommand("rules", "List every rule the simulator checks: ID, level, text, source");
@@ -151,6 +177,26 @@ int RunVsssim(int argc, char** argv) {
   }
   if (demo->parsed()) return RunDemo(seed);
   if (check->parsed()) return vsssim::tools::RunCheck(document, std::cout);
+  if (serve->parsed()) return vsssim::tools::RunServe(serve_options, std::cout, std::cerr);
+  if (run->parsed() && connect_option->count() > 0) {
+    if (run_options.json || !run_options.junit_file.empty() || !run_options.out_dir.empty() ||
+        windows_option->count() > 0 || run_options.engine != "sim" ||
+        (!run_options.trace_format.empty() && run_options.trace_format != "text")) {
+      std::cerr << "run --connect: takes --seed, --trace text and --token-file only\n";
+      return 2;
+    }
+    vsssim::tools::ConnectOptions connect;
+    connect.address = connect_address;
+    connect.token_file = connect_token_file;
+    connect.files = run_options.files;
+    if (seed_option->count() > 0) connect.seed = run_seed;
+    connect.trace = run_options.trace_format == "text";
+    return vsssim::tools::RunConnect(connect, std::cout, std::cerr);
+  }
+  if (run->parsed() && !connect_token_file.empty()) {
+    std::cerr << "run: --token-file goes with --connect\n";
+    return 2;
+  }
   if (run->parsed()) {
     if (seed_option->count() > 0) run_options.seed = run_seed;
     if (windows_option->count() > 0) {

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vsssim/coordinator/requester.h"
@@ -29,6 +30,7 @@
 #include "vsssim/scenario/scenario.h"
 #include "vsssim/scenario/source_location.h"
 #include "vsssim/trace/trace.h"
+#include "vsssim/writer/writer.h"
 
 namespace vsssim::scenario {
 
@@ -45,6 +47,16 @@ struct ExternalEngine {
   std::function<HResult(std::unique_ptr<coordinator::Requester>* requester)> create_requester;
 };
 
+// `vsssim serve`: writer processes already subscribed to the service. A <writer exec=...>
+// whose name one of them has is that writer (nothing is started for it); the others start as
+// usual. REQUIRES: the functions and the writers outlive the run.
+struct ConnectedWriters {
+  // The connected writer named `name` (its trace attached to `trace`), or null.
+  std::function<writer::Writer*(std::string_view name, trace::Trace& trace)> find;
+  // Why its process is gone ("" while connected): the coordinator's WRT-INIT-03 probe.
+  std::function<std::string(const writer::Writer&)> gone_reason;
+};
+
 struct RunOptions {
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
   // Overrides the scenario's windows= (`vsssim run --windows`); simulator only.
@@ -54,6 +66,7 @@ struct RunOptions {
   // not answer within it is not responding, WRT-TIME-05) and the time to say hello.
   std::chrono::milliseconds writer_guard{30000};
   std::chrono::milliseconds writer_hello_timeout{10000};
+  const ConnectedWriters* connected = nullptr;  // `vsssim serve`; null: start every exec=
 };
 
 // One expectation that did not hold.
