@@ -164,13 +164,18 @@ TEST_F(Storage_HostQuiesce, SimQuiesce01_ChangesAfterCommitAreCaughtAtThaw) {
 }
 
 // Checks SIM-QUIESCE-01 for a workload that never holds its writes: it is reported whatever
-// the timing (here the thaw comparison after writes known to follow the capture).
+// the timing (here the thaw comparison after writes known to follow the capture). The
+// workload is paused only for the thaw comparison itself, so that it does not read a file
+// the workload has just truncated (two reads of an empty file mid-rewrite would compare equal:
+// docs/storage.md lists such undone changes as not detected).
 TEST_F(Storage_HostQuiesce, SimQuiesce01_UnheldWorkloadIsCaught) {
   Workload workload(dir_);
   monitor_.BeginQuiesce("DemoDB", Sets());
   monitor_.CheckShadowCopies("DemoDB", Snapshot());  // may or may not differ already
   workload.WaitForWrites(2);  // one may have been under way during the capture
+  workload.Hold();            // between two complete writes: a later one than the capture's
   monitor_.EndQuiesce("DemoDB");
+  workload.Release();
   const std::vector<std::string> findings = Findings();
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings.back(), "write during freeze C:\\Data\\db.mdf write");
