@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ci/test-windows.sh: cross-build vsssim for Windows with mingw-w64 and run the whole CTest
-# suite under wine64. Installs what it needs (ci/setup-mingw.sh) on a fresh Debian 12.
+# suite under wine64; then a Windows writer process under wine64 against the Linux service over
+# TCP loopback (issue #17). Installs what it needs (ci/setup-mingw.sh) on a fresh Debian 12.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/setup-mingw.sh
@@ -29,3 +30,119 @@ trap '"${wineserver}" -k >/dev/null 2>&1 || true' EXIT
 # waiting for it to close until the test times out.
 timeout 300 /usr/lib/wine/wine64 wineboot >/dev/null 2>&1 || true
 ctest --preset mingw -j 2
+
+# Issue #17: a writer built for Windows runs under wine64 against the Linux-side service over
+# TCP loopback. The mingw build of examples/remote-cpp-writer subscribes to `vsssim serve
+# --listen tcp:127.0.0.1:0` (the native build), and `vsssim run --connect` backs it up with the
+# scenario below; serve's shutdown must end it with exit 0. The native build of the same writer
+# goes through the same steps, and both runs must give one trace digest (SIM-DET-01): over the
+# wire protocol the Windows writer is the same writer. docs/serve.md, docs/wire-protocol.md.
+wire_dir="${PWD}/build/mingw/wine-tcp"
+rm -rf "${wire_dir}"
+mkdir -p "${wire_dir}"
+cat >"${wire_dir}/scenario.xml" <<'XML'
+<scenario name="writer-process-over-tcp" seed="23">
+  <description>A FULL component-mode backup of RemoteCppWriter, a writer process subscribed to vsssim serve over TCP loopback (ci/test-windows.sh: once built for Windows and run under wine64, once built for Linux). exec="false": with --connect the subscribed writer of that name is used; were it missing, the run would fail.</description>
+  <volume name="C:" size="64MiB"/>
+  <writer name="RemoteCppWriter" exec="false"/>
+  <requester>
+    <call method="InitializeForBackup"/>
+    <call method="SetBackupState" select-components="yes" backup-type="VSS_BT_FULL"/>
+    <call method="GatherWriterMetadata" expect="S_OK"/>
+    <call method="GetWriterMetadataCount" expect-count="1"/>
+    <call method="AddComponent" writer="RemoteCppWriter" component="RemoteCppData"/>
+    <call method="StartSnapshotSet"/>
+    <call method="AddToSnapshotSet" volume="C:"/>
+    <call method="PrepareForBackup" expect="S_OK"/>
+    <call method="DoSnapshotSet" expect="S_OK"/>
+    <call method="SetBackupSucceeded" writer="RemoteCppWriter" component="RemoteCppData" succeeded="yes"/>
+    <call method="BackupComplete" expect="S_OK"/>
+    <call method="GatherWriterStatus"/>
+    <call method="GetWriterStatus" writer="RemoteCppWriter" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
+    <release/>
+  </requester>
+  <expect>
+    <events writer="RemoteCppWriter">Identify PrepareForBackup PrepareForSnapshot Freeze Thaw PostSnapshot BackupComplete BackupShutdown</events>
+  </expect>
+</scenario>
+XML
+
+# wait_for_line FILE PATTERN SECONDS: until a line of FILE matches PATTERN (grep -E).
+wait_for_line() {
+  local deadline=$((SECONDS + $3))
+  until grep -qE "$2" "$1" 2>/dev/null; do
+    if [ "${SECONDS}" -ge "${deadline}" ]; then return 1; fi
+    sleep 0.2
+  done
+}
+
+# writer_over_tcp LABEL COMMAND...: serve on TCP, the writer COMMAND subscribed to it, the
+# scenario run through --connect; prints the run's digest. Fails (exit 1) with the logs.
+writer_over_tcp() {
+  local label="$1" dir="${wire_dir}/$1"
+  shift
+  mkdir -p "${dir}"
+  "${VSSSIM_HOST_TOOL}" serve --listen tcp:127.0.0.1:0 --token-file "${dir}/token" \
+    >"${dir}/serve.out" 2>"${dir}/serve.err" &
+  local serve_pid=$!
+  local writer_pid="" status=0 digest=""
+  if ! wait_for_line "${dir}/serve.out" '^requesters ' 30; then
+    echo "ci/test-windows.sh: ${label}: vsssim serve printed no addresses" >&2
+    status=1
+  fi
+  local writers requesters token
+  writers="$(sed -n 's/^writers //p' "${dir}/serve.out")"
+  requesters="$(sed -n 's/^requesters //p' "${dir}/serve.out")"
+  token="$(sed -n 's/^token //p' "${dir}/serve.out")"
+  case "${writers}" in
+    tcp:127.0.0.1:*) ;;
+    *) echo "ci/test-windows.sh: ${label}: writers address '${writers}' is not TCP loopback" >&2
+       status=1 ;;
+  esac
+  if [ "${status}" -eq 0 ]; then
+    VSSSIM_ADDRESS="${writers}" VSSSIM_TOKEN="${token}" "$@" >"${dir}/writer.log" 2>&1 &
+    writer_pid=$!
+    # A fresh wine process can take a while to start (seen: seconds).
+    if ! wait_for_line "${dir}/serve.err" 'writer RemoteCppWriter subscribed' 180; then
+      echo "ci/test-windows.sh: ${label}: the writer never subscribed" >&2
+      status=1
+    elif ! "${VSSSIM_HOST_TOOL}" run --connect "${requesters}" --token-file "${dir}/token" \
+        "${wire_dir}/scenario.xml" >"${dir}/run.txt" 2>&1 || ! grep -q '^PASS ' "${dir}/run.txt"; then
+      echo "ci/test-windows.sh: ${label}: the backup over TCP failed" >&2
+      status=1
+    fi
+    digest="$(sed -n 's/^PASS .* digest \([0-9a-f]*\).*/\1/p' "${dir}/run.txt")"
+  fi
+  kill -TERM "${serve_pid}" 2>/dev/null || true
+  wait "${serve_pid}" || status=1
+  if [ -n "${writer_pid}" ]; then
+    # serve's shutdown ends the writer: exit 0 (ServeWriter's code after shutdown).
+    if ! timeout 60 tail --pid="${writer_pid}" -f /dev/null; then
+      kill -KILL "${writer_pid}" 2>/dev/null || true
+    fi
+    if ! wait "${writer_pid}"; then
+      echo "ci/test-windows.sh: ${label}: the writer did not exit 0 after serve's shutdown" >&2
+      status=1
+    fi
+  fi
+  if [ "${status}" -ne 0 ] || [ -z "${digest}" ]; then
+    for f in serve.out serve.err writer.log run.txt; do
+      echo "--- ${label}/${f}" >&2
+      cat "${dir}/${f}" >&2 2>/dev/null || true
+    done
+    return 1
+  fi
+  echo "${digest}"
+}
+
+windows_digest="$(writer_over_tcp windows /usr/lib/wine/wine64 \
+  "${PWD}/build/mingw/examples/remote-cpp-writer/remote_cpp_writer.exe")"
+native_digest="$(writer_over_tcp native \
+  "${PWD}/build/${host_preset}/examples/remote-cpp-writer/remote_cpp_writer")"
+if [ "${windows_digest}" != "${native_digest}" ]; then
+  echo "ci/test-windows.sh: the Windows writer's trace digest ${windows_digest} differs from" \
+       "the native writer's ${native_digest} (SIM-DET-01)" >&2
+  exit 1
+fi
+echo "ci/test-windows.sh: the Windows writer under wine64 over TCP: PASS, digest ${windows_digest}" \
+     "(the same as the native writer's)"

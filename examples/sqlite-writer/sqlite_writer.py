@@ -49,13 +49,15 @@ TRUNCATING_TYPES = ("VSS_BT_FULL",)  # the schema offers FULL and COPY only
 class Workload(object):
     """The workload process, driven through its stdin/stdout (workload.py's orders)."""
 
-    def __init__(self, database_path):
+    def __init__(self, database_path, interval_ms=None):
         self.database_path = database_path
+        self.interval_ms = interval_ms
         self.process = None
 
     def start(self):
         self.process = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, "workload.py"), self.database_path],
+            [sys.executable, os.path.join(HERE, "workload.py"), self.database_path] +
+            ([] if self.interval_ms is None else ["--interval-ms", str(self.interval_ms)]),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, universal_newlines=True, bufsize=1)
         return self._expect("ready")
 
@@ -91,11 +93,12 @@ class SqliteWriter(vw.Writer):
     usage = "VSS_UT_USERDATA"
     source = "VSS_ST_TRANSACTEDDB"
 
-    def __init__(self, database_path, broken=False, marks=None, restart_after_restore=True):
+    def __init__(self, database_path, broken=False, marks=None, restart_after_restore=True,
+                 interval_ms=None):
         self.database_path = database_path
         self.broken, self.marks, self.restart_after_restore = broken, marks, \
             restart_after_restore
-        self.workload = Workload(database_path)
+        self.workload = Workload(database_path, interval_ms)
         self.connection = None
         self.paused = False
         self.backup_type = self.snapshot_set_id = None
@@ -210,13 +213,16 @@ def main(argv):
     parser.add_argument("--marks", default=os.environ.get("VSSSIM_SQLITE_MARKS"),
                         help="append each Freeze's last committed transaction here")
     parser.add_argument("--no-restart-after-restore", action="store_true")
+    parser.add_argument("--interval-ms", type=float, default=None,
+                        help="the workload's pause between transactions (workload.py's default)")
     args = parser.parse_args(argv)
     try:
         path = database_path()
     except KeyError as e:
         sys.stderr.write("sqlite_writer: %s\n" % e.args[0])
         return 2
-    writer = SqliteWriter(path, args.broken, args.marks, not args.no_restart_after_restore)
+    writer = SqliteWriter(path, args.broken, args.marks, not args.no_restart_after_restore,
+                          args.interval_ms)
     if args.broken:
         writer.name = "SqliteWriterBroken"
     writer.start()

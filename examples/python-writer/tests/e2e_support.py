@@ -70,7 +70,8 @@ def _absent(feature):
     if feature == "serve":
         return not re.search(r"^\s+serve\s", _run([VSSSIM, "--help"]).stdout, re.M)
     # Scenario attributes: the scenario parser names an attribute it does not know
-    # (`<writer>: unknown attribute "exec"`), whatever else is wrong with the file.
+    # (`<writer>: unknown attribute "exec"`), whatever else is wrong with the file. The probe
+    # is bad input on purpose (an unknown method), so no writer process is ever started.
     element, attribute = {"scenario-exec": ("writer", "exec"),
                           "host-dir": ("volume", "host-dir")}[feature]
     directory = tempfile.mkdtemp(prefix="vsssim-probe-")
@@ -79,7 +80,7 @@ def _absent(feature):
         with open(path, "w") as f:
             f.write('<scenario name="probe" seed="1"><volume name="C:" host-dir="%s"/>'
                     '<writer name="Probe" exec="%s"/><requester>'
-                    '<call method="InitializeForBackup"/></requester></scenario>'
+                    '<call method="NoSuchMethodProbe"/></requester></scenario>'
                     % (directory, command("-c", "pass")))
         output = _run([VSSSIM, "run", path]).stdout
         return '<%s>: unknown attribute "%s"' % (element, attribute) in output
