@@ -74,7 +74,7 @@ void WriterFileSets(const metadata::ExamineWriterMetadata& m,
 }  // namespace
 
 void Session::QuiesceAfterFreeze(Participant& p) {
-  if (vss_.quiesce_monitor() == nullptr) return;
+  if (!vss_.QuiesceWatches(QuiesceName(p))) return;
   // SIM-QUIESCE-01: "at the moment Freeze returned": the reply is handled as the handler
   // returns (delivery time + its spent time); writes before it (the writer flushing in
   // OnFreeze) are legitimate.

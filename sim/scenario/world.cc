@@ -64,6 +64,12 @@ World::World(const Scenario& scenario, std::uint64_t seed, const coordinator::Ch
   }
   monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
   vss_ = std::make_unique<coordinator::Coordinator>(clock_, trace_, *provider_, choices, seed);
+  if (std::any_of(scenario_.writers.begin(), scenario_.writers.end(),
+                  [](const Writer& w) { return !w.exec.empty(); })) {
+    process_monitor_ = std::make_unique<storage::QuiesceMonitor>(volumes_, trace_);
+    vss_->SetQuiesceMonitor(process_monitor_.get(),
+                            [this](std::string_view name) { return IsProcessWriter(name); });
+  }
   vss_->SetVolumes(&volumes_);  // VSS knows the machine's volumes (REQ-CALL-13 OBJECT_NOT_FOUND)
   vss_->AttachWriterDataMonitor(volumes_);  // SIM-SHUT-01, BT-05: log files in the handlers
   // WRT-INIT-03: a writer process that ended has unsubscribed.
@@ -236,7 +242,15 @@ std::vector<storage::FileSetSpec> World::FileSetsOf(const Writer& model) const {
   return sets;
 }
 
-// SIM-QUIESCE-01: Freeze returned true -> capture. Appends nothing (observer context).
+bool World::IsProcessWriter(std::string_view name) const {
+  for (const Writer& model : scenario_.writers) {
+    if (model.name == name) return !model.exec.empty();
+  }
+  return false;
+}
+
+// SIM-QUIESCE-01: Freeze returned true -> capture. Appends nothing (observer context). Writer
+// processes are captured by the coordinator (process_monitor_).
 void World::OnTraceEntry(const trace::Entry& e) {
   if (e.kind != trace::EntryKind::kReply || e.name != "Freeze") return;
   if (e.Get("returned") != "true" || e.from.compare(0, kWriterActor.size(), kWriterActor) != 0) {
@@ -244,7 +258,7 @@ void World::OnTraceEntry(const trace::Entry& e) {
   }
   std::string name = e.from.substr(kWriterActor.size());
   for (const Writer& model : scenario_.writers) {
-    if (model.name == name) monitor_->BeginQuiesce(name, FileSetsOf(model));
+    if (model.name == name && model.exec.empty()) monitor_->BeginQuiesce(name, FileSetsOf(model));
   }
 }
 

@@ -104,6 +104,11 @@ class World {
   storage::VolumeManager volumes_;
   std::unique_ptr<storage::CowProvider> provider_;
   std::unique_ptr<storage::QuiesceMonitor> monitor_;
+  // SIM-QUIESCE-01 for writer processes (<writer exec>): their file sets come from the metadata
+  // their Identify returned, so the coordinator captures them (SetQuiesceMonitor); scripted
+  // writers stay with monitor_ and the scenario's file sets.
+  std::unique_ptr<storage::QuiesceMonitor> process_monitor_;
+  bool IsProcessWriter(std::string_view name) const;
   std::vector<std::unique_ptr<ScenarioWriter>> writers_;
   std::unique_ptr<WriterProcesses> processes_;
   std::map<std::string, writer::Writer*, std::less<>> by_name_;

@@ -16,8 +16,8 @@
 #if VSSSIM_HAVE_WRITER_SUITE && !defined(_WIN32)
 #include <gtest/gtest.h>
 
-#include "vsssim/conformance/writer_suite.h"
 #include <unistd.h>
+#include "vsssim/conformance/writer_suite.h"
 
 #include <filesystem>
 #include <system_error>
@@ -138,8 +138,7 @@ int RunConformExec(const ConformCommandOptions& options, std::ostream& err) {
                    identity](conformance::WriterContext& ctx) -> std::unique_ptr<writer::Writer> {
     std::string error;
     remote::SpawnOptions with_volumes = spawn;
-    with_volumes.env.emplace_back("VSSSIM_VOLUMES",
-                                  storage::HostVolumesEnvironment(ctx.volumes()));
+    with_volumes.env.emplace_back("VSSSIM_VOLUMES", storage::HostVolumesEnvironment(ctx.volumes()));
     std::unique_ptr<remote::SpawnedWriter> w = remote::SpawnedWriter::Start(with_volumes, &error);
     if (w != nullptr) return w;
     // It started before: say why not now, and let the check run on a writer that never

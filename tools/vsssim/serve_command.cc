@@ -66,9 +66,9 @@ class Channel {
 volatile std::sig_atomic_t g_stop = 0;
 extern "C" void OnStopSignal(int /*signal*/) { g_stop = 1; }
 
-constexpr std::chrono::milliseconds kPoll{50};         // between looks at both endpoints
-constexpr std::chrono::seconds kRequestTimeout{10};    // to read a request, send a result
-constexpr std::chrono::hours kRunTimeout{24};          // the client waits for a run this long
+constexpr std::chrono::milliseconds kPoll{50};       // between looks at both endpoints
+constexpr std::chrono::seconds kRequestTimeout{10};  // to read a request, send a result
+constexpr std::chrono::hours kRunTimeout{24};        // the client waits for a run this long
 
 std::optional<std::chrono::milliseconds> ParseGuard(const std::string& text, std::ostream& err) {
   if (text.empty()) return std::chrono::milliseconds(30000);
@@ -131,8 +131,7 @@ void ServeRequest(net::Socket socket, const std::string& token, Subscribed& subs
     c.Send({{"type", "refused"}, {"reason", reason}}, net::Clock::now() + kRequestTimeout);
   };
   std::optional<Json> in = c.Read(net::Clock::now() + kRequestTimeout);
-  if (!in || !(*in)["type"].is_string() || (*in)["type"] != "run" ||
-      !(*in)["file"].is_string()) {
+  if (!in || !(*in)["type"].is_string() || (*in)["type"] != "run" || !(*in)["file"].is_string()) {
     refuse("not a run request");
     return;
   }
@@ -177,9 +176,8 @@ bool WriteTokenFile(const std::string& path, const std::string& token, std::ostr
     return false;
   }
   std::error_code ec;
-  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
-                                         std::filesystem::perms::owner_write,
-                               ec);
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
   return true;
 }
 
@@ -211,8 +209,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   net::Socket control = net::Listen(&control_address, &error);
   if (!control.valid()) {
-    err << "cannot listen for requesters on " << remote::ToString(control_address) << ": "
-        << error << "\n";
+    err << "cannot listen for requesters on " << remote::ToString(control_address) << ": " << error
+        << "\n";
     return 2;
   }
   if (!options.token_file.empty() && !WriteTokenFile(options.token_file, token, err)) return 2;
@@ -283,8 +281,7 @@ int RunConnect(const ConnectOptions& options, std::ostream& out, std::ostream& e
     c.Send(request, net::Clock::now() + kRequestTimeout);
     std::optional<Json> in = c.Read(net::Clock::now() + kRunTimeout);
     if (!in) {
-      err << "--connect " << options.address << ": the service gave no result for " << file
-          << "\n";
+      err << "--connect " << options.address << ": the service gave no result for " << file << "\n";
       return 2;
     }
     if (in->value("type", "") == "refused") {

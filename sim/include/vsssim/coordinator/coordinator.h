@@ -111,7 +111,18 @@ class Coordinator {
   // over `volumes`; SetQuiesceMonitor uses the caller's (nullptr: no torn-snapshot checks).
   // REQUIRES: `volumes` / `monitor` outlive the coordinator; call before any requester runs.
   void AttachStorage(storage::VolumeManager& volumes);
-  void SetQuiesceMonitor(storage::QuiesceMonitor* monitor) { quiesce_ = monitor; }
+  // `watched` (empty: every writer) limits the capture at Freeze to the writers it accepts by
+  // name, when the caller checks the others its own way (the scenario world checks scripted
+  // writers from the scenario's file sets and writer processes through this monitor).
+  void SetQuiesceMonitor(storage::QuiesceMonitor* monitor,
+                         std::function<bool(std::string_view writer)> watched = {}) {
+    quiesce_ = monitor;
+    quiesce_watched_ = std::move(watched);
+  }
+  // True when the quiesce monitor captures `writer`'s files at its Freeze (SIM-QUIESCE-01).
+  bool QuiesceWatches(std::string_view writer) const {
+    return quiesce_ != nullptr && (!quiesce_watched_ || quiesce_watched_(writer));
+  }
   // Sets what volumes() returns without a monitor of the coordinator's own (AttachStorage does
   // both).
   void SetVolumes(storage::VolumeManager* volumes) { volumes_ = volumes; }
@@ -215,6 +226,7 @@ class Coordinator {
   storage::VolumeManager* volumes_ = nullptr;
   std::unique_ptr<storage::QuiesceMonitor> owned_quiesce_;
   storage::QuiesceMonitor* quiesce_ = nullptr;
+  std::function<bool(std::string_view)> quiesce_watched_;
   std::unique_ptr<WriterDataMonitor> data_monitor_;
   std::vector<ServiceChange> service_changes_;
   std::vector<std::string> stopped_services_;
