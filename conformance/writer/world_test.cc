@@ -2,10 +2,16 @@
 // it drives, the rule matching and the file-set helpers the checks rely on.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+
 #include "conformance/writer/backup_run.h"
 #include "conformance/writer/scenarios.h"
 #include "conformance/writer/wall_times.h"
 #include "conformance/writer/world.h"
+#include "vsssim/storage/volume.h"
 #include "vsssim/writer/scripted_writer.h"
 
 namespace vsssim::conformance {
@@ -44,6 +50,32 @@ TEST(Suite_World, WRT_SEQ_01_FullRunOfAScriptedWriter) {
   ASSERT_EQ(world.FileSets(World::Sets::kAll).size(), 1u);
   EXPECT_TRUE(world.FileSets(World::Sets::kLogs).empty());
   EXPECT_EQ(UnusedVolumes(world), std::vector<std::string>{"D:\\"});
+}
+
+// Checks that WriterSuiteOptions::host_volumes makes C: and D: fresh host directories that a
+// writer process could write with ordinary file I/O, that a file written there is what the
+// volume sees, and that the directories are gone with the world (no data left behind).
+TEST(Suite_World, HostVolumesAreFreshDirectoriesRemovedWithTheWorld) {
+  WriterUnderTest writer = Scripted();
+  writer.options.host_volumes = true;
+  std::filesystem::path c_dir;
+  {
+    World world(writer);
+    const storage::Volume* c = world.volumes().Find("C:");
+    const storage::Volume* d = world.volumes().Find("D:");
+    ASSERT_NE(c, nullptr);
+    ASSERT_NE(d, nullptr);
+    ASSERT_TRUE(c->host_backed());
+    ASSERT_TRUE(d->host_backed());
+    c_dir = c->host_dir();
+    EXPECT_NE(c_dir, std::filesystem::path(d->host_dir()));
+    EXPECT_TRUE(std::filesystem::is_empty(c_dir));
+    std::ofstream(c_dir / "note.txt", std::ios::binary) << "written outside vsssim";
+    std::optional<std::string> host = c->HostPath("C:\\note.txt");
+    ASSERT_TRUE(host.has_value());
+    EXPECT_EQ(std::filesystem::path(*host), c_dir / "note.txt");
+  }
+  EXPECT_FALSE(std::filesystem::exists(c_dir));
 }
 
 // Checks that findings are attributed to the writer under test: a thrown exception in Thaw
