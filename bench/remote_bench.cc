@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/coordinator/test_harness.h"
+#include "sim/remote/testing/fixed_host.h"
 #include "vsssim/remote/remote_writer.h"
 
 extern char** environ;
@@ -24,25 +25,6 @@ namespace {
 
 using coordinator::testing::BackupDriver;
 using coordinator::testing::Harness;
-
-// What VSS answers during a lone event (the round-trip benchmark has no coordinator).
-class FixedHost final : public writer::EventHost {
- public:
-  vss::BackupType GetBackupType() const override { return vss::BackupType::VSS_BT_FULL; }
-  vss::SnapshotContext GetContext() const override { return vss::SnapshotContext::VSS_CTX_BACKUP; }
-  Guid GetCurrentSnapshotSetId() const override { return kGuidNull; }
-  std::vector<std::string> GetCurrentVolumeArray() const override { return {"C:\\"}; }
-  bool IsPathAffected(std::string_view) const override { return true; }
-  bool AreComponentsSelected() const override { return true; }
-  bool IsBootableSystemStateBackedUp() const override { return false; }
-  bool IsPartialFileSupportEnabled() const override { return false; }
-  bool IsWriterShuttingDown() const override { return false; }
-  Guid GetSessionId() override { return kGuidNull; }
-  HResult SetWriterFailure(HResult) override { return hr::S_OK; }
-  HResult SetWriterFailureEx(HResult, HResult, std::string_view) override { return hr::S_OK; }
-  void Spend(runtime::Duration) override {}
-  void Hang() override {}
-};
 
 // A listener and N vsssim-writer-host processes (scripted writers W0..W(N-1)) connected to it.
 class Writers {
@@ -93,7 +75,7 @@ class Writers {
 void BM_RemoteEventRoundTrip(benchmark::State& state, const char* transport) {
   Writers writers(transport, 1);
   if (!writers.ok(1)) return state.SkipWithError("could not start vsssim-writer-host");
-  FixedHost host;
+  remote::testing::FixedEventHost host;
   RemoteWriter& w = writers.at(0);
   w.AttachHost(&host);
   for (auto _ : state) benchmark::DoNotOptimize(w.OnFreeze());

@@ -13,6 +13,7 @@
 
 #include "sim/coordinator/test_harness.h"
 #include "sim/remote/client_session.h"
+#include "sim/remote/testing/fixed_host.h"
 #include "sim/remote/testing/remote_pair.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/remote/remote_writer.h"
@@ -30,27 +31,6 @@ using vss::WriterEvent;
 using writer::ScriptedWriter;
 
 net::Clock::time_point Soon() { return net::Clock::now() + std::chrono::seconds(10); }
-
-// An EventHost that records what the remote writer asked of it.
-class RecordingHost final : public writer::EventHost {
- public:
-  vss::BackupType GetBackupType() const override { return vss::BackupType::VSS_BT_FULL; }
-  vss::SnapshotContext GetContext() const override { return vss::SnapshotContext::VSS_CTX_BACKUP; }
-  Guid GetCurrentSnapshotSetId() const override { return kGuidNull; }
-  std::vector<std::string> GetCurrentVolumeArray() const override { return {"C:\\"}; }
-  bool IsPathAffected(std::string_view) const override { return true; }
-  bool AreComponentsSelected() const override { return false; }
-  bool IsBootableSystemStateBackedUp() const override { return false; }
-  bool IsPartialFileSupportEnabled() const override { return false; }
-  bool IsWriterShuttingDown() const override { return false; }
-  Guid GetSessionId() override { return kGuidNull; }
-  HResult SetWriterFailure(HResult) override { return hr::S_OK; }
-  HResult SetWriterFailureEx(HResult, HResult, std::string_view) override { return hr::S_OK; }
-  void Spend(runtime::Duration d) override { spent += d; }
-  void Hang() override { ++hangs; }
-  int hangs = 0;
-  runtime::Duration spent{0};
-};
 
 // A bad client: hello, then for the first event sends `raw` (bytes as they are), then waits
 // for the service to close.
@@ -83,7 +63,8 @@ Outcome Deliver(std::function<void(Connection&)> client, RemoteOptions options =
   if (pair.remote() == nullptr) return out;
   RemoteWriter& w = *pair.remote();
   w.AttachTrace(&trace);
-  RecordingHost host;
+  testing::FixedEventHost host;
+  host.components_selected = false;
   w.AttachHost(&host);
   if (identify) {
     metadata::CreateWriterMetadata wmd(metadata::WriterIdentity{});

@@ -16,6 +16,7 @@
 
 #include "sim/remote/component_exchange.h"
 #include "sim/remote/socket.h"
+#include "sim/remote/testing/fixed_host.h"
 #include "sim/remote/wire.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/remote/remote_writer.h"
@@ -26,25 +27,6 @@
 namespace vsssim::remote::testing {
 
 inline constexpr std::string_view kReplayToken = "0123456789abcdef0123456789abcdef";
-
-class ReplayHost final : public writer::EventHost {
- public:
-  vss::BackupType GetBackupType() const override { return vss::BackupType::VSS_BT_FULL; }
-  vss::SnapshotContext GetContext() const override { return vss::SnapshotContext::VSS_CTX_BACKUP; }
-  Guid GetCurrentSnapshotSetId() const override { return kGuidNull; }
-  std::vector<std::string> GetCurrentVolumeArray() const override { return {"C:\\"}; }
-  bool IsPathAffected(std::string_view) const override { return true; }
-  bool AreComponentsSelected() const override { return true; }
-  bool IsBootableSystemStateBackedUp() const override { return false; }
-  bool IsPartialFileSupportEnabled() const override { return false; }
-  bool IsWriterShuttingDown() const override { return false; }
-  Guid GetSessionId() override { return kGuidNull; }
-  HResult SetWriterFailure(HResult) override { return hr::S_OK; }
-  HResult SetWriterFailureEx(HResult, HResult, std::string_view) override { return hr::S_OK; }
-  void Spend(runtime::Duration) override {}
-  void Hang() override { ++hangs; }
-  int hangs = 0;
-};
 
 struct ReplayResult {
   bool accepted = false;
@@ -76,7 +58,7 @@ inline ReplayResult Replay(std::string_view bytes) {
   runtime::Clock clock;
   trace::Trace trace(clock);
   w->AttachTrace(&trace);
-  ReplayHost host;
+  FixedEventHost host;
   w->AttachHost(&host);
   metadata::CreateWriterMetadata wmd(metadata::WriterIdentity{});
   out.results.push_back(w->OnIdentify(wmd));
