@@ -21,4 +21,7 @@ if [ "${preset}" = "tsan" ]; then
   exit
 fi
 ci/build.sh "${preset}"
-ctest --preset "${preset}" -j 2
+# The SQLite example's end-to-end tests race a real workload process against vsssim in real
+# time; under ASan vsssim is several times slower, so they measure the sanitizer, not the
+# writer. They run in the default build (ci/test.sh); the other writer-process tests run here.
+ctest --preset "${preset}" -j 2 -LE sqlite-writer

@@ -45,7 +45,8 @@ bool RunAndWatchActivity(World& world, BackupRun& run) {
   run.RunRange(0, BackupRun::kAddComponents + 1);
   const std::string before = LiveFilesDigest(world);
   LetApplicationRun(world);
-  return !before.empty() && LiveFilesDigest(world) != before;
+  return !before.empty() &&
+         (LiveFilesDigest(world) != before || FilesChangeInRealTime(world, before));
 }
 
 constexpr const char* kCannotLook =

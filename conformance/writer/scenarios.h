@@ -121,6 +121,12 @@ runtime::Duration ResumeWindow();
 // when it does, else what is wrong. REQUIRES: active_before.
 std::string WritesResumeAfterAbort(World& world);
 
+// A writer in its own process (WriterSuiteOptions::host_volumes) runs its application in real
+// time, which virtual time does not move: true when its live files differ from `before`
+// (LiveFilesDigest) within up to 2 s of real time, looked at every 10 ms. False at once for a
+// linked writer, whose application runs only in virtual time.
+bool FilesChangeInRealTime(const World& world, const std::string& before);
+
 }  // namespace vsssim::conformance
 
 #endif  // VSSSIM_CONFORMANCE_WRITER_SCENARIOS_H_

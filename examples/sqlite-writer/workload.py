@@ -72,6 +72,9 @@ def main(argv):
     parser.add_argument("database")
     parser.add_argument("--interval-ms", type=float, default=1.0,
                         help="pause between transactions (default 1 ms)")
+    parser.add_argument("--max-rows", type=int, default=400000,
+                        help="stop committing at this many rows (default 400000, about 1.2 GB), "
+                             "so a long run (a slow sanitizer build) cannot fill the disk")
     args = parser.parse_args(argv)
     connection = open_database(args.database)
     n = last_committed(connection)
@@ -79,7 +82,8 @@ def main(argv):
     paused = False
     stdin = sys.stdin.fileno()
     while True:
-        wait_s = None if paused else args.interval_ms / 1000.0
+        idle = paused or n >= args.max_rows
+        wait_s = None if idle else args.interval_ms / 1000.0
         readable, _, _ = select.select([stdin], [], [], wait_s)
         if readable:
             line = os.read(stdin, 64).decode().strip()  # orders are short and one at a time
@@ -96,7 +100,7 @@ def main(argv):
             elif line == "status":
                 say("at %d" % n)
             continue
-        if not paused:
+        if not idle:
             commit_one(connection, n + 1)
             n += 1
 

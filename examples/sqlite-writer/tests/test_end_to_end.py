@@ -41,9 +41,14 @@ class SqliteWriter_EndToEnd(e2e.EndToEnd):
     def test_BrokenWriterFailsByQuiesce(self):
         # Checks that the broken SQLite writer fails the suite, and by SIM-QUIESCE-01.
         self.needs("writer-exec")
-        code, output, failures = e2e.conform(e2e.command(WRITER, "--broken", *BUSY),
-                                             self.path("junit.xml"))
-        self.assertEqual(code, 1, output[-4000:])
+        # A real-time race: the workload must commit between Freeze and Thaw, which a loaded
+        # machine may not schedule in one window; three whole-suite runs give it the chance.
+        for attempt in range(3):
+            code, output, failures = e2e.conform(e2e.command(WRITER, "--broken", *BUSY),
+                                                 self.path("junit%d.xml" % attempt))
+            self.assertEqual(code, 1, output[-4000:])
+            if QUIESCE in failures:
+                break
         self.assertIn(QUIESCE, failures, output[-4000:])
 
     def backup_restore(self, name, *options):
@@ -73,18 +78,23 @@ class SqliteWriter_EndToEnd(e2e.EndToEnd):
 
     def test_BrokenWriterSnapshotIsTorn(self):
         # Checks that the broken writer's snapshot can be torn (it holds transactions
-        # committed after Freeze) and that vsssim reports SIM-QUIESCE-01 for a run whose
-        # snapshot is torn.
+        # committed after Freeze) and that vsssim reports SIM-QUIESCE-01 for a torn run.
         self.needs("scenario-exec", "host-dir")
-        for attempt in range(5):
+        # A real-time race: a snapshot is torn by commits after the writer's Freeze, and
+        # vsssim sees those that land after it captured the files (when Freeze returned); a
+        # loaded machine may schedule them all before. Up to 8 runs for one that shows both.
+        torn = 0
+        for attempt in range(8):
             result, output, code, report = self.backup_restore("broken%d" % attempt, "--broken",
                                                                *BUSY)
             if code == 1:
-                break
+                torn += 1
+                self.assertIn("FAIL point", report)
+                if QUIESCE in e2e.finding_rules(result):
+                    break
         else:
-            self.fail("5 snapshots of the broken writer, none torn:\n" + report)
-        self.assertIn("FAIL point", report)
-        self.assertIn(QUIESCE, e2e.finding_rules(result), output[-4000:])
+            self.fail("8 runs of the broken writer, %d torn, none reported as %s:\n%s"
+                      % (torn, QUIESCE, output[-4000:]))
 
 if __name__ == "__main__":
     unittest.main()
