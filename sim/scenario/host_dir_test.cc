@@ -11,6 +11,7 @@
 #include "sim/storage/scoped_host_dir.h"
 #include "vsssim/scenario/interpreter.h"
 #include "vsssim/scenario/loader.h"
+#include "vsssim/scenario/values.h"
 
 namespace vsssim::scenario {
 namespace {
@@ -177,10 +178,10 @@ TEST_F(Scenario_HostDir, BadHostDirIsALoadError) {
   const std::string base = Text("", "", "");
   const std::string missing = (dir_.root() / "nowhere").string();
   EXPECT_EQ(error(Replace(base, dir_.dir().string(), missing)),
-            file + ":2: <volume> attribute host-dir: \"" + missing + "\" does not exist\n");
+            file + ":2: <volume> attribute host-dir: " + Quote(missing) + " does not exist\n");
   const std::string regular = (dir_.dir() / "Data" / "db.mdf").string();
   EXPECT_EQ(error(Replace(base, dir_.dir().string(), regular)),
-            file + ":2: <volume> attribute host-dir: \"" + regular + "\" is not a directory\n");
+            file + ":2: <volume> attribute host-dir: " + Quote(regular) + " is not a directory\n");
   EXPECT_NE(error(Replace(base, dir_.dir().string(), "")).find(file + ":2: "), std::string::npos);
   EXPECT_NE(error(Replace(base, "host-dir=", "size=\"1MiB\" host-dir="))
                 .find(file + ":2: <volume> attribute size: "),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <utility>
 
@@ -175,7 +176,13 @@ std::optional<ExpectedResult> ParseExpectedResult(std::string_view text) {
 
 std::string RelativeToFile(std::string_view file, std::string_view path) {
   std::size_t slash = file.find_last_of("/\\");
-  if (path.empty() || path[0] == '/' || slash == std::string_view::npos) return std::string(path);
+  // An absolute path stays as it is: "/x" anywhere, and on Windows also "C:\x", "\x" and
+  // "\\server\x" (std::filesystem knows which paths are absolute on the host).
+  const std::filesystem::path as_path{std::string(path)};
+  if (path.empty() || path[0] == '/' || as_path.is_absolute() || as_path.has_root_directory() ||
+      slash == std::string_view::npos) {
+    return std::string(path);
+  }
   return std::string(file.substr(0, slash + 1)) + std::string(path);
 }
 

@@ -10,6 +10,13 @@ namespace vsssim::storage {
 
 namespace fs = std::filesystem;
 
+// Whether the host's file system folds case (Windows' does; Linux's does not).
+#if defined(_WIN32)
+constexpr bool kHostFoldsCase = true;
+#else
+constexpr bool kHostFoldsCase = false;
+#endif
+
 bool IsWindowsName(const std::string& name) {
   if (name.empty() || name == "." || name == "..") return false;
   return name.find_first_of("\\<>:\"|?*") == std::string::npos;
@@ -66,11 +73,17 @@ fs::path HostTree::Locate(const std::vector<std::string>& components) const {
   bool exists = true;  // below a missing directory nothing exists: no listing
   for (const std::string& component : components) {
     std::error_code error;
-    if (exists && !fs::exists(fs::symlink_status(at / component, error))) {
-      // The smallest host name that folds to `component` (its own spelling failed).
+    // A host that folds case (Windows) finds `component` in any spelling, so there the
+    // directory is always listed to learn the host's own spelling.
+    if (exists && (kHostFoldsCase || !fs::exists(fs::symlink_status(at / component, error)))) {
+      // Its own spelling, else the smallest host name that folds to `component`.
       std::optional<std::string> match;
       for (fs::directory_iterator it(at, error), end; !error && it != end; it.increment(error)) {
         const std::string name = it->path().filename().string();
+        if (name == component) {
+          match = name;
+          break;
+        }
         if (SameFolded(name, component) && (!match || name < *match)) match = name;
       }
       if (match) {

@@ -55,8 +55,8 @@ inline constexpr std::string_view kVolumeForms =
 // expect= : an HRESULT name or number, "success" or "failure".
 std::optional<ExpectedResult> ParseExpectedResult(std::string_view text);
 
-// `path` as named in scenario file `file` (bcd-file=): relative to that file's folder unless
-// it starts with '/'.
+// `path` as named in scenario file `file` (bcd-file=, host-dir=): relative to that file's
+// folder unless it is absolute ("/x"; on Windows also "C:\x" or "\x").
 std::string RelativeToFile(std::string_view file, std::string_view path);
 
 // Items of a ','-separated list, trimmed; empty items are an error (nullopt).
