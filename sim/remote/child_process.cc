@@ -91,7 +91,8 @@ std::unique_ptr<ChildProcess> ChildProcess::Start(const ChildOptions& options, s
   SpawnSetup setup;
   posix_spawn_file_actions_addopen(&setup.actions, 0, "/dev/null", O_RDONLY, 0);
   if (options.output_file.empty()) {
-    posix_spawn_file_actions_adddup2(&setup.actions, 2, 1);  // stdout joins vsssim's stderr
+    // stdout joins vsssim's stderr, unless asked to stay vsssim's stdout
+    if (!options.keep_stdout) posix_spawn_file_actions_adddup2(&setup.actions, 2, 1);
   } else {
     const int fd =
         open(options.output_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);

@@ -5,13 +5,17 @@
 #endif
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <system_error>
 #include <utility>
 #include <vector>
 
 #include "conformance/plugin/writer_plugin_library.h"
+#include "tools/vsssim/check_printer.h"
+#include "tools/vsssim/conform_isolated.h"
 #include "vsssim/conformance/junit_report.h"
 #include "vsssim/conformance/writer_suite.h"
 #include "vsssim/runtime/time.h"
@@ -40,11 +44,17 @@ int RunRegisteredSuite(const std::string& junit_file, const std::string& filter,
   std::vector<std::string> args = {"vsssim-conform"};
   if (!junit_file.empty()) args.push_back("--gtest_output=xml:" + junit_file);
   if (!filter.empty()) args.push_back("--gtest_filter=" + filter);
+  // A supervised child (conform_isolated.h): list the selected checks, or print one check's
+  // lines without a summary of its own.
+  const char* child = std::getenv(kConformChildVariable);
+  const std::string child_mode = child == nullptr ? "" : child;
+  if (child_mode == "list") args.push_back("--gtest_list_tests");
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   ::testing::InitGoogleTest(&argc, argv.data());
+  if (child_mode == "check") UseCheckPrinter();
   // --junit: the same report as the gtest route's --gtest_output=xml (one test case per check
   // variant, each failure typed with its rule ID), not GoogleTest's own XML.
   conformance::UseJUnitReport();
@@ -63,6 +73,19 @@ int RunRegisteredSuite(const std::string& junit_file, const std::string& filter,
 #endif
 }
 
+bool ReadIsolationOptions(const ConformCommandOptions& options, IsolatedSuite* suite,
+                          std::ostream& err) {
+  if (options.check_timeout.empty()) return true;
+  std::optional<runtime::Duration> d = runtime::ParseDuration(options.check_timeout);
+  if (!d || d->count() <= 0) {
+    err << "--check-timeout " << options.check_timeout
+        << ": not a positive duration (e.g. '10min', '30s')\n";
+    return false;
+  }
+  suite->check_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+  return true;
+}
+
 std::string WriterNameFromPath(const std::string& path) {
   std::string name = std::filesystem::u8path(path).filename().u8string();
   if (name.rfind("lib", 0) == 0 && name.size() > 3) name.erase(0, 3);
@@ -79,6 +102,34 @@ int RunConform(const ConformCommandOptions& options, std::ostream& err) {
     err << "--name " << options.name << ": use only letters, digits and '_'\n";
     return 2;
   }
+#if !defined(_WIN32)
+  if (!options.in_process) {
+    // Each check in a process of its own (conform_isolated.h); the children are this same
+    // command with --in-process.
+    IsolatedSuite suite;
+    if (!ReadIsolationOptions(options, &suite, err)) return 2;
+    suite.child_args = {"conform", "--writer-plugin", options.plugin};
+    for (const auto& [flag, value] :
+         {std::pair<const char*, const std::string*>{"--name", &options.name},
+          {"--warmup", &options.warmup},
+          {"--between-steps", &options.between_steps}}) {
+      if (value->empty()) continue;
+      suite.child_args.push_back(flag);
+      suite.child_args.push_back(*value);
+    }
+    suite.filter = options.filter;
+    suite.junit_file = options.junit_file;
+    // A writer whose process ends or hangs does not answer: VSS reports it as not responding
+    // (WRT-TIME-05), as it does a writer process that dies (docs/serve.md).
+    suite.rule = "WRT-TIME-05";
+    suite.expected =
+        "the writer to answer every event and leave its process running (VSS reports a writer "
+        "whose process ended or hangs as VSS_E_WRITER_NOT_RESPONDING)";
+    suite.role = "writer";
+    suite.class_name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
+    return RunIsolatedSuite(suite, std::cout, err);
+  }
+#endif
   conformance::WriterPluginLibrary::LoadResult loaded =
       conformance::WriterPluginLibrary::Load(options.plugin);
   if (!loaded.library) {

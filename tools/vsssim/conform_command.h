@@ -1,14 +1,15 @@
 // `vsssim conform --writer-plugin LIB | --writer-exec CMD [--writer-guard D] [--junit FILE]
 // [--name N] [--filter F] [--warmup D] [--between-steps D]`: loads a writer
 // plug-in (vsssim/conformance/writer_plugin.h), registers the writer conformance suite for its
-// writer (vsssim/conformance/writer_suite.h) and runs it in-process with GoogleTest; --junit
+// writer (vsssim/conformance/writer_suite.h) and runs it with GoogleTest, each check in a
+// process of its own (conform_isolated.h) unless --in-process; --junit
 // writes vsssim's JUnit report (vsssim/conformance/junit_report.h), the same format as the
 // gtest route's --gtest_output=xml.
 //
 // Exit codes: 0 every check passed, 1 some check failed (a rule is broken), 2 bad input
 // ("LIB: what is wrong" on stderr: missing file, not loadable, missing symbol, wrong ABI
 // version; a bad --name; a --filter that selects no check; an unwritable --junit file; a
-// --warmup or --between-steps that is not a duration).
+// --warmup, --between-steps or --check-timeout that is not a duration).
 //
 // Thread safety: runs GoogleTest in this process; call once per process.
 #ifndef VSSSIM_TOOLS_VSSSIM_CONFORM_COMMAND_H_
@@ -32,7 +33,18 @@ struct ConformCommandOptions {
   // --writer-guard: the real-time guard per event for it, as a duration ("30s").
   std::string writer_exec;
   std::string writer_guard;
+  // --in-process: run the plug-in inside this process (as before issue #23: a crash ends
+  // vsssim); otherwise each check runs in a process of its own (conform_isolated.h), given
+  // --check-timeout of real time (a duration, default 10 min).
+  bool in_process = false;
+  std::string check_timeout;
 };
+
+// The isolation options of `options` (--check-timeout) into `suite`; false (and `err` says
+// why) when bad.
+struct IsolatedSuite;
+bool ReadIsolationOptions(const ConformCommandOptions& options, IsolatedSuite* suite,
+                          std::ostream& err);
 
 int RunConform(const ConformCommandOptions& options, std::ostream& err);
 // `--writer-exec CMD` (conform_exec.cc): each check starts CMD afresh (a new process per

@@ -74,6 +74,39 @@ if(TARGET vsssim_conformance_writer)
     EXPECT_OUTPUT "--filter NoSuchCheck: selects none of the [0-9]+ checks")
 endif()
 
+# Each check in a process of its own (conform_isolated.h, issue #23 item 5): a plug-in that
+# aborts, exits or loops in OnFreeze fails the checks that reach Freeze with WRT-TIME-05 and
+# what happened, the other checks still pass, and the JUnit report has every check. POSIX
+# hosts only (the Windows build runs plug-ins in-process).
+if(TARGET vsssim_conformance_writer AND NOT WIN32)
+  vsssim_conform_test(aborting_plugin_is_a_failed_check EXPECT_RC 1
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_abort_plugin> --name Aborting
+    EXPECT_OUTPUT "\\[       OK \\] WriterConformance/Aborting.MetadataIsValid.*WRT-TIME-05: expected the writer to answer every event[^\n]*, actual the process running the check ended \\(killed by signal 6[^\n]*\n\\[  FAILED  \\] WriterConformance/Aborting.FullBackup\n.*\\[==========\\] 22 checks ran, each in a process of its own"
+    JUNIT_REGEX "<testcase name=\"FullBackup \\[WRT-TIME-05\\] the process running the check\" classname=\"Aborting\"[^>]*>[^<]*<properties>[^<]*<property name=\"rule\" value=\"WRT-TIME-05\"/>[^<]*<property name=\"writer\" value=\"Aborting\"/>[^<]*</properties>[^<]*<failure type=\"WRT-TIME-05\" message=\"WRT-TIME-05: expected ")
+  vsssim_conform_test(exiting_plugin_is_a_failed_check EXPECT_RC 1
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_exit_plugin> --name Exiting
+         --filter "*.FullBackup:*.MetadataIsValid"
+    EXPECT_OUTPUT "actual the process running the check ended \\(exit [0-9]+\\) before the check finished\n\\[  FAILED  \\] WriterConformance/Exiting.FullBackup"
+    JUNIT_REGEX "<testsuites name=\"AllTests\" tests=\"2\" failures=\"1\"")
+  vsssim_conform_test(looping_plugin_is_killed_at_the_check_timeout EXPECT_RC 1
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_loop_plugin> --name Looping
+         --filter "*.FullBackup" --check-timeout 2s
+    EXPECT_OUTPUT "actual the check ran longer than the check timeout \\(2000 ms of real time\\) and its process was killed"
+    JUNIT_REGEX "<failure type=\"WRT-TIME-05\"")
+  vsssim_conform_test(plugin_that_aborts_at_load_is_bad_input EXPECT_RC 2
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_load_plugin>
+    EXPECT_OUTPUT "conform: no check could run: the process that loads the plug-in ended \\(killed by signal 6")
+  vsssim_conform_test(in_process_runs_in_vsssim EXPECT_RC 0
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --in-process --filter "*.FullBackup"
+    EXPECT_OUTPUT "\\[==========\\] 1 test from 1 test suite ran")
+  vsssim_conform_test(check_timeout_not_a_duration_is_bad_input EXPECT_RC 2
+    ARGS --writer-plugin $<TARGET_FILE:vsssim_test_good_plugin> --check-timeout soon
+    EXPECT_OUTPUT "--check-timeout soon: not a positive duration")
+  vsssim_conform_test(in_process_with_writer_exec_is_bad_input EXPECT_RC 2
+    ARGS --writer-exec true --in-process
+    EXPECT_OUTPUT "--in-process and --check-timeout go with --writer-plugin or --requester-plugin")
+endif()
+
 # `--writer-exec` (writer processes, docs/serve.md; POSIX hosts only): a command that never
 # says hello is bad input, said at once with how the process ended; misused options exit 2.
 if(NOT WIN32)

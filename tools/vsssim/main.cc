@@ -162,6 +162,13 @@ int RunVsssim(int argc, char** argv) {
                       "Writer name in the test names (default: from the file name)");
   conform->add_option("--filter", conform_options.filter,
                       "Run only the checks matching this GoogleTest filter, e.g. '*Abort*'");
+  conform->add_flag("--in-process", conform_options.in_process,
+                    "Run the plug-in inside this process (a plug-in that crashes or exits ends "
+                    "vsssim) instead of each check in a process of its own (not on Windows, "
+                    "where plug-ins always run in-process)");
+  conform->add_option("--check-timeout", conform_options.check_timeout,
+                      "Real time a check may take in its own process before it counts as hung "
+                      "and is killed, e.g. '30s' (default 10m)");
   conform->add_option("--warmup", conform_options.warmup,
                       "Virtual time the writer's application runs before the first requester "
                       "step of each check, e.g. '2s' (default 2s)");
@@ -205,14 +212,27 @@ int RunVsssim(int argc, char** argv) {
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }
   if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);
+#if defined(_WIN32)
+  if (conform->parsed() && !conform_options.check_timeout.empty()) {
+    std::cerr << "conform: --check-timeout: this vsssim was built for Windows, which runs "
+                 "plug-ins in-process (no check runs in a process of its own)\n";
+    return 2;
+  }
+#endif
   if (conform->parsed() && !requester_plugin.empty()) {
-    return vsssim::tools::RunRequesterConform({requester_plugin, conform_options.junit_file,
-                                               conform_options.name, conform_options.filter},
-                                              std::cerr);
+    return vsssim::tools::RunRequesterConform(
+        {requester_plugin, conform_options.junit_file, conform_options.name, conform_options.filter,
+         conform_options.in_process, conform_options.check_timeout},
+        std::cerr);
   }
   if (conform->parsed() && !conform_options.writer_exec.empty()) {
     if (!requester_plugin.empty()) {
       std::cerr << "conform: --writer-exec and --requester-plugin exclude each other\n";
+      return 2;
+    }
+    if (conform_options.in_process || !conform_options.check_timeout.empty()) {
+      std::cerr << "conform: --in-process and --check-timeout go with --writer-plugin or "
+                   "--requester-plugin (--writer-exec runs the writer in a process already)\n";
       return 2;
     }
     return vsssim::tools::RunConformExec(conform_options, std::cerr);

@@ -4,10 +4,12 @@
 #include "conformance/requester/requester_plugin_library.h"
 #endif
 
+#include <iostream>
 #include <utility>
 
 // WriterNameFromPath, IsValidSuiteName, RunRegisteredSuite: the writer route's, shared.
 #include "tools/vsssim/conform_command.h"
+#include "tools/vsssim/conform_isolated.h"
 
 namespace vsssim::tools {
 
@@ -21,6 +23,29 @@ int RunRequesterConform(const RequesterConformOptions& options, std::ostream& er
       << "(configure with -DVSSSIM_BUILD_TESTS=ON)\n";
   return 2;
 #else
+#if !defined(_WIN32)
+  if (!options.in_process) {
+    // Each check in a process of its own (conform_isolated.h).
+    ConformCommandOptions timeout;
+    timeout.check_timeout = options.check_timeout;
+    IsolatedSuite suite;
+    if (!ReadIsolationOptions(timeout, &suite, err)) return 2;
+    suite.child_args = {"conform", "--requester-plugin", options.plugin};
+    if (!options.name.empty())
+      suite.child_args.insert(suite.child_args.end(), {"--name", options.name});
+    suite.filter = options.filter;
+    suite.junit_file = options.junit_file;
+    // A requester whose process ends mid-backup leaves VSS to release its instance and send
+    // BackupShutdown (REQ-LIFE-04); a backup application must end its backups itself.
+    suite.rule = "REQ-LIFE-04";
+    suite.expected =
+        "the backup application to finish each backup and release its instance itself (when "
+        "its process ends or hangs, VSS releases the instance and sends BackupShutdown)";
+    suite.role = "requester";
+    suite.class_name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
+    return RunIsolatedSuite(suite, std::cout, err);
+  }
+#endif
   conformance::RequesterPluginLibrary::LoadResult loaded =
       conformance::RequesterPluginLibrary::Load(options.plugin);
   if (!loaded.library) {

@@ -1,7 +1,8 @@
 // `vsssim conform --requester-plugin LIB [--junit FILE] [--name N] [--filter F]`: loads a
 // requester plug-in (vsssim/conformance/requester_plugin.h), registers the requester
 // conformance suite for its backup application (vsssim/conformance/requester_suite.h) and
-// runs it in-process with GoogleTest; --junit is GoogleTest's XML report.
+// runs it with GoogleTest, each check in a process of its own (conform_isolated.h) unless
+// --in-process; --junit writes vsssim's JUnit report.
 //
 // Exit codes: 0 every check passed (or was skipped), 1 some check failed (a rule is broken),
 // 2 bad input ("LIB: what is wrong" on stderr: missing file, not loadable, missing symbol,
@@ -17,10 +18,12 @@
 namespace vsssim::tools {
 
 struct RequesterConformOptions {
-  std::string plugin;      // path of the shared library
-  std::string junit_file;  // empty: no XML report
-  std::string name;        // empty: from the file name, as for writer plug-ins
-  std::string filter;      // a GoogleTest filter over RequesterConformance/<name>.<Check>
+  std::string plugin;         // path of the shared library
+  std::string junit_file;     // empty: no XML report
+  std::string name;           // empty: from the file name, as for writer plug-ins
+  std::string filter;         // a GoogleTest filter over RequesterConformance/<name>.<Check>
+  bool in_process = false;    // as ConformCommandOptions::in_process
+  std::string check_timeout;  // as ConformCommandOptions::check_timeout
 };
 
 int RunRequesterConform(const RequesterConformOptions& options, std::ostream& err);

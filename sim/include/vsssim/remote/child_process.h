@@ -29,6 +29,9 @@ struct ChildOptions {
   // Added to vsssim's environment; a name already there takes the value given here.
   std::vector<std::pair<std::string, std::string>> env;
   std::string output_file;  // empty: the child's stdout and stderr go to vsssim's stderr
+  // With no output_file: the child's stdout is vsssim's stdout, not its stderr (a child that
+  // is vsssim itself, printing a report: tools/vsssim/conform_isolated.h).
+  bool keep_stdout = false;
 };
 
 // How a child ended (waitpid's status, decoded).
