@@ -54,10 +54,11 @@ class Workload(object):
         self.interval_ms = interval_ms
         self.process = None
 
-    def start(self):
+    def start(self, delay_ms=0):
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(HERE, "workload.py"), self.database_path] +
-            ([] if self.interval_ms is None else ["--interval-ms", str(self.interval_ms)]),
+            ([] if self.interval_ms is None else ["--interval-ms", str(self.interval_ms)]) +
+            (["--start-delay-ms", str(delay_ms)] if delay_ms else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, universal_newlines=True, bufsize=1)
         return self._expect("ready")
 
@@ -87,6 +88,9 @@ class Workload(object):
         return self.process is not None
 
 
+RESTART_DELAY_MS = 500  # after PostRestore, before the workload's first transaction
+
+
 class SqliteWriter(vw.Writer):
     class_id = "3c7e8f2a-91d4-4b6e-a5f0-2d8c6b4e1a97"
     name = "SqliteWriter"
@@ -103,10 +107,10 @@ class SqliteWriter(vw.Writer):
         self.paused = False
         self.backup_type = self.snapshot_set_id = None
 
-    def start(self):
+    def start(self, delay_ms=0):
         os.makedirs(os.path.dirname(self.database_path), exist_ok=True)
         self.connection = app.open_database(self.database_path)  # kept open: the WAL stays
-        self.workload.start()
+        self.workload.start(delay_ms)
 
     def stop(self):
         self.workload.stop()
@@ -198,7 +202,11 @@ class SqliteWriter(vw.Writer):
 
     def on_post_restore(self, components):
         if self.connection is None and self.restart_after_restore:
-            self.start()  # runs on the restored files (SIM-DATA-01)
+            # Runs on the restored files (SIM-DATA-01), its first transaction a moment after
+            # PostRestore, as an application coming back online: the writer suite reads the
+            # restored files right after PostRestore and cannot tell the writer's PostRestore
+            # from the application's later writes (a WAL is rewritten from its start).
+            self.start(RESTART_DELAY_MS)
         return True
 
 

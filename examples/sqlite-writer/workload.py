@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The application: a process that commits SQLite transactions continuously.
 
-  python3 workload.py DB_PATH [--interval-ms N]
+  python3 workload.py DB_PATH [--interval-ms N] [--start-delay-ms N]
 
 Each transaction inserts row n of `txns` (a payload of a few KiB derived from n, and its
 checksum) and moves the `summary` row to (n, running checksum total), so every committed state
@@ -14,7 +14,8 @@ It takes orders on stdin, one per line, between transactions, and answers on std
   resume  -> "resumed N"
   status  -> "at N"       (without pausing)
   stop    -> "stopped N", then the connection is closed and the process exits 0
-At start it prints "ready N". End of stdin = stop (the writer is gone).
+At start it prints "ready N" and, with --start-delay-ms, commits its first transaction only
+that long after (an application coming back online). End of stdin = stop (the writer is gone).
 """
 
 import argparse
@@ -23,6 +24,7 @@ import os
 import select
 import sqlite3
 import sys
+import time
 
 PAYLOAD_BYTES = 3000  # a transaction touches several pages: a torn copy shows
 
@@ -75,15 +77,18 @@ def main(argv):
     parser.add_argument("--max-rows", type=int, default=400000,
                         help="stop committing at this many rows (default 400000, about 1.2 GB), "
                              "so a long run (a slow sanitizer build) cannot fill the disk")
+    parser.add_argument("--start-delay-ms", type=float, default=0.0,
+                        help="wait this long after 'ready' before the first transaction")
     args = parser.parse_args(argv)
     connection = open_database(args.database)
     n = last_committed(connection)
     say("ready %d" % n)
+    first_at = time.monotonic() + args.start_delay_ms / 1000.0
     paused = False
     stdin = sys.stdin.fileno()
     while True:
         idle = paused or n >= args.max_rows
-        wait_s = None if idle else args.interval_ms / 1000.0
+        wait_s = None if idle else max(args.interval_ms / 1000.0, first_at - time.monotonic())
         readable, _, _ = select.select([stdin], [], [], wait_s)
         if readable:
             line = os.read(stdin, 64).decode().strip()  # orders are short and one at a time
@@ -100,7 +105,7 @@ def main(argv):
             elif line == "status":
                 say("at %d" % n)
             continue
-        if not idle:
+        if not idle and time.monotonic() >= first_at:
             commit_one(connection, n + 1)
             n += 1
 

@@ -153,8 +153,8 @@ int RunIsolatedSuite(const IsolatedSuite& suite, std::ostream& out, std::ostream
     }
     err << list_output << "conform: no check could run: the process that loads the plug-in "
         << (!error.empty() ? "could not start: " + error
-            : listed      ? "ended (" + Ended(*listed) + ")"
-                          : "did not end within the check timeout")
+            : listed       ? "ended (" + Ended(*listed) + ")"
+                           : "did not end within the check timeout")
         << "\n";
     return 2;
   }
@@ -204,11 +204,10 @@ int RunIsolatedSuite(const IsolatedSuite& suite, std::ostream& out, std::ostream
              std::to_string(suite.check_timeout.count()) +
              " ms of real time) and its process was killed";
     } else {
-      what = "the process running the check ended (" + Ended(*ended) +
-             ") before the check finished";
+      what =
+          "the process running the check ended (" + Ended(*ended) + ") before the check finished";
     }
-    const std::string message =
-        suite.rule + ": expected " + suite.expected + ", actual " + what;
+    const std::string message = suite.rule + ": expected " + suite.expected + ", actual " + what;
     out << message << "\n[  FAILED  ] " << check << "\n";
     out.flush();
     failed.push_back(check + " (" + what + ")");

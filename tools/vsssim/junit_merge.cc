@@ -110,8 +110,8 @@ bool MergeJUnitReports(const std::vector<JUnitPiece>& pieces, const std::string&
     if (timestamp.empty() && part->Attribute("timestamp") != nullptr) {
       timestamp = part->Attribute("timestamp");
     }
-    for (const tinyxml2::XMLElement* suite = part->FirstChildElement("testsuite");
-         suite != nullptr; suite = suite->NextSiblingElement("testsuite")) {
+    for (const tinyxml2::XMLElement* suite = part->FirstChildElement("testsuite"); suite != nullptr;
+         suite = suite->NextSiblingElement("testsuite")) {
       const char* name = suite->Attribute("name");
       Suite& s = suite_for(name == nullptr ? "" : name, suite->Attribute("timestamp"));
       for (const tinyxml2::XMLElement* child = suite->FirstChildElement(); child != nullptr;

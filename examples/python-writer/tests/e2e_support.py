@@ -88,9 +88,10 @@ def _absent(feature):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def conform(writer_command, junit_path):
+def conform(writer_command, junit_path, *options):
     """Runs the writer suite on a writer process: (exit code, output, {failure rule IDs})."""
-    run = _run([VSSSIM, "conform", "--writer-exec", writer_command, "--junit", junit_path])
+    run = _run([VSSSIM, "conform", "--writer-exec", writer_command, "--junit", junit_path] +
+               list(options))
     return run.returncode, run.stdout, junit_failure_rules(junit_path)
 
 

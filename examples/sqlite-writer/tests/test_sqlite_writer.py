@@ -165,8 +165,15 @@ class SqliteWriter_Backup(unittest.TestCase):
             os.remove(os.path.join(self.db_dir, name))
         for name in os.listdir(snapshot):
             shutil.copyfile(os.path.join(snapshot, name), os.path.join(self.db_dir, name))
+        restored = digests(self.db_dir)
         self.assertTrue(self.service.event("PostRestore", components=components()).result)
-        time.sleep(0.05)
+        # The application comes back online sqlite_writer.RESTART_DELAY_MS after PostRestore
+        # (so the restored files are still as restored when PostRestore returns) and goes on
+        # from them: wait (at most 10 s) for its first commit.
+        self.assertEqual(digests(self.db_dir), restored)
+        deadline = time.monotonic() + 10
+        while digests(self.db_dir) == restored and time.monotonic() < deadline:
+            time.sleep(0.05)
         self.assertEqual(self.service.shutdown(), 0)
         code, report = self.check(self.db_dir, frozen_at)
         self.assertIn("ok   consistent", report)
