@@ -152,7 +152,8 @@ TEST_F(Storage_SparseFiles, ShrinkThenGrowZeroesTheCut) {
   ASSERT_EQ(c_->PutPatternFile("C:\\f.bin", 2 * kBlock, 11), hr::S_OK);
   ASSERT_EQ(c_->SetFileSize("C:\\f.bin", 100), hr::S_OK);
   ASSERT_EQ(c_->SetFileSize("C:\\f.bin", 2 * kBlock), hr::S_OK);
-  EXPECT_EQ(Read(c_->Live(), "C:\\f.bin"), Pattern(11, 0, 100) + std::string(2 * kBlock - 100, '\0'));
+  EXPECT_EQ(Read(c_->Live(), "C:\\f.bin"),
+            Pattern(11, 0, 100) + std::string(2 * kBlock - 100, '\0'));
 }
 
 }  // namespace
