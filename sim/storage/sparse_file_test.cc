@@ -156,5 +156,18 @@ TEST_F(Storage_SparseFiles, ShrinkThenGrowZeroesTheCut) {
             Pattern(11, 0, 100) + std::string(2 * kBlock - 100, '\0'));
 }
 
+// Checks that a volume of more than 2^31 blocks is refused (the block list's pattern bit needs
+// the top bit of a 32-bit block number).
+TEST(Storage_SparseVolumes, MoreThan2Pow31BlocksIsRefused) {
+  runtime::Clock clock;
+  VolumeManager volumes(clock);
+  VolumeOptions o;
+  o.name = "C:";
+  o.block_size = 512;
+  o.size_bytes = (Volume::kMaxBlocks + 1) * 512;
+  EXPECT_EQ(volumes.CreateVolume(o), hr::E_INVALIDARG);
+  EXPECT_EQ(volumes.FindByName("C:"), nullptr);
+}
+
 }  // namespace
 }  // namespace vsssim::storage

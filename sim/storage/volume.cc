@@ -66,6 +66,7 @@ Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
       device_(DeviceOptions(options)),
       files_(std::make_shared<FileTable>()),
       host_clone_(options.host_clone) {
+  assert(device_.block_count() <= kMaxBlocks);
   if (!options.host_dir.empty()) OpenHostDirectory(options);
 }
 

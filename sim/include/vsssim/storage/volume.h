@@ -94,8 +94,11 @@ struct WriteEvent {
 class Volume {
  public:
   using WriteObserver = std::function<void(const WriteEvent&)>;
+  // The most blocks a volume has (2^31: 1 TiB at 512 B, 8 TiB at 4 KiB); VolumeManager refuses
+  // larger volumes with E_INVALIDARG.
+  static constexpr std::uint64_t kMaxBlocks = std::uint64_t{1} << 31;
 
-  // REQUIRES: options.name is a volume name (ParseVolumeName).
+  // REQUIRES: options.name is a volume name (ParseVolumeName); at most kMaxBlocks blocks.
   Volume(const VolumeOptions& options, const runtime::Clock& clock);
   ~Volume();
   Volume(const Volume&) = delete;
