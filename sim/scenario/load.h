@@ -7,11 +7,17 @@
 #ifndef VSSSIM_SIM_SCENARIO_LOAD_H_
 #define VSSSIM_SIM_SCENARIO_LOAD_H_
 
+#include <cstdint>
+
 #include "sim/scenario/element.h"
 #include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/scenario.h"
 
 namespace vsssim::scenario::internal {
+
+// The largest volume (docs/scenario-format.md, "Limits"): 1 TiB, so a volume has at most 2^31
+// blocks (at 512 B) and every <file> size and <write> end is bounded by it.
+inline constexpr std::uint64_t kMaxVolumeBytes = std::uint64_t{1} << 40;
 
 // Each reader checks `e` against the schema, reports errors to the element's error list and
 // appends what it could read to `scenario`.

@@ -34,8 +34,12 @@ Action ReadAction(const Element& e) {
     e.Read("offset", ParseSizeText, "a byte offset (4096, 4KiB)", &a.offset);
     e.Read("size", ParseSizeText, "a size (4KiB)", &a.size_bytes);
     if (a.size_bytes == 0) e.AttrError("size", "must be more than 0");
-    if (a.offset > std::numeric_limits<std::uint64_t>::max() - a.size_bytes) {
-      e.AttrError("offset", "offset + size overflows");
+    // Limits (docs/scenario-format.md): no file reaches past the largest volume; the volume
+    // the file is on is checked against its own size once it is known (resolve.cc).
+    if (a.size_bytes > kMaxVolumeBytes) {
+      e.AttrError("size", "must be at most 1TiB (the largest volume)");
+    } else if (a.offset > kMaxVolumeBytes - a.size_bytes) {
+      e.AttrError("offset", "offset + size is past 1TiB, the largest volume");
     }
   } else if (e.name() == "set-backup-stamp" || e.name() == "set-backup-metadata") {
     a.kind = e.name() == "set-backup-stamp" ? ActionKind::kSetBackupStamp

@@ -20,8 +20,7 @@
 namespace vsssim::scenario {
 namespace internal {
 
-// Volumes up to 1 TiB; block sizes 512 B to 1 MiB, powers of two.
-constexpr std::uint64_t kMaxVolumeBytes = std::uint64_t{1} << 40;
+// Volumes up to kMaxVolumeBytes (load.h); block sizes 512 B to 1 MiB, powers of two.
 constexpr int kMaxIncludeDepth = 8;
 
 const ElementSpec& Spec(std::string_view name) { return *FindElement(name); }

@@ -178,8 +178,21 @@ struct Resolver {
           std::optional<storage::ParsedPath> path = storage::ParsePath(a.file);
           if (!path || path->components.empty()) {
             Error(a.where, "write: " + Quote(a.file) + " is not an absolute path (\"C:\\db\\x\")");
-          } else {
-            VolumeOf(a.where, "write", a.file);
+          } else if (const Volume* v = VolumeOf(a.where, "write", a.file)) {
+            // A write that ends past its volume's end can never happen: the file it writes
+            // would not fit (docs/scenario-format.md, "Limits"). Refused here, not at run time
+            // where it would look like the writer's failure.
+            if (v->host_dir.empty() && a.size_bytes <= v->size_bytes &&
+                a.offset > v->size_bytes - a.size_bytes) {
+              Error(a.where, "write: " + Quote(a.file) + " from offset " +
+                                 std::to_string(a.offset) + " for " + std::to_string(a.size_bytes) +
+                                 " bytes ends past the end of " + v->name + " (" +
+                                 std::to_string(v->size_bytes) + " bytes)");
+            } else if (v->host_dir.empty() && a.size_bytes > v->size_bytes) {
+              Error(a.where, "write: " + Quote(a.file) + ": " + std::to_string(a.size_bytes) +
+                                 " bytes is more than all of " + v->name + " (" +
+                                 std::to_string(v->size_bytes) + " bytes)");
+            }
           }
         }
       }

@@ -176,9 +176,10 @@ void ScenarioWriter::RunAction(const Action& action, writer::WriterComponents* c
 void ScenarioWriter::Write(const Action& action) {
   storage::Volume* volume = volumes_.Find(action.file);
   if (volume == nullptr) return;
-  std::string bytes(static_cast<std::size_t>(action.size_bytes), '\0');
-  random_.Fill(bytes.data(), bytes.size());
-  volume->WriteFile(action.file, action.offset, bytes);
+  // Pseudo-random bytes made a block at a time as they are written: the write costs the
+  // blocks it fills, not a buffer of its size (the loader caps offset + size,
+  // docs/scenario-format.md "Limits").
+  volume->WritePattern(action.file, action.offset, action.size_bytes, random_.Next());
 }
 
 // What a log backup allows: the component's log files shrink to nothing.

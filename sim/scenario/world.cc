@@ -128,9 +128,8 @@ void World::CreateVolumesAndFiles(runtime::Random& random) {
   for (const File& f : scenario_.files) {
     storage::Volume* volume = volumes_.Find(f.path);
     if (volume == nullptr) continue;
-    std::string content(static_cast<std::size_t>(f.size_bytes), '\0');
-    random.Fork("file:" + f.path).Fill(content.data(), content.size());
-    volume->PutFile(f.path, content);
+    // Sparse: the content is a seeded pattern made when read, no block memory until written.
+    volume->PutPatternFile(f.path, f.size_bytes, random.Fork("file:" + f.path).Next());
   }
 }
 

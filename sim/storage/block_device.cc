@@ -117,6 +117,53 @@ HResult BlockDevice::Write(std::uint64_t offset, const void* data, std::size_t s
   return hr::S_OK;
 }
 
+template <typename Fn>
+void BlockDevice::ForEachHeld(std::uint64_t first, std::uint64_t end, Fn&& fn) {
+  std::uint64_t b = first;
+  while (b < end) {
+    LiveEntry* chunk = live_[b >> kChunkShift].get();
+    const std::uint64_t chunk_end = std::min(end, ((b >> kChunkShift) + 1) << kChunkShift);
+    if (chunk == nullptr) {  // never written: nothing held
+      b = chunk_end;
+      continue;
+    }
+    for (; b < chunk_end; ++b) {
+      LiveEntry& e = chunk[b & (kChunkEntries - 1)];
+      if (e.slot != BlockPool::kNoSlot) fn(b, e);
+    }
+  }
+}
+
+HResult BlockDevice::ZeroBlocks(std::uint64_t first, std::uint64_t count) {
+  if (first > block_count_ || count > block_count_ - first) return hr::E_INVALIDARG;
+  const std::uint64_t end = first + count;
+  if (diff_area_limit_bytes_ != std::numeric_limits<std::uint64_t>::max() && !snapshots_.empty()) {
+    std::uint64_t copies = 0;
+    ForEachHeld(first, end, [&](std::uint64_t, const LiveEntry& e) {
+      if (e.epoch <= newest_epoch_) ++copies;
+    });
+    if ((diff_area_blocks_ + copies) * block_size_ > diff_area_limit_bytes_) {
+      return hr::VSS_E_INSUFFICIENT_STORAGE;
+    }
+  }
+  std::vector<std::uint32_t> freed;
+  ForEachHeld(first, end, [&](std::uint64_t block, LiveEntry& e) {
+    if (!snapshots_.empty() && e.epoch <= newest_epoch_) {
+      // Not written since the newest snapshot: its diff area takes the buffer (redirect on
+      // write, as in WriteInBlock).
+      snapshots_.back()->diff.Insert(static_cast<std::uint32_t>(block), e.slot);
+      ++diff_area_blocks_;
+    } else {
+      freed.push_back(e.slot);  // only the live volume sees this buffer
+    }
+    e.slot = BlockPool::kNoSlot;
+    e.epoch = epoch_;
+    --live_blocks_;
+  });
+  pool_->FreeMany(freed);
+  return hr::S_OK;
+}
+
 HResult BlockDevice::WriteBlock(std::uint64_t block, const void* data) {
   assert(block < block_count_);
   if (diff_area_limit_bytes_ != std::numeric_limits<std::uint64_t>::max() && NeedsCopy(block)) {

@@ -77,6 +77,35 @@ TEST(Storage_BlockDevice, NeverWrittenBlockStaysZeroInSnapshot) {
   EXPECT_EQ(d.Stats().diff_area_zero_blocks, 1u);
 }
 
+// Checks that ZeroBlocks makes whole blocks read as zeros and frees their memory, while a
+// snapshot that saw their old content keeps it (handed to its diff area, not copied).
+TEST(Storage_BlockDevice, ZeroBlocksDiscardsAndKeepsSnapshots) {
+  BlockDevice d(Small());
+  for (std::uint64_t b = 0; b < 4; ++b)
+    ASSERT_EQ(d.WriteBlock(b, Filled(4096, 7).data()), hr::S_OK);
+  ASSERT_EQ(d.ZeroBlocks(0, 1), hr::S_OK);  // no snapshot: freed
+  EXPECT_EQ(d.Stats().live_blocks, 3u);
+  SnapshotHandle s = 0;
+  ASSERT_EQ(d.CreateSnapshot(&s), hr::S_OK);
+  ASSERT_EQ(d.ZeroBlocks(1, 2), hr::S_OK);
+  EXPECT_EQ(d.Stats().live_blocks, 1u);
+  EXPECT_EQ(d.Stats().diff_area_blocks, 2u);
+  std::vector<std::uint8_t> out(4096, 0xEE);
+  d.ReadBlock(1, out.data());
+  EXPECT_EQ(out, Filled(4096, 0));
+  ASSERT_EQ(d.ReadSnapshot(s, 2 * 4096, out.data(), out.size()), hr::S_OK);
+  EXPECT_EQ(out, Filled(4096, 7));
+  ASSERT_EQ(d.ReadSnapshot(s, 0, out.data(), out.size()), hr::S_OK);
+  EXPECT_EQ(out, Filled(4096, 0));
+  ASSERT_EQ(d.ZeroBlocks(1, 1), hr::S_OK);  // already zero: nothing more held or copied
+  EXPECT_EQ(d.Stats().diff_area_blocks, 2u);
+  EXPECT_EQ(d.ZeroBlocks(60, 5), hr::E_INVALIDARG);
+  d.set_diff_area_limit_bytes(2 * 4096);
+  EXPECT_EQ(d.ZeroBlocks(3, 1), hr::VSS_E_INSUFFICIENT_STORAGE);  // would need a third copy
+  d.ReadBlock(3, out.data());
+  EXPECT_EQ(out, Filled(4096, 7));
+}
+
 // Checks LIM-02: 512 snapshots per volume by default, the 513th gives
 // VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED, and deleting one makes room again.
 TEST(Storage_BlockDevice, Lim02_MaximumSnapshotsPerVolume) {

@@ -23,8 +23,16 @@ struct FileNode {
   bool directory = false;
   std::uint64_t size = 0;
   runtime::TimePoint last_modified;
-  std::vector<std::uint32_t> blocks;  // device blocks, in file order
+  // Device blocks, in file order. An entry with kPatternBit set reads as the file's pattern
+  // (pattern.h, from pattern_seed, at the file's own offsets), not as its device block (the
+  // entry without the bit), which holds nothing yet: a declared file costs no block memory until
+  // it is written. Block numbers stay below kPatternBit (a volume has at most 2^31 blocks).
+  std::vector<std::uint32_t> blocks;
+  std::uint64_t pattern_seed = 0;
 };
+
+inline constexpr std::uint32_t kPatternBit = 0x80000000u;
+inline std::uint32_t DeviceBlockOf(std::uint32_t entry) { return entry & ~kPatternBit; }
 
 struct FileTable {
   std::map<std::string, FileNode> nodes;  // key: ParsedPath::Key() ("DATA\DB.MDF")

@@ -1,8 +1,10 @@
 #include "vsssim/storage/file_view.h"
 
 #include <algorithm>
+#include <string>
 
 #include "sim/storage/file_table.h"
+#include "sim/storage/pattern.h"
 #include "vsssim/storage/volume.h"
 
 namespace vsssim::storage {
@@ -48,11 +50,53 @@ HResult FileView::ReadFile(std::string_view path, std::string* content) const {
   content->assign(static_cast<std::size_t>(node.size), '\0');
   for (std::uint64_t done = 0; done < node.size; done += bs) {
     std::size_t n = static_cast<std::size_t>(std::min(bs, node.size - done));
-    std::uint64_t offset = std::uint64_t{node.blocks[done / bs]} * bs;
+    const std::uint32_t entry = node.blocks[static_cast<std::size_t>(done / bs)];
     char* out = content->data() + done;
+    if ((entry & kPatternBit) != 0) {  // never written: the file's pattern
+      FillPattern(node.pattern_seed, done, out, n);
+      continue;
+    }
+    std::uint64_t offset = std::uint64_t{entry} * bs;
     HResult result = snapshot_ == 0 ? device.Read(offset, out, n)
                                     : device.ReadSnapshot(snapshot_, offset, out, n);
     if (result.Failed()) return result;
+  }
+  return hr::S_OK;
+}
+
+HResult FileView::ReadFileInChunks(std::string_view path,
+                                   const std::function<void(std::string_view)>& sink) const {
+  std::optional<ParsedPath> p = volume_->ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  if (p->components.empty()) return hr::E_ACCESSDENIED;
+  if (host_) return HostReadFileInChunks(*p, sink);
+  auto it = files_->nodes.find(p->Key());
+  if (it == files_->nodes.end()) return hr::VSS_E_OBJECT_NOT_FOUND;
+  const FileNode& node = it->second;
+  if (node.directory) return hr::E_ACCESSDENIED;
+  const BlockDevice& device = volume_->device();
+  const std::uint64_t bs = device.block_size();
+  std::string chunk;
+  for (std::uint64_t done = 0; done < node.size;) {
+    const std::uint64_t n = std::min<std::uint64_t>(node.size - done, bs - done % bs);
+    const std::size_t at = chunk.size();
+    chunk.resize(at + static_cast<std::size_t>(std::min<std::uint64_t>(n, kReadChunkBytes - at)));
+    const std::uint32_t entry = node.blocks[static_cast<std::size_t>(done / bs)];
+    const std::size_t take = chunk.size() - at;
+    if ((entry & kPatternBit) != 0) {
+      FillPattern(node.pattern_seed, done, chunk.data() + at, take);
+    } else {
+      const std::uint64_t offset = std::uint64_t{entry} * bs + done % bs;
+      HResult result = snapshot_ == 0
+                           ? device.Read(offset, chunk.data() + at, take)
+                           : device.ReadSnapshot(snapshot_, offset, chunk.data() + at, take);
+      if (result.Failed()) return result;
+    }
+    done += take;
+    if (chunk.size() == kReadChunkBytes || done == node.size) {
+      sink(chunk);
+      chunk.clear();
+    }
   }
   return hr::S_OK;
 }

@@ -46,6 +46,22 @@ HResult FileView::HostReadFile(const ParsedPath& path, std::string* content) con
   return in.bad() ? hr::E_FAIL : hr::S_OK;
 }
 
+HResult FileView::HostReadFileInChunks(const ParsedPath& path,
+                                       const std::function<void(std::string_view)>& sink) const {
+  std::optional<HostTree::Entry> entry = host_->Lookup(path.components);
+  if (!entry) return hr::VSS_E_OBJECT_NOT_FOUND;
+  if (entry->directory) return hr::E_ACCESSDENIED;
+  std::ifstream in(entry->host, std::ios::binary);
+  if (!in) return hr::VSS_E_OBJECT_NOT_FOUND;  // removed since the lookup
+  std::string chunk(kReadChunkBytes, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got > 0) sink(std::string_view(chunk.data(), got));
+  }
+  return in.bad() ? hr::E_FAIL : hr::S_OK;
+}
+
 std::vector<FileInfo> FileView::HostList(const ParsedPath& directory) const {
   std::vector<FileInfo> out;
   for (const HostTree::Entry& entry : host_->Children(directory.components)) {

@@ -9,6 +9,38 @@ namespace {
 constexpr const char* kRule = "SIM-QUIESCE-01";
 }  // namespace
 
+HResult QuiesceMonitor::Take(const FileView& view, const std::string& path, Fingerprint* out) {
+  // FNV-1a over 64-bit little-endian words (the last one zero-padded), then the size: the
+  // pieces' boundaries do not matter, a word is completed across them.
+  std::uint64_t hash = 0xCBF29CE484222325ull;
+  std::uint64_t word = 0;
+  unsigned filled = 0;
+  std::uint64_t size = 0;
+  HResult result = view.ReadFileInChunks(path, [&](std::string_view piece) {
+    size += piece.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(piece.data());
+    std::size_t i = 0;
+    for (; i < piece.size() && filled != 0; ++i) {  // complete a word begun in the last piece
+      word |= std::uint64_t{p[i]} << (8 * filled);
+      if (++filled == 8) {
+        hash = (hash ^ word) * 0x100000001B3ull;
+        word = 0;
+        filled = 0;
+      }
+    }
+    for (; piece.size() - i >= 8; i += 8) {
+      std::uint64_t w = 0;
+      for (unsigned b = 0; b < 8; ++b) w |= std::uint64_t{p[i + b]} << (8 * b);
+      hash = (hash ^ w) * 0x100000001B3ull;
+    }
+    for (; i < piece.size(); ++i) word |= std::uint64_t{p[i]} << (8 * filled++);
+  });
+  if (filled > 0) hash = (hash ^ word) * 0x100000001B3ull;
+  out->size = size;
+  out->hash = (hash ^ size) * 0x100000001B3ull;
+  return result;
+}
+
 QuiesceMonitor::QuiesceMonitor(VolumeManager& volumes, trace::Trace& trace)
     : volumes_(volumes), trace_(trace) {}
 
@@ -43,7 +75,7 @@ void QuiesceMonitor::BeginQuiesce(std::string_view writer, std::vector<FileSetSp
     FileView live = volume->Live();
     for (const FileInfo& file : live.Find(spec)) {
       if (q.content.count(file.path) != 0 || Excluded(q, file.path)) continue;
-      live.ReadFile(file.path, &q.content[file.path]);
+      Take(live, file.path, &q.content[file.path]);
     }
   }
   q.file_sets = std::move(file_sets);
@@ -85,11 +117,11 @@ void QuiesceMonitor::CheckHostFiles(const std::string& writer, const Quiesce& q)
     for (const FileInfo& file : live.Find(spec)) {
       if (Excluded(q, file.path) || !seen.insert(FoldCase(file.path)).second) continue;
       auto frozen = q.content.find(file.path);
-      std::string now;
+      Fingerprint now;
       if (frozen == q.content.end()) {
         report(file.path, NameOf(WriteKind::kCreate), file.size);
-      } else if (live.ReadFile(file.path, &now).Succeeded() && now != frozen->second) {
-        report(file.path, NameOf(WriteKind::kWrite), now.size());
+      } else if (Take(live, file.path, &now).Succeeded() && now != frozen->second) {
+        report(file.path, NameOf(WriteKind::kWrite), now.size);
       }
     }
   }
@@ -110,17 +142,17 @@ std::size_t QuiesceMonitor::CheckShadowCopies(std::string_view writer,
     const Volume* volume = volumes_.Find(path);  // through mount folders too
     for (const ShadowCopy* shadow : shadows) {
       if (&shadow->volume() != volume) continue;
-      std::string seen;
-      HResult result = shadow->ReadFile(path, &seen);
+      Fingerprint seen;
+      HResult result = Take(shadow->Files(), path, &seen);
       if (result.Succeeded() && seen == frozen) continue;
       ++findings;
       trace_.Append(trace::EntryKind::kFinding, "writer:" + it->first, "",
                     "shadow copy differs from freeze",
                     {{"path", path},
                      {"snapshot", shadow->properties().snapshot_id.ToString()},
-                     {"frozen_size", std::to_string(frozen.size())},
+                     {"frozen_size", std::to_string(frozen.size)},
                      {"shadow_size",
-                      result.Succeeded() ? std::to_string(seen.size()) : std::string("missing")}},
+                      result.Succeeded() ? std::to_string(seen.size) : std::string("missing")}},
                     kRule);
     }
   }

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
+#include <cstring>
 
 #include "sim/storage/file_table.h"
 #include "sim/storage/host_snapshot_area.h"
 #include "sim/storage/host_tree.h"
+#include "sim/storage/pattern.h"
 
 namespace vsssim::storage {
 
@@ -64,6 +66,7 @@ Volume::Volume(const VolumeOptions& options, const runtime::Clock& clock)
       device_(DeviceOptions(options)),
       files_(std::make_shared<FileTable>()),
       host_clone_(options.host_clone) {
+  assert(device_.block_count() <= kMaxBlocks);
   if (!options.host_dir.empty()) OpenHostDirectory(options);
 }
 
@@ -168,18 +171,31 @@ HResult Volume::OpenForWrite(const ParsedPath& path, FileNode** node) {
   return hr::S_OK;
 }
 
-HResult Volume::Resize(FileNode& node, std::uint64_t size) {
-  const std::uint64_t bs = device_.block_size();
-  const std::uint64_t want = (size + bs - 1) / bs;
+void Volume::Source::Copy(std::uint64_t at, char* out, std::size_t n) const {
+  switch (kind) {
+    case Kind::kBytes:
+      std::memcpy(out, bytes.data() + at, n);
+      return;
+    case Kind::kPattern:
+      FillPattern(seed, at, out, n);
+      return;
+    case Kind::kZeros:
+      std::memset(out, 0, n);
+      return;
+  }
+}
+
+HResult Volume::SetBlockCount(FileNode& node, std::uint64_t want) {
   if (want > node.blocks.size() && want - node.blocks.size() > device_.block_count() -
                                                                    next_unused_block_ +
                                                                    free_blocks_.size()) {
     return kDiskFull;
   }
   while (node.blocks.size() > want) {
-    free_blocks_.push_back(node.blocks.back());
+    free_blocks_.push_back(DeviceBlockOf(node.blocks.back()));
     node.blocks.pop_back();
   }
+  node.blocks.reserve(static_cast<std::size_t>(want));
   while (node.blocks.size() < want) {
     if (!free_blocks_.empty()) {
       node.blocks.push_back(free_blocks_.back());
@@ -188,36 +204,69 @@ HResult Volume::Resize(FileNode& node, std::uint64_t size) {
       node.blocks.push_back(static_cast<std::uint32_t>(next_unused_block_++));
     }
   }
+  return hr::S_OK;
+}
+
+HResult Volume::Resize(FileNode& node, std::uint64_t size) {
+  const std::uint64_t bs = device_.block_size();
   const std::uint64_t old_size = node.size;
+  const std::uint64_t old_blocks = node.blocks.size();
+  HResult result = SetBlockCount(node, (size + bs - 1) / bs);
+  if (result.Failed()) return result;
   node.size = size;
   if (size > old_size) {
-    // Reused blocks hold old bytes: the new range reads as zeros.
-    HResult result = WriteRange(node, old_size, std::string(size - old_size, '\0'));
-    if (result.Failed()) return result;
+    // The new range reads as zeros: the rest of the old last block is written with zeros, the
+    // added blocks (reused ones hold old bytes) are discarded, which costs no block memory.
+    const std::uint64_t tail_end = std::min(size, old_blocks * bs);
+    if (tail_end > old_size) {
+      Source zeros{Source::Kind::kZeros, {}, tail_end - old_size, 0};
+      result = WriteRange(node, old_size, zeros);
+      if (result.Failed()) return result;
+    }
+    for (std::uint64_t b = old_blocks; b < node.blocks.size(); ++b) {
+      result = device_.ZeroBlocks(DeviceBlockOf(node.blocks[b]), 1);
+      if (result.Failed()) return result;
+    }
   }
   node.last_modified = clock_.Now();
   return hr::S_OK;
 }
 
-HResult Volume::WriteRange(const FileNode& node, std::uint64_t offset, std::string_view data) {
+HResult Volume::WriteRange(FileNode& node, std::uint64_t offset, const Source& source) {
   const std::uint64_t bs = device_.block_size();
-  std::size_t done = 0;
-  while (done < data.size()) {
-    std::uint64_t pos = offset + done;
-    std::uint64_t in_block = pos % bs;
-    std::size_t n =
-        static_cast<std::size_t>(std::min<std::uint64_t>(data.size() - done, bs - in_block));
-    HResult result =
-        device_.Write(std::uint64_t{node.blocks[pos / bs]} * bs + in_block, data.data() + done, n);
+  std::string block;  // a whole block, for a pattern block written in part or a made range
+  std::uint64_t done = 0;
+  while (done < source.size) {
+    const std::uint64_t pos = offset + done;
+    const std::uint64_t in_block = pos % bs;
+    const std::size_t n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(source.size - done, bs - in_block));
+    std::uint32_t& entry = node.blocks[static_cast<std::size_t>(pos / bs)];
+    const std::uint64_t at = std::uint64_t{DeviceBlockOf(entry)} * bs;
+    HResult result;
+    if ((entry & kPatternBit) != 0) {
+      // The block leaves the pattern: the whole block is written, its pattern around the range.
+      block.resize(static_cast<std::size_t>(bs));
+      FillPattern(node.pattern_seed, pos - in_block, block.data(), block.size());
+      source.Copy(done, block.data() + in_block, n);
+      result = device_.Write(at, block.data(), block.size());
+      if (result.Succeeded()) entry = DeviceBlockOf(entry);
+    } else if (source.kind == Source::Kind::kBytes) {
+      result = device_.Write(at + in_block, source.bytes.data() + done, n);
+    } else {
+      block.resize(n);
+      source.Copy(done, block.data(), n);
+      result = device_.Write(at + in_block, block.data(), n);
+    }
     if (result.Failed()) return result;
     done += n;
   }
   return hr::S_OK;
 }
 
-HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, const Source& source,
                            bool replace) {
-  if (host_) return HostWrite(path, offset, data, replace, false);
+  if (host_) return HostWrite(path, offset, source, replace, false);
   FileNode* node = nullptr;
   HResult result = OpenForWrite(path, &node);
   if (result.Failed()) return result;
@@ -225,7 +274,7 @@ HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::st
     result = Resize(*node, 0);
     if (result.Failed()) return result;
   }
-  const std::uint64_t end = offset + data.size();
+  const std::uint64_t end = offset + source.size;
   if (end > node->size) {
     // Zero-fill any gap before `offset`, then room for the data itself.
     if (offset > node->size) {
@@ -235,25 +284,35 @@ HResult Volume::ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::st
     const std::uint64_t bs = device_.block_size();
     const std::uint64_t want = (end + bs - 1) / bs;
     if (want > node->blocks.size()) {
-      std::uint64_t extra = want - node->blocks.size();
-      if (extra > device_.block_count() - next_unused_block_ + free_blocks_.size()) {
-        return kDiskFull;
-      }
-      for (; extra > 0; --extra) {
-        if (!free_blocks_.empty()) {
-          node->blocks.push_back(free_blocks_.back());
-          free_blocks_.pop_back();
-        } else {
-          node->blocks.push_back(static_cast<std::uint32_t>(next_unused_block_++));
-        }
-      }
+      result = SetBlockCount(*node, want);
+      if (result.Failed()) return result;
     }
     node->size = end;
   }
-  result = WriteRange(*node, offset, data);
+  result = WriteRange(*node, offset, source);
   node->last_modified = clock_.Now();
-  Notify(node->display, WriteKind::kWrite, offset, data.size());
+  Notify(node->display, WriteKind::kWrite, offset, source.size);
   return result;
+}
+
+HResult Volume::ApplyPutPattern(const ParsedPath& path, std::uint64_t size, std::uint64_t seed) {
+  if (host_) return HostWrite(path, 0, Source{Source::Kind::kPattern, {}, size, seed}, true, false);
+  FileNode* node = nullptr;
+  HResult result = OpenForWrite(path, &node);
+  if (result.Failed()) return result;
+  if (node->size > 0) {
+    result = Resize(*node, 0);
+    if (result.Failed()) return result;
+  }
+  const std::uint64_t bs = device_.block_size();
+  result = SetBlockCount(*node, (size + bs - 1) / bs);
+  if (result.Failed()) return result;
+  for (std::uint32_t& entry : node->blocks) entry |= kPatternBit;
+  node->pattern_seed = seed;
+  node->size = size;
+  node->last_modified = clock_.Now();
+  Notify(node->display, WriteKind::kWrite, 0, size);  // as PutFile of the same bytes
+  return hr::S_OK;
 }
 
 HResult Volume::ApplySetSize(const ParsedPath& path, std::uint64_t size) {
@@ -274,7 +333,9 @@ HResult Volume::ApplyDelete(const ParsedPath& path) {
   if (it->second.directory) return hr::E_ACCESSDENIED;
   FileTable& files = MutableFiles();
   auto mine = files.nodes.find(path.Key());
-  free_blocks_.insert(free_blocks_.end(), mine->second.blocks.rbegin(), mine->second.blocks.rend());
+  for (auto b = mine->second.blocks.rbegin(); b != mine->second.blocks.rend(); ++b) {
+    free_blocks_.push_back(DeviceBlockOf(*b));
+  }
   FileNode gone = std::move(mine->second);
   files.nodes.erase(mine);
   Notify(gone.display, WriteKind::kDelete, 0, 0);
@@ -299,24 +360,42 @@ HResult Volume::CreateDirectory(std::string_view path) {
 HResult Volume::WriteFile(std::string_view path, std::uint64_t offset, std::string_view data) {
   std::optional<ParsedPath> p = ParseOnThisVolume(path);
   if (!p) return hr::E_INVALIDARG;
-  return Submit(
-      [this, p = *p, offset, d = std::string(data)] { return ApplyWrite(p, offset, d, false); });
+  return Submit([this, p = *p, offset, d = std::string(data)] {
+    return ApplyWrite(p, offset, Source::Of(d), false);
+  });
 }
 
 HResult Volume::PutFile(std::string_view path, std::string_view content) {
   std::optional<ParsedPath> p = ParseOnThisVolume(path);
   if (!p) return hr::E_INVALIDARG;
-  return Submit([this, p = *p, d = std::string(content)] { return ApplyWrite(p, 0, d, true); });
+  return Submit(
+      [this, p = *p, d = std::string(content)] { return ApplyWrite(p, 0, Source::Of(d), true); });
+}
+
+HResult Volume::PutPatternFile(std::string_view path, std::uint64_t size, std::uint64_t seed) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  return Submit([this, p = *p, size, seed] { return ApplyPutPattern(p, size, seed); });
+}
+
+HResult Volume::WritePattern(std::string_view path, std::uint64_t offset, std::uint64_t size,
+                             std::uint64_t seed) {
+  std::optional<ParsedPath> p = ParseOnThisVolume(path);
+  if (!p) return hr::E_INVALIDARG;
+  if (offset > std::numeric_limits<std::uint64_t>::max() - size) return hr::E_INVALIDARG;
+  return Submit([this, p = *p, offset, size, seed] {
+    return ApplyWrite(p, offset, Source{Source::Kind::kPattern, {}, size, seed}, false);
+  });
 }
 
 HResult Volume::AppendFile(std::string_view path, std::string_view data) {
   std::optional<ParsedPath> p = ParseOnThisVolume(path);
   if (!p) return hr::E_INVALIDARG;
   return Submit([this, p = *p, d = std::string(data)] {
-    if (host_) return HostWrite(p, 0, d, false, true);
+    if (host_) return HostWrite(p, 0, Source::Of(d), false, true);
     auto it = files_->nodes.find(p.Key());
     std::uint64_t end = it == files_->nodes.end() ? 0 : it->second.size;
-    return ApplyWrite(p, end, d, false);
+    return ApplyWrite(p, end, Source::Of(d), false);
   });
 }
 

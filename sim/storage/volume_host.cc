@@ -1,7 +1,9 @@
 // Volume on a host directory (volume.h, host_directory.h): the live operations and snapshots
 // of a volume whose files are a real directory's files.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <system_error>
 
 #include "sim/storage/host_snapshot_area.h"
@@ -50,7 +52,7 @@ HResult Volume::HostEnsureParents(const ParsedPath& path) {
   return hr::S_OK;
 }
 
-HResult Volume::HostWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+HResult Volume::HostWrite(const ParsedPath& path, std::uint64_t offset, const Source& source,
                           bool replace, bool append) {
   if (path.components.empty()) return hr::E_ACCESSDENIED;  // the root is a directory
   std::optional<HostTree::Entry> entry = host_->Lookup(path.components);
@@ -72,7 +74,18 @@ HResult Volume::HostWrite(const ParsedPath& path, std::uint64_t offset, std::str
     if (!error && offset > size) fs::resize_file(host, offset, error);  // zero-filled gap
     if (error) return HostError(error);
     file.seekp(static_cast<std::streamoff>(offset));
-    file.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (source.kind == Source::Kind::kBytes) {
+      file.write(source.bytes.data(), static_cast<std::streamsize>(source.bytes.size()));
+    } else {
+      // Made and written a chunk at a time: a large generated write holds 1 MiB, not its size.
+      std::string chunk;
+      for (std::uint64_t done = 0; done < source.size && file; done += chunk.size()) {
+        chunk.resize(
+            static_cast<std::size_t>(std::min<std::uint64_t>(source.size - done, 1 << 20)));
+        source.Copy(done, chunk.data(), chunk.size());
+        file.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      }
+    }
     file.flush();
     if (!file) return kDiskFull;
   }
@@ -80,7 +93,7 @@ HResult Volume::HostWrite(const ParsedPath& path, std::uint64_t offset, std::str
   if (!now) return hr::E_FAIL;  // removed behind our back
   host_->Touch(*now);
   if (created) Notify(now->display, WriteKind::kCreate, 0, 0);
-  Notify(now->display, WriteKind::kWrite, offset, data.size());
+  Notify(now->display, WriteKind::kWrite, offset, source.size);
   return hr::S_OK;
 }
 

@@ -8,7 +8,10 @@ namespace vsssim::storage {
 
 HResult VolumeManager::CreateVolume(const VolumeOptions& options, Volume** out) {
   std::optional<VolumeName> name = ParseVolumeName(options.name);
-  if (!name || options.block_size < 8 || options.size_bytes < options.block_size) {
+  // At most Volume::kMaxBlocks blocks (a file's block list keeps a bit per entry for sparse
+  // files, file_table.h).
+  if (!name || options.block_size < 8 || options.size_bytes < options.block_size ||
+      options.size_bytes / options.block_size > Volume::kMaxBlocks) {
     return hr::E_INVALIDARG;
   }
   if (volumes_.count(name->key) != 0) return hr::VSS_E_OBJECT_ALREADY_EXISTS;

@@ -71,6 +71,14 @@ class BlockDevice {
   HResult ReadSnapshot(SnapshotHandle snapshot, std::uint64_t offset, void* out,
                        std::size_t size) const;
 
+  // Whole blocks [first, first + count) read as zeros afterwards and hold no memory on the live
+  // volume (a discard, as TRIM: how a volume clears a block it hands to a file, without writing
+  // a block of zeros); a snapshot that still sees a block's old content gets it in its diff
+  // area, as on a write. Cost: O(chunks of the range) plus O(1) per block that held data.
+  // E_INVALIDARG if the range leaves the volume; VSS_E_INSUFFICIENT_STORAGE (nothing changed)
+  // if the diff area would exceed its limit.
+  HResult ZeroBlocks(std::uint64_t first, std::uint64_t count);
+
   // Whole-block fast paths. REQUIRES: block < block_count(); buffers of block_size() bytes.
   HResult WriteBlock(std::uint64_t block, const void* data);
   void ReadBlock(std::uint64_t block, void* out) const;
@@ -104,6 +112,9 @@ class BlockDevice {
 
   LiveEntry* FindLive(std::uint64_t block) const;
   LiveEntry& LiveFor(std::uint64_t block);
+  // Calls fn(block, entry) for every block of [first, end) that holds a live buffer.
+  template <typename Fn>
+  void ForEachHeld(std::uint64_t first, std::uint64_t end, Fn&& fn);
   // Copies (part of) one block; `offset`+`size` stay inside the block.
   void WriteInBlock(std::uint64_t block, std::uint32_t offset, const std::uint8_t* data,
                     std::uint32_t size);

@@ -12,7 +12,9 @@
 #ifndef VSSSIM_STORAGE_FILE_VIEW_H_
 #define VSSSIM_STORAGE_FILE_VIEW_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +46,12 @@ class FileView {
   // The whole file. E_INVALIDARG for a malformed path or another volume;
   // VSS_E_OBJECT_NOT_FOUND if there is no such file; E_ACCESSDENIED for a directory.
   HResult ReadFile(std::string_view path, std::string* content) const;
+  // The whole file in order, in pieces of at most kReadChunkBytes handed to `sink` (all but the
+  // last exactly that long): what it holds at a time is one piece, whatever the file's size.
+  // The same errors as ReadFile; `sink` may have been called before a later piece fails.
+  static constexpr std::size_t kReadChunkBytes = 1 << 20;
+  HResult ReadFileInChunks(std::string_view path,
+                           const std::function<void(std::string_view)>& sink) const;
   // Entries directly inside `directory`, in key order. Empty if it is not a directory.
   std::vector<FileInfo> List(std::string_view directory) const;
   // Files of a file set (MATCH-03), in key order.
@@ -63,6 +71,8 @@ class FileView {
   // The same calls on a host directory (file_view_host.cc).
   std::optional<FileInfo> HostStat(const ParsedPath& path) const;
   HResult HostReadFile(const ParsedPath& path, std::string* content) const;
+  HResult HostReadFileInChunks(const ParsedPath& path,
+                               const std::function<void(std::string_view)>& sink) const;
   std::vector<FileInfo> HostList(const ParsedPath& directory) const;
   std::vector<FileInfo> HostFind(const FileSetSpec* spec) const;
 

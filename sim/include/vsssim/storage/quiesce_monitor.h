@@ -29,6 +29,7 @@
 #define VSSSIM_STORAGE_QUIESCE_MONITOR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -69,10 +70,21 @@ class QuiesceMonitor {
   std::vector<std::string> CapturedFiles(std::string_view writer) const;
 
  private:
+  // What a file held: its size and a 64-bit hash of its bytes, read in chunks (a file of any
+  // size costs 16 bytes here, not its content). Two contents with the same fingerprint are
+  // taken as equal (a collision, 2^-64 for unrelated bytes, would hide one finding).
+  struct Fingerprint {
+    std::uint64_t size = 0;
+    std::uint64_t hash = 0;
+    bool operator==(const Fingerprint& o) const { return size == o.size && hash == o.hash; }
+    bool operator!=(const Fingerprint& o) const { return !(*this == o); }
+  };
+  static HResult Take(const FileView& view, const std::string& path, Fingerprint* out);
+
   struct Quiesce {
     std::vector<FileSetSpec> file_sets;
     std::vector<FileSetSpec> excludes;
-    std::map<std::string, std::string> content;  // full path -> bytes when Freeze returned
+    std::map<std::string, Fingerprint> content;  // full path -> content when Freeze returned
     std::set<std::string> reported;              // folded paths with an observed write finding
   };
 

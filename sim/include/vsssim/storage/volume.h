@@ -31,6 +31,7 @@
 #ifndef VSSSIM_STORAGE_VOLUME_H_
 #define VSSSIM_STORAGE_VOLUME_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -93,8 +94,11 @@ struct WriteEvent {
 class Volume {
  public:
   using WriteObserver = std::function<void(const WriteEvent&)>;
+  // The most blocks a volume has (2^31: 1 TiB at 512 B, 8 TiB at 4 KiB); VolumeManager refuses
+  // larger volumes with E_INVALIDARG.
+  static constexpr std::uint64_t kMaxBlocks = std::uint64_t{1} << 31;
 
-  // REQUIRES: options.name is a volume name (ParseVolumeName).
+  // REQUIRES: options.name is a volume name (ParseVolumeName); at most kMaxBlocks blocks.
   Volume(const VolumeOptions& options, const runtime::Clock& clock);
   ~Volume();
   Volume(const Volume&) = delete;
@@ -121,6 +125,15 @@ class Volume {
   HResult WriteFile(std::string_view path, std::uint64_t offset, std::string_view data);
   // Creates or replaces the whole file.
   HResult PutFile(std::string_view path, std::string_view content);
+  // Creates or replaces the whole file with `size` bytes of the seeded pseudo-random pattern
+  // of `seed` (sim/storage/pattern.h). Sparse: it takes the file's blocks from the volume's
+  // free space but no block memory (4 bytes of block list per block) until a range is written.
+  HResult PutPatternFile(std::string_view path, std::uint64_t size, std::uint64_t seed);
+  // Writes `size` bytes of the pattern of `seed` (its bytes 0..size-1) at `offset`, as
+  // WriteFile; the bytes are made a block at a time when the write is applied (none are held
+  // while writes are held), so a large write costs the blocks it fills and no more.
+  HResult WritePattern(std::string_view path, std::uint64_t offset, std::uint64_t size,
+                       std::uint64_t seed);
   HResult AppendFile(std::string_view path, std::string_view data);
   // Truncates or extends (with zeros). VSS_E_OBJECT_NOT_FOUND if the file does not exist.
   HResult SetFileSize(std::string_view path, std::uint64_t size);
@@ -154,22 +167,37 @@ class Volume {
  private:
   friend class FileView;
   using Mutation = std::function<HResult()>;
+  // What a write puts in its range: given bytes, the pattern of a seed, or zeros.
+  struct Source {
+    enum class Kind { kBytes, kPattern, kZeros };
+    Kind kind = Kind::kBytes;
+    std::string_view bytes{};  // kBytes
+    std::uint64_t size = 0;    // bytes.size() for kBytes
+    std::uint64_t seed = 0;    // kPattern
+    static Source Of(std::string_view data) { return {Kind::kBytes, data, data.size(), 0}; }
+    // Writes bytes [at, at + n) of the range to `out`.
+    void Copy(std::uint64_t at, char* out, std::size_t n) const;
+  };
 
   HResult Submit(Mutation mutation);
   FileTable& MutableFiles();
   HResult EnsureParents(const ParsedPath& path);
   HResult OpenForWrite(const ParsedPath& path, FileNode** node);
+  // Gives `node` `want` blocks (dropping or adding at the end); kDiskFull (nothing changed) if
+  // the volume has too few free blocks. Added blocks hold unspecified bytes.
+  HResult SetBlockCount(FileNode& node, std::uint64_t want);
   HResult Resize(FileNode& node, std::uint64_t size);
-  HResult WriteRange(const FileNode& node, std::uint64_t offset, std::string_view data);
-  HResult ApplyWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+  HResult WriteRange(FileNode& node, std::uint64_t offset, const Source& source);
+  HResult ApplyWrite(const ParsedPath& path, std::uint64_t offset, const Source& source,
                      bool replace);
+  HResult ApplyPutPattern(const ParsedPath& path, std::uint64_t size, std::uint64_t seed);
   HResult ApplySetSize(const ParsedPath& path, std::uint64_t size);
   HResult ApplyDelete(const ParsedPath& path);
   HResult ApplyCreateDirectory(const ParsedPath& path);
   void Notify(const std::string& display, WriteKind kind, std::uint64_t offset, std::uint64_t size);
   // The same operations on a host directory (volume_host.cc).
   HResult HostEnsureParents(const ParsedPath& path);
-  HResult HostWrite(const ParsedPath& path, std::uint64_t offset, std::string_view data,
+  HResult HostWrite(const ParsedPath& path, std::uint64_t offset, const Source& source,
                     bool replace, bool append);
   HResult HostSetSize(const ParsedPath& path, std::uint64_t size);
   HResult HostDelete(const ParsedPath& path);
