@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -153,11 +154,13 @@ void HandlersDoNotBlock(const WriterUnderTest& writer, Reporter& report) {
   // The wall time of every handler is measured in every check (World, wall_times.h); the first
   // block of this writer may have come from an earlier check. Else this check looks itself.
   const Block* block = WallTimes::Get().BlockOf(writer.name);
+  // Outlives the report below: the reporter quotes the watched world's trace when it fails.
+  std::optional<World> world;
   if (block == nullptr) {
-    World world(writer);
-    report.Watch(&world, "full backup, wall time of each handler");
+    world.emplace(writer);
+    report.Watch(&*world, "full backup, wall time of each handler");
     try {
-      Full(world);
+      Full(*world);
     } catch (const WriterBlocked&) {
     }
     block = WallTimes::Get().BlockOf(writer.name);

@@ -167,8 +167,8 @@ int RunIsolatedSuite(const IsolatedSuite& suite, std::ostream& out, std::ostream
   // 2. Each check in a child of its own.
   std::vector<JUnitPiece> pieces;
   std::vector<std::string> failed;
-  int passed = 0;
-  int skipped = 0;
+  std::size_t passed = 0;
+  std::size_t skipped = 0;
   for (std::size_t i = 0; i < checks.size(); ++i) {
     const std::string& check = checks[i];
     const fs::path report = temp.path() / ("check-" + std::to_string(i) + ".xml");
@@ -223,11 +223,14 @@ int RunIsolatedSuite(const IsolatedSuite& suite, std::ostream& out, std::ostream
     pieces.push_back({"", lost});
   }
 
-  out << "[==========] " << checks.size() << " checks ran, each in a process of its own.\n";
-  out << "[  PASSED  ] " << passed << " checks.\n";
-  if (skipped > 0) out << "[  SKIPPED ] " << skipped << " checks.\n";
+  auto checks_text = [](std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " check" : " checks");
+  };
+  out << "[==========] " << checks_text(checks.size()) << " ran, each in a process of its own.\n";
+  out << "[  PASSED  ] " << checks_text(passed) << ".\n";
+  if (skipped > 0) out << "[  SKIPPED ] " << checks_text(skipped) << ".\n";
   if (!failed.empty()) {
-    out << "[  FAILED  ] " << failed.size() << " checks, listed below:\n";
+    out << "[  FAILED  ] " << checks_text(failed.size()) << ", listed below:\n";
     for (const std::string& f : failed) out << "[  FAILED  ] " << f << "\n";
   }
   out.flush();
