@@ -73,19 +73,6 @@ int RunRegisteredSuite(const std::string& junit_file, const std::string& filter,
 #endif
 }
 
-bool ReadIsolationOptions(const ConformCommandOptions& options, IsolatedSuite* suite,
-                          std::ostream& err) {
-  if (options.check_timeout.empty()) return true;
-  std::optional<runtime::Duration> d = runtime::ParseDuration(options.check_timeout);
-  if (!d || d->count() <= 0) {
-    err << "--check-timeout " << options.check_timeout
-        << ": not a positive duration (e.g. '10min', '30s')\n";
-    return false;
-  }
-  suite->check_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
-  return true;
-}
-
 std::string WriterNameFromPath(const std::string& path) {
   std::string name = std::filesystem::u8path(path).filename().u8string();
   if (name.rfind("lib", 0) == 0 && name.size() > 3) name.erase(0, 3);
@@ -107,18 +94,17 @@ int RunConform(const ConformCommandOptions& options, std::ostream& err) {
     // Each check in a process of its own (conform_isolated.h); the children are this same
     // command with --in-process.
     IsolatedSuite suite;
-    if (!ReadIsolationOptions(options, &suite, err)) return 2;
-    suite.child_args = {"conform", "--writer-plugin", options.plugin};
+    if (!PrepareIsolatedSuite("--writer-plugin", options.plugin, options.name, options.filter,
+                              options.junit_file, options.check_timeout, &suite, err)) {
+      return 2;
+    }
     for (const auto& [flag, value] :
-         {std::pair<const char*, const std::string*>{"--name", &options.name},
-          {"--warmup", &options.warmup},
+         {std::pair<const char*, const std::string*>{"--warmup", &options.warmup},
           {"--between-steps", &options.between_steps}}) {
       if (value->empty()) continue;
       suite.child_args.push_back(flag);
       suite.child_args.push_back(*value);
     }
-    suite.filter = options.filter;
-    suite.junit_file = options.junit_file;
     // A writer whose process ends or hangs does not answer: VSS reports it as not responding
     // (WRT-TIME-05), as it does a writer process that dies (docs/serve.md).
     suite.rule = "WRT-TIME-05";
@@ -126,7 +112,6 @@ int RunConform(const ConformCommandOptions& options, std::ostream& err) {
         "the writer to answer every event and leave its process running (VSS reports a writer "
         "whose process ended or hangs as VSS_E_WRITER_NOT_RESPONDING)";
     suite.role = "writer";
-    suite.class_name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
     return RunIsolatedSuite(suite, std::cout, err);
   }
 #endif

@@ -40,12 +40,6 @@ struct ConformCommandOptions {
   std::string check_timeout;
 };
 
-// The isolation options of `options` (--check-timeout) into `suite`; false (and `err` says
-// why) when bad.
-struct IsolatedSuite;
-bool ReadIsolationOptions(const ConformCommandOptions& options, IsolatedSuite* suite,
-                          std::ostream& err);
-
 int RunConform(const ConformCommandOptions& options, std::ostream& err);
 // `--writer-exec CMD` (conform_exec.cc): each check starts CMD afresh (a new process per
 // check). Exit codes as RunConform; CMD that cannot start or say hello is bad input (2).

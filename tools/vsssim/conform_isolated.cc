@@ -1,5 +1,10 @@
 #include "tools/vsssim/conform_isolated.h"
 
+#include <optional>
+
+#include "tools/vsssim/conform_command.h"
+#include "vsssim/runtime/time.h"
+
 #if !defined(_WIN32)
 #include <tinyxml2.h>
 #include <unistd.h>
@@ -17,6 +22,27 @@
 #endif
 
 namespace vsssim::tools {
+
+bool PrepareIsolatedSuite(const std::string& route, const std::string& plugin,
+                          const std::string& name, const std::string& filter,
+                          const std::string& junit_file, const std::string& check_timeout,
+                          IsolatedSuite* suite, std::ostream& err) {
+  if (!check_timeout.empty()) {
+    std::optional<runtime::Duration> d = runtime::ParseDuration(check_timeout);
+    if (!d || d->count() <= 0) {
+      err << "--check-timeout " << check_timeout
+          << ": not a positive duration (e.g. '10m', '30s')\n";
+      return false;
+    }
+    suite->check_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+  }
+  suite->child_args = {"conform", route, plugin};
+  if (!name.empty()) suite->child_args.insert(suite->child_args.end(), {"--name", name});
+  suite->filter = filter;
+  suite->junit_file = junit_file;
+  suite->class_name = name.empty() ? WriterNameFromPath(plugin) : name;
+  return true;
+}
 
 #if defined(_WIN32)
 int RunIsolatedSuite(const IsolatedSuite&, std::ostream&, std::ostream& err) {

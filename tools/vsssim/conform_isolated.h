@@ -43,6 +43,16 @@ struct IsolatedSuite {
   std::string class_name;
 };
 
+// The suite of a plug-in route: `route` ("--writer-plugin", "--requester-plugin") and
+// `plugin` start every child's arguments, then --name when given; the filter, the report and
+// the class name (--name, else from the file name) are set, and `check_timeout` (a duration
+// text, empty: the default) is read. False (and `err` says why) when it is not a duration.
+// The caller adds the route's own arguments and the rule of a lost check.
+bool PrepareIsolatedSuite(const std::string& route, const std::string& plugin,
+                          const std::string& name, const std::string& filter,
+                          const std::string& junit_file, const std::string& check_timeout,
+                          IsolatedSuite* suite, std::ostream& err);
+
 // Runs the suite; the exit code of `vsssim conform`: 0 every check passed, 1 some check
 // failed (a crash or hang included), 2 bad input (said on `err`).
 int RunIsolatedSuite(const IsolatedSuite& suite, std::ostream& out, std::ostream& err);

@@ -26,15 +26,11 @@ int RunRequesterConform(const RequesterConformOptions& options, std::ostream& er
 #if !defined(_WIN32)
   if (!options.in_process) {
     // Each check in a process of its own (conform_isolated.h).
-    ConformCommandOptions timeout;
-    timeout.check_timeout = options.check_timeout;
     IsolatedSuite suite;
-    if (!ReadIsolationOptions(timeout, &suite, err)) return 2;
-    suite.child_args = {"conform", "--requester-plugin", options.plugin};
-    if (!options.name.empty())
-      suite.child_args.insert(suite.child_args.end(), {"--name", options.name});
-    suite.filter = options.filter;
-    suite.junit_file = options.junit_file;
+    if (!PrepareIsolatedSuite("--requester-plugin", options.plugin, options.name, options.filter,
+                              options.junit_file, options.check_timeout, &suite, err)) {
+      return 2;
+    }
     // A requester whose process ends mid-backup leaves VSS to release its instance and send
     // BackupShutdown (REQ-LIFE-04); a backup application must end its backups itself.
     suite.rule = "REQ-LIFE-04";
@@ -42,7 +38,6 @@ int RunRequesterConform(const RequesterConformOptions& options, std::ostream& er
         "the backup application to finish each backup and release its instance itself (when "
         "its process ends or hangs, VSS releases the instance and sends BackupShutdown)";
     suite.role = "requester";
-    suite.class_name = options.name.empty() ? WriterNameFromPath(options.plugin) : options.name;
     return RunIsolatedSuite(suite, std::cout, err);
   }
 #endif
