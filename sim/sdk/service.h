@@ -1,0 +1,69 @@
+// The simulated VSS service behind Microsoft's entry points (docs/sdk.md): what
+// CreateVssBackupComponents, CVssWriter::Subscribe / Unsubscribe and IVssAsync talk to.
+//
+// By default that is the process's own in-process machine (InProcessMachine, created on first
+// use): a virtual clock, a trace, volumes C: and D:, the copy-on-write provider and a
+// coordinator. The conformance suites install theirs for the length of a check with
+// ScopedService, so SDK code runs unchanged against the suite's world.
+//
+// Environment of the default machine (read once, when it is created):
+//   VSSSIM_SEED   the coordinator's seed (decimal; default 1). Bad value: message, exit 2.
+//   VSSSIM_TRACE  a file to write the text trace to when the process ends; its last line is
+//                 "digest <hex>" (trace::Digest), so two runs (Linux, mingw-w64 under wine)
+//                 compare by one line.
+//
+// Thread safety: every SDK entry point takes ServiceLock() for the length of its call (a
+// recursive mutex: writer handlers run inside requester calls on the same thread). Writer
+// getters and SetWriterFailure do not take it: the coordinator's EventHost answers calls from
+// other threads with a WRT-THREAD-01 finding, never a wait.
+#ifndef VSSSIM_SDK_SERVICE_H_
+#define VSSSIM_SDK_SERVICE_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "vsssim/coordinator/requester.h"
+#include "vsssim/runtime/clock.h"
+#include "vsssim/trace/trace.h"
+#include "vsssim/writer/writer.h"
+
+namespace vsssim::sdk {
+
+class Service {
+ public:
+  virtual ~Service() = default;
+  // REQ-LIFE-01: a new requester (IVssBackupComponents) on this machine.
+  virtual std::unique_ptr<coordinator::Requester> CreateRequester() = 0;
+  // WRT-INIT-02: `writer` subscribes; it must outlive its subscription.
+  virtual void Subscribe(writer::Writer& writer) = 0;
+  // WRT-INIT-03: `writer` unsubscribes; it is not sent events any more.
+  virtual void Unsubscribe(writer::Writer& writer) = 0;
+  // The machine's virtual clock (IVssAsync waits on it; nothing waits on the wall).
+  virtual runtime::Clock& clock() = 0;
+  // The machine's trace (findings of the SDK layer are appended here, with their rule).
+  virtual trace::Trace& trace() = 0;
+};
+
+// The service SDK calls reach now: the innermost ScopedService's, else the default machine.
+Service& CurrentService();
+
+// Installs `service` as CurrentService() until destroyed (nests). REQUIRES: `service` outlives
+// the scope; scopes end in reverse order.
+class ScopedService {
+ public:
+  explicit ScopedService(Service& service);
+  ~ScopedService();
+  ScopedService(const ScopedService&) = delete;
+  ScopedService& operator=(const ScopedService&) = delete;
+
+ private:
+  Service* previous_;
+};
+
+// Held by every SDK entry point for the length of its call.
+std::recursive_mutex& ServiceLock();
+
+}  // namespace vsssim::sdk
+
+#endif  // VSSSIM_SDK_SERVICE_H_
