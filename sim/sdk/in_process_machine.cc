@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "sim/scenario/world.h"
+#include "vsssim/scenario/loader.h"
 #include "vsssim/trace/text.h"
 
 namespace vsssim::sdk {
@@ -37,23 +39,72 @@ InProcessMachine::InProcessMachine(MachineOptions options)
   });
 }
 
+InProcessMachine::InProcessMachine(MachineOptions options, FromFile)
+    : options_(std::move(options)),
+      trace_(clock_),
+      volumes_(clock_),
+      provider_(volumes_, clock_, &trace_) {}
+
+std::unique_ptr<InProcessMachine> InProcessMachine::Create(MachineOptions options,
+                                                           std::string* error) {
+  if (options.machine_file.empty()) return std::make_unique<InProcessMachine>(std::move(options));
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(options.machine_file);
+  if (!loaded.ok()) {
+    *error = loaded.ErrorText();
+    return nullptr;
+  }
+  const scenario::Scenario& file = *loaded.scenario;
+  if (!file.steps.empty() || !file.data_steps.empty()) {
+    const scenario::SourceLocation& at =
+        file.steps.empty() ? file.data_steps.front().where : file.steps.front().where;
+    *error = at.ToString() +
+             ": a machine file (VSSSIM_MACHINE) has no requester or data steps: the SDK program "
+             "is the requester";
+    return nullptr;
+  }
+  std::unique_ptr<InProcessMachine> machine(new InProcessMachine(options, FromFile{}));
+  machine->scenario_ = std::make_unique<scenario::Scenario>(std::move(*loaded.scenario));
+  coordinator::Choices choices;
+  choices.windows = machine->scenario_->windows;
+  machine->world_ = std::make_unique<scenario::World>(*machine->scenario_, options.seed, choices,
+                                                      machine->clock_, machine->trace_);
+  if (!machine->world_->start_error().empty()) {
+    *error = machine->world_->start_error();
+    return nullptr;
+  }
+  // WRT-INIT-03, as for the default machine.
+  InProcessMachine* self = machine.get();
+  machine->world_->vss().SetWriterGoneProbe([self](const writer::Writer& writer) -> std::string {
+    return self->unsubscribed_.count(&writer) != 0 ? "CVssWriter::Unsubscribe" : "";
+  });
+  return machine;
+}
+
 InProcessMachine::~InProcessMachine() {
   std::string error;
   WriteTrace(&error);  // best effort at exit; a failure was reported by whoever asked first
 }
 
+coordinator::Coordinator& InProcessMachine::coordinator() {
+  return world_ != nullptr ? world_->vss() : *vss_;
+}
+
+storage::VolumeManager& InProcessMachine::volumes() {
+  return world_ != nullptr ? world_->volumes() : volumes_;
+}
+
 std::unique_ptr<coordinator::Requester> InProcessMachine::CreateRequester() {
-  return vss_->CreateVssBackupComponents("r" + std::to_string(++requesters_));
+  return coordinator().CreateVssBackupComponents("r" + std::to_string(++requesters_));
 }
 
 void InProcessMachine::Subscribe(writer::Writer& writer) {
   unsubscribed_.erase(&writer);
-  vss_->RegisterWriter(writer);
+  coordinator().RegisterWriter(writer);
 }
 
 void InProcessMachine::Unsubscribe(writer::Writer& writer) {
   unsubscribed_.insert(&writer);
-  vss_->CheckWriterProcess(writer);
+  coordinator().CheckWriterProcess(writer);
 }
 
 bool InProcessMachine::WriteTrace(std::string* error) const {
@@ -80,6 +131,9 @@ bool MachineOptionsFromEnvironment(MachineOptions* options, std::string* error) 
     options->seed = value;
   }
   if (const char* path = std::getenv("VSSSIM_TRACE"); path != nullptr) options->trace_path = path;
+  if (const char* file = std::getenv("VSSSIM_MACHINE"); file != nullptr) {
+    options->machine_file = file;
+  }
   return true;
 }
 

@@ -20,8 +20,12 @@ InProcessMachine& DefaultMachine() {
       std::fprintf(stderr, "vsssim: %s\n", error.c_str());
       std::exit(2);
     }
-    static InProcessMachine instance(options);
-    return &instance;
+    static std::unique_ptr<InProcessMachine> instance = InProcessMachine::Create(options, &error);
+    if (instance == nullptr) {
+      std::fprintf(stderr, "vsssim: %s\n", error.c_str());
+      std::exit(2);
+    }
+    return instance.get();
   }();
   return *machine;
 }

@@ -8,6 +8,9 @@
 //
 // Environment of the default machine (read once, when it is created):
 //   VSSSIM_SEED   the coordinator's seed (decimal; default 1). Bad value: message, exit 2.
+//   VSSSIM_MACHINE  a scenario file whose volumes, files and writers make the machine (no
+//                 requester steps); default: volumes C: and D:, no writers. A file that does
+//                 not load: "file:line: what is wrong" on stderr, exit 2.
 //   VSSSIM_TRACE  a file to write the text trace to when the process ends; its last line is
 //                 "digest <hex>" (trace::Digest), so two runs (Linux, mingw-w64 under wine)
 //                 compare by one line.
