@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cwchar>
+#include <memory>
 
 namespace ATL {
 
@@ -39,7 +40,7 @@ class CComPtr {
   }
   T* operator=(const CComPtr& other) noexcept { return *this = other.p; }
   T* operator=(CComPtr&& other) noexcept {
-    if (this != &other) {
+    if (this != std::addressof(other)) {
       Release();
       p = other.p;
       other.p = nullptr;
@@ -100,14 +101,14 @@ class CComBSTR {
   ~CComBSTR() { ::SysFreeString(m_str); }
 
   CComBSTR& operator=(const CComBSTR& other) {
-    if (this != &other) {
+    if (this != std::addressof(other)) {
       ::SysFreeString(m_str);
       m_str = other.Copy();
     }
     return *this;
   }
   CComBSTR& operator=(CComBSTR&& other) noexcept {
-    if (this != &other) {
+    if (this != std::addressof(other)) {
       ::SysFreeString(m_str);
       m_str = other.m_str;
       other.m_str = nullptr;

@@ -1,0 +1,211 @@
+// MSVC and CRT extensions that VSS writer and requester sources written for Windows commonly use,
+// for building them unchanged on Linux with g++ or clang (docs/sdk.md, "Code that uses MSVC
+// extensions"). Written for vsssim from Microsoft's documentation of each function; only the
+// behaviour those pages document, nothing of Microsoft's implementation.
+//
+//   L__FUNCTION__, __FUNCTIONW__   the enclosing function's name as a wide string (clang with
+//                                  -fms-extensions has L__FUNCTION__ itself; it is kept).
+//   wcscpy_s, wcsncpy_s, wcscat_s, swprintf_s, _snwprintf_s, _wcsicmp, _wcsnicmp, _stricmp,
+//   _wcsdup, _wtoi                 the secure-CRT / Microsoft CRT functions, returning what
+//                                  the CRT documents (errno_t 0 or an errno value; on a
+//                                  too-small buffer the destination gets "" and ERANGE, where
+//                                  the CRT would call the invalid-parameter handler).
+//   Sleep, GetTickCount (wall-clock-ok: real time, below), GetLastError, SetLastError,
+//   OutputDebugStringW/A, SecureZeroMemory
+//
+// Sleep and the tick count use the real clock: they are the application's own time, not the
+// simulator's (which never reads the wall clock); a writer that sleeps in a handler really
+// takes that long, as on Windows, and the conformance suite's wall-time checks see it.
+//
+// Thread safety: as the CRT's. L__FUNCTION__ interns names in a process-wide table under a
+// mutex; the returned pointers live until the process ends.
+#ifndef VSSSIM_SDK_LINUX_VSSSIM_MSVC_COMPAT_H_
+#define VSSSIM_SDK_LINUX_VSSSIM_MSVC_COMPAT_H_
+
+#include <cerrno>
+#include <chrono>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <cwchar>
+#include <cwctype>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "vsssim_win_types.h"
+
+namespace vsssim_msvc_compat {
+
+// The wide form of `name` (a __func__, so ASCII), interned: same pointer for the same name.
+inline const wchar_t* InternWide(const char* name) {
+  static std::mutex mutex;
+  static std::map<const char*, std::wstring>* names = new std::map<const char*, std::wstring>();
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = names->find(name);
+  if (it == names->end()) {
+    std::wstring wide;
+    for (const char* c = name; *c != '\0'; ++c) wide.push_back(static_cast<unsigned char>(*c));
+    it = names->emplace(name, std::move(wide)).first;
+  }
+  return it->second.c_str();
+}
+
+inline std::uint32_t& LastError() {
+  thread_local std::uint32_t error = 0;
+  return error;
+}
+
+}  // namespace vsssim_msvc_compat
+
+#if !(defined(__clang__) && defined(_MSC_EXTENSIONS))
+#ifndef L__FUNCTION__
+#define L__FUNCTION__ (::vsssim_msvc_compat::InternWide(__func__))
+#endif
+#endif
+#ifndef __FUNCTIONW__
+#define __FUNCTIONW__ (::vsssim_msvc_compat::InternWide(__func__))
+#endif
+
+typedef int errno_t;
+
+// wcscpy_s / wcsncpy_s / wcscat_s (Microsoft CRT, "strcpy_s, wcscpy_s, _mbscpy_s", ...).
+inline errno_t wcscpy_s(wchar_t* dest, std::size_t size, const wchar_t* src) {
+  if (dest == nullptr || size == 0) return EINVAL;
+  if (src == nullptr) {
+    dest[0] = L'\0';
+    return EINVAL;
+  }
+  const std::size_t n = std::wcslen(src);
+  if (n >= size) {
+    dest[0] = L'\0';
+    return ERANGE;
+  }
+  std::wmemcpy(dest, src, n + 1);
+  return 0;
+}
+template <std::size_t N>
+errno_t wcscpy_s(wchar_t (&dest)[N], const wchar_t* src) {
+  return wcscpy_s(dest, N, src);
+}
+inline errno_t wcsncpy_s(wchar_t* dest, std::size_t size, const wchar_t* src, std::size_t count) {
+  if (dest == nullptr || size == 0) return EINVAL;
+  if (src == nullptr) {
+    dest[0] = L'\0';
+    return EINVAL;
+  }
+  std::size_t n = 0;
+  while (n < count && src[n] != L'\0') ++n;
+  if (n >= size) {
+    dest[0] = L'\0';
+    return ERANGE;
+  }
+  std::wmemcpy(dest, src, n);
+  dest[n] = L'\0';
+  return 0;
+}
+inline errno_t wcscat_s(wchar_t* dest, std::size_t size, const wchar_t* src) {
+  if (dest == nullptr || size == 0) return EINVAL;
+  if (src == nullptr) {
+    dest[0] = L'\0';
+    return EINVAL;
+  }
+  const std::size_t have = wcsnlen(dest, size);
+  if (have == size) {
+    dest[0] = L'\0';
+    return EINVAL;
+  }
+  const std::size_t add = std::wcslen(src);
+  if (have + add >= size) {
+    dest[0] = L'\0';
+    return ERANGE;
+  }
+  std::wmemcpy(dest + have, src, add + 1);
+  return 0;
+}
+template <std::size_t N>
+errno_t wcscat_s(wchar_t (&dest)[N], const wchar_t* src) {
+  return wcscat_s(dest, N, src);
+}
+
+// swprintf_s: the characters written, or -1 (and "" in `dest`) when they do not fit. Format
+// strings are the C library's: on Linux "%s" in a wide format takes a narrow string; write
+// "%ls" for a wide one (as portable code does; MSVC reads both).
+inline int swprintf_s(wchar_t* dest, std::size_t size, const wchar_t* format, ...) {
+  if (dest == nullptr || size == 0 || format == nullptr) return -1;
+  std::va_list args;
+  va_start(args, format);
+  const int n = std::vswprintf(dest, size, format, args);
+  va_end(args);
+  if (n < 0) dest[0] = L'\0';
+  return n;
+}
+template <std::size_t N, typename... Args>
+int swprintf_s(wchar_t (&dest)[N], const wchar_t* format, Args... args) {
+  return swprintf_s(dest, N, format, args...);
+}
+
+inline int _wcsicmp(const wchar_t* a, const wchar_t* b) {
+  for (;; ++a, ++b) {
+    const std::wint_t x = std::towlower(static_cast<std::wint_t>(*a));
+    const std::wint_t y = std::towlower(static_cast<std::wint_t>(*b));
+    if (x != y) return x < y ? -1 : 1;
+    if (x == 0) return 0;
+  }
+}
+inline int _wcsnicmp(const wchar_t* a, const wchar_t* b, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::wint_t x = std::towlower(static_cast<std::wint_t>(a[i]));
+    const std::wint_t y = std::towlower(static_cast<std::wint_t>(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+    if (x == 0) return 0;
+  }
+  return 0;
+}
+inline int _stricmp(const char* a, const char* b) { return strcasecmp(a, b); }
+inline wchar_t* _wcsdup(const wchar_t* s) {
+  if (s == nullptr) return nullptr;
+  const std::size_t n = std::wcslen(s) + 1;
+  auto* copy = static_cast<wchar_t*>(std::malloc(n * sizeof(wchar_t)));
+  if (copy != nullptr) std::wmemcpy(copy, s, n);
+  return copy;
+}
+inline int _wtoi(const wchar_t* s) {
+  return s == nullptr ? 0 : static_cast<int>(std::wcstol(s, nullptr, 10));
+}
+
+// Kernel32 odds and ends. Sleep and the tick count are the application's real time.
+inline void Sleep(DWORD milliseconds) {
+  const auto step = milliseconds == INFINITE ? std::chrono::milliseconds(86400000)
+                                             : std::chrono::milliseconds(milliseconds);
+  do {
+    std::this_thread::sleep_for(step);  // wall-clock-ok: Win32 Sleep, the application's time
+  } while (milliseconds == INFINITE);
+}
+inline DWORD GetTickCount() {  // wall-clock-ok: Win32 GetTickCount, the application's time
+  using Clock = std::chrono::steady_clock;  // wall-clock-ok: as above
+  return static_cast<DWORD>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+          .count());
+}
+inline DWORD GetLastError() { return vsssim_msvc_compat::LastError(); }
+inline void SetLastError(DWORD error) { vsssim_msvc_compat::LastError() = error; }
+// To stderr (no debugger here); characters outside ASCII print as '?', so stderr keeps its
+// narrow orientation.
+inline void OutputDebugStringW(LPCWSTR text) {
+  if (text == nullptr) return;
+  std::string narrow;
+  for (; *text != L'\0'; ++text) narrow.push_back(*text < 0x80 ? static_cast<char>(*text) : '?');
+  std::fputs(narrow.c_str(), stderr);
+}
+inline void OutputDebugStringA(LPCSTR text) {
+  if (text != nullptr) std::fputs(text, stderr);
+}
+#ifndef SecureZeroMemory
+#define SecureZeroMemory(destination, length) std::memset((destination), 0, (length))
+#endif
+
+#endif  // VSSSIM_SDK_LINUX_VSSSIM_MSVC_COMPAT_H_
