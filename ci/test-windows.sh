@@ -146,3 +146,41 @@ if [ "${windows_digest}" != "${native_digest}" ]; then
 fi
 echo "ci/test-windows.sh: the Windows writer under wine64 over TCP: PASS, digest ${windows_digest}" \
      "(the same as the native writer's)"
+
+# Issue #18: Microsoft's own API. The requester sim/sdk/vssapi/testing/msvc_style_requester.cpp
+# (Microsoft's API only; L__FUNCTION__, CComPtr) was built by the mingw preset against
+# mingw-w64's own headers and libvssapi.a, and CTest ran it above under wine64 with vsssim's
+# vssapi.dll (sdk.msvc_style_requester). Here it is also built with clang -fms-extensions for
+# the mingw-w64 target (how code with MSVC extensions builds, docs/sdk.md), run the same way,
+# and both Windows runs must give the trace digest of the Linux build of the same source.
+sdk_dir="${PWD}/build/mingw/sim/sdk/vssapi"
+sdk_machine="${PWD}/sim/sdk/vssapi/testing/machine.xml"
+trace_digest() { sed -n 's/^digest //p' "$1"; }
+native_trace="${sdk_dir}/native.trace"
+VSSSIM_MACHINE="${sdk_machine}" VSSSIM_TRACE="${native_trace}" \
+  "${PWD}/build/${host_preset}/sim/sdk/vssapi/sdk_msvc_style_requester" >/dev/null
+native_sdk_digest="$(trace_digest "${native_trace}")"
+gcc_sdk_digest="$(trace_digest "${sdk_dir}/msvc_style_requester.trace")"
+mingw_gcc="$(ls -d /usr/lib/gcc/x86_64-w64-mingw32/*-posix | head -n 1)"
+clang_exe="${sdk_dir}/unmodified/msvc_style_requester_clang.exe"
+clang++ --target=x86_64-w64-mingw32 -fms-extensions -O1 \
+  -isystem "${mingw_gcc}/include/c++" -isystem "${mingw_gcc}/include/c++/x86_64-w64-mingw32" \
+  -I "${PWD}/sim/sdk/include/atl" "${PWD}/sim/sdk/vssapi/testing/msvc_style_requester.cpp" \
+  -L "${mingw_gcc}" -static -lvssapi -lole32 -loleaut32 -o "${clang_exe}"
+clang_trace="${sdk_dir}/clang.trace"
+WINEDLLOVERRIDES=vssapi=n VSSSIM_MACHINE="${sdk_machine}" VSSSIM_TRACE="${clang_trace}" \
+  /usr/lib/wine/wine64 "${clang_exe}" >"${sdk_dir}/clang.out" 2>&1 || {
+    echo "ci/test-windows.sh: the clang -fms-extensions requester failed under wine64:" >&2
+    cat "${sdk_dir}/clang.out" >&2
+    exit 1
+  }
+clang_sdk_digest="$(trace_digest "${clang_trace}")"
+if [ -z "${native_sdk_digest}" ] || [ "${gcc_sdk_digest}" != "${native_sdk_digest}" ] ||
+   [ "${clang_sdk_digest}" != "${native_sdk_digest}" ]; then
+  echo "ci/test-windows.sh: the unmodified requester's trace digests differ (SIM-DET-01):" \
+       "Linux ${native_sdk_digest:-none}, mingw-w64 g++ ${gcc_sdk_digest:-none}," \
+       "clang -fms-extensions ${clang_sdk_digest:-none}" >&2
+  exit 1
+fi
+echo "ci/test-windows.sh: the unmodified requester under wine64 with vsssim's vssapi.dll: PASS," \
+     "digest ${native_sdk_digest} (mingw-w64 g++ and clang -fms-extensions, as on Linux)"
