@@ -165,7 +165,7 @@ mingw_gcc="$(ls -d /usr/lib/gcc/x86_64-w64-mingw32/*-posix | head -n 1)"
 clang_exe="${sdk_dir}/unmodified/msvc_style_requester_clang.exe"
 clang++ --target=x86_64-w64-mingw32 -fms-extensions -O1 \
   -isystem "${mingw_gcc}/include/c++" -isystem "${mingw_gcc}/include/c++/x86_64-w64-mingw32" \
-  -I "${PWD}/sim/sdk/include/atl" "${PWD}/sim/sdk/vssapi/testing/msvc_style_requester.cpp" \
+  -I "${PWD}/sim/sdk/include/msvc" "${PWD}/sim/sdk/vssapi/testing/msvc_style_requester.cpp" \
   -L "${mingw_gcc}" -static -lvssapi -lole32 -loleaut32 -o "${clang_exe}"
 clang_trace="${sdk_dir}/clang.trace"
 WINEDLLOVERRIDES=vssapi=n VSSSIM_MACHINE="${sdk_machine}" VSSSIM_TRACE="${clang_trace}" \

@@ -1,5 +1,5 @@
 // The MSVC/CRT extensions and the ATL subset that SDK sources use (include/linux/
-// vsssim_msvc_compat.h, strsafe.h, include/atl/atlbase.h), on Linux.
+// vsssim_msvc_compat.h, strsafe.h, include/msvc/atlbase.h), on Linux.
 #include <gtest/gtest.h>
 
 #include <string>

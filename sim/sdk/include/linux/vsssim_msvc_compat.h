@@ -17,8 +17,7 @@
 // simulator's (which never reads the wall clock); a writer that sleeps in a handler really
 // takes that long, as on Windows, and the conformance suite's wall-time checks see it.
 //
-// Thread safety: as the CRT's. L__FUNCTION__ interns names in a process-wide table under a
-// mutex; the returned pointers live until the process ends.
+// Thread safety: as the CRT's.
 #ifndef VSSSIM_SDK_LINUX_VSSSIM_MSVC_COMPAT_H_
 #define VSSSIM_SDK_LINUX_VSSSIM_MSVC_COMPAT_H_
 
@@ -31,28 +30,13 @@
 #include <cstring>
 #include <cwchar>
 #include <cwctype>
-#include <map>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "vsssim_msvc_extensions.h"  // L__FUNCTION__, __FUNCTIONW__ (include/msvc)
 #include "vsssim_win_types.h"
 
 namespace vsssim_msvc_compat {
-
-// The wide form of `name` (a __func__, so ASCII), interned: same pointer for the same name.
-inline const wchar_t* InternWide(const char* name) {
-  static std::mutex mutex;
-  static std::map<const char*, std::wstring>* names = new std::map<const char*, std::wstring>();
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = names->find(name);
-  if (it == names->end()) {
-    std::wstring wide;
-    for (const char* c = name; *c != '\0'; ++c) wide.push_back(static_cast<unsigned char>(*c));
-    it = names->emplace(name, std::move(wide)).first;
-  }
-  return it->second.c_str();
-}
 
 inline std::uint32_t& LastError() {
   thread_local std::uint32_t error = 0;
@@ -60,15 +44,6 @@ inline std::uint32_t& LastError() {
 }
 
 }  // namespace vsssim_msvc_compat
-
-#if !(defined(__clang__) && defined(_MSC_EXTENSIONS))
-#ifndef L__FUNCTION__
-#define L__FUNCTION__ (::vsssim_msvc_compat::InternWide(__func__))
-#endif
-#endif
-#ifndef __FUNCTIONW__
-#define __FUNCTIONW__ (::vsssim_msvc_compat::InternWide(__func__))
-#endif
 
 typedef int errno_t;
 

@@ -11,21 +11,21 @@
 
 #include <atlbase.h>
 #include <stdio.h>
+#include <vsbackup.h>
 #include <vss.h>
 #include <vsserror.h>
-#include <vsbackup.h>
 #include <vswriter.h>
 
 #define WIDEN2(text) L##text
 #define WIDEN(text) WIDEN2(text)
-#define CHECK(call)                                                                           \
-  do {                                                                                        \
-    HRESULT hr_ = (call);                                                                     \
-    if (FAILED(hr_)) {                                                                        \
-      wprintf(L"%ls: %ls failed: 0x%08lx\n", L__FUNCTION__, WIDEN(#call),                     \
-              static_cast<unsigned long>(hr_));                                               \
-      return hr_;                                                                             \
-    }                                                                                         \
+#define CHECK(call)                                                       \
+  do {                                                                    \
+    HRESULT hr_ = (call);                                                 \
+    if (FAILED(hr_)) {                                                    \
+      wprintf(L"%ls: %ls failed: 0x%08lx\n", L__FUNCTION__, WIDEN(#call), \
+              static_cast<unsigned long>(hr_));                           \
+      return hr_;                                                         \
+    }                                                                     \
   } while (0)
 
 static HRESULT WaitFor(IVssAsync* async) {
@@ -40,6 +40,19 @@ static HRESULT WaitFor(IVssAsync* async) {
     return E_FAIL;
   }
   return S_OK;
+}
+
+// Microsoft's vsbackup.h: IVssWriterComponentsExt "inherits from IVssWriterComponents and
+// IUnknown". mingw-w64's vsbackup.h leaves IUnknown out, so code built against it cannot call
+// Release on one; vsssim's object has the SDK's layout, and here it is released through the
+// IUnknown it answers to (the one change this source needs for mingw-w64's headers).
+static void ReleaseWriterComponents(IVssWriterComponentsExt* components) {
+#if defined(__MINGW32__) && !defined(_MSC_VER)
+  IUnknown* unknown = reinterpret_cast<IUnknown*>(reinterpret_cast<void**>(components) + 1);
+  unknown->Release();
+#else
+  components->Release();
+#endif
 }
 
 struct Selected {
@@ -80,8 +93,8 @@ static HRESULT SelectEverything(IVssBackupComponents* backup, Selected* selected
         s.type = info->type;
         s.logical_path = info->bstrLogicalPath;
         s.name = info->bstrComponentName;
-        HRESULT hr = backup->AddComponent(instance_id, writer_id, info->type,
-                                          info->bstrLogicalPath, info->bstrComponentName);
+        HRESULT hr = backup->AddComponent(instance_id, writer_id, info->type, info->bstrLogicalPath,
+                                          info->bstrComponentName);
         component->FreeComponentInfo(info);
         CHECK(hr);
       } else {
@@ -142,6 +155,25 @@ static HRESULT Backup(BSTR* document) {
   return S_OK;
 }
 
+static HRESULT SelectForRestore(IVssBackupComponents* restore,
+                                IVssWriterComponentsExt* components) {
+  VSS_ID instance, writer;
+  CHECK(components->GetWriterInfo(&instance, &writer));
+  UINT count = 0;
+  CHECK(components->GetComponentCount(&count));
+  for (UINT c = 0; c < count; ++c) {
+    CComPtr<IVssComponent> component;
+    CHECK(components->GetComponent(c, &component));
+    VSS_COMPONENT_TYPE type;
+    CComBSTR logical_path, name;
+    CHECK(component->GetComponentType(&type));
+    CHECK(component->GetLogicalPath(&logical_path));
+    CHECK(component->GetComponentName(&name));
+    CHECK(restore->SetSelectedForRestore(writer, type, logical_path, name, true));
+  }
+  return S_OK;
+}
+
 static HRESULT Restore(BSTR document) {
   CComPtr<IVssBackupComponents> restore;
   CHECK(CreateVssBackupComponents(&restore));
@@ -152,22 +184,11 @@ static HRESULT Restore(BSTR document) {
   UINT writers = 0;
   CHECK(restore->GetWriterComponentsCount(&writers));
   for (UINT i = 0; i < writers; ++i) {
-    CComPtr<IVssWriterComponentsExt> components;
+    IVssWriterComponentsExt* components = NULL;
     CHECK(restore->GetWriterComponents(i, &components));
-    VSS_ID instance, writer;
-    CHECK(components->GetWriterInfo(&instance, &writer));
-    UINT count = 0;
-    CHECK(components->GetComponentCount(&count));
-    for (UINT c = 0; c < count; ++c) {
-      CComPtr<IVssComponent> component;
-      CHECK(components->GetComponent(c, &component));
-      VSS_COMPONENT_TYPE type;
-      CComBSTR logical_path, name;
-      CHECK(component->GetComponentType(&type));
-      CHECK(component->GetLogicalPath(&logical_path));
-      CHECK(component->GetComponentName(&name));
-      CHECK(restore->SetSelectedForRestore(writer, type, logical_path, name, true));
-    }
+    HRESULT hr = SelectForRestore(restore, components);
+    ReleaseWriterComponents(components);
+    CHECK(hr);
   }
   CHECK(restore->PreRestore(&async));
   CHECK(WaitFor(async));
