@@ -166,7 +166,8 @@ clang_exe="${sdk_dir}/unmodified/msvc_style_requester_clang.exe"
 clang++ --target=x86_64-w64-mingw32 -fms-extensions -O1 \
   -isystem "${mingw_gcc}/include/c++" -isystem "${mingw_gcc}/include/c++/x86_64-w64-mingw32" \
   -I "${PWD}/sim/sdk/include/msvc" "${PWD}/sim/sdk/vssapi/testing/msvc_style_requester.cpp" \
-  -L "${mingw_gcc}" -static -lvssapi -lole32 -loleaut32 -o "${clang_exe}"
+  -L "${mingw_gcc}" -static -lvssapi -lole32 -loleaut32 -luuid -lstdc++ -lgcc_eh -lpthread \
+  -o "${clang_exe}"
 clang_trace="${sdk_dir}/clang.trace"
 WINEDLLOVERRIDES=vssapi=n VSSSIM_MACHINE="${sdk_machine}" VSSSIM_TRACE="${clang_trace}" \
   /usr/lib/wine/wine64 "${clang_exe}" >"${sdk_dir}/clang.out" 2>&1 || {
