@@ -76,11 +76,12 @@ wait_for_line() {
   done
 }
 
-# writer_over_tcp LABEL COMMAND...: serve on TCP, the writer COMMAND subscribed to it, the
-# scenario run through --connect; prints the run's digest. Fails (exit 1) with the logs.
+# writer_over_tcp LABEL WRITER SCENARIO COMMAND...: serve on TCP, the writer COMMAND (named
+# WRITER) subscribed to it, SCENARIO run through --connect; prints the run's digest. Fails
+# (exit 1) with the logs.
 writer_over_tcp() {
-  local label="$1" dir="${wire_dir}/$1"
-  shift
+  local label="$1" dir="${wire_dir}/$1" writer_name="$2" scenario="$3"
+  shift 3
   mkdir -p "${dir}"
   "${VSSSIM_HOST_TOOL}" serve --listen tcp:127.0.0.1:0 --token-file "${dir}/token" \
     >"${dir}/serve.out" 2>"${dir}/serve.err" &
@@ -103,11 +104,11 @@ writer_over_tcp() {
     VSSSIM_ADDRESS="${writers}" VSSSIM_TOKEN="${token}" "$@" >"${dir}/writer.log" 2>&1 &
     writer_pid=$!
     # A fresh wine process can take a while to start (seen: seconds).
-    if ! wait_for_line "${dir}/serve.err" 'writer RemoteCppWriter subscribed' 180; then
+    if ! wait_for_line "${dir}/serve.err" "writer ${writer_name} subscribed" 180; then
       echo "ci/test-windows.sh: ${label}: the writer never subscribed" >&2
       status=1
     elif ! "${VSSSIM_HOST_TOOL}" run --connect "${requesters}" --token-file "${dir}/token" \
-        "${wire_dir}/scenario.xml" >"${dir}/run.txt" 2>&1 || ! grep -q '^PASS ' "${dir}/run.txt"; then
+        "${scenario}" >"${dir}/run.txt" 2>&1 || ! grep -q '^PASS ' "${dir}/run.txt"; then
       echo "ci/test-windows.sh: ${label}: the backup over TCP failed" >&2
       status=1
     fi
@@ -135,9 +136,9 @@ writer_over_tcp() {
   echo "${digest}"
 }
 
-windows_digest="$(writer_over_tcp windows /usr/lib/wine/wine64 \
-  "${PWD}/build/mingw/examples/remote-cpp-writer/remote_cpp_writer.exe")"
-native_digest="$(writer_over_tcp native \
+windows_digest="$(writer_over_tcp windows RemoteCppWriter "${wire_dir}/scenario.xml" \
+  /usr/lib/wine/wine64 "${PWD}/build/mingw/examples/remote-cpp-writer/remote_cpp_writer.exe")"
+native_digest="$(writer_over_tcp native RemoteCppWriter "${wire_dir}/scenario.xml" \
   "${PWD}/build/${host_preset}/examples/remote-cpp-writer/remote_cpp_writer")"
 if [ "${windows_digest}" != "${native_digest}" ]; then
   echo "ci/test-windows.sh: the Windows writer's trace digest ${windows_digest} differs from" \
@@ -185,3 +186,24 @@ if [ -z "${native_sdk_digest}" ] || [ "${gcc_sdk_digest}" != "${native_sdk_diges
 fi
 echo "ci/test-windows.sh: the unmodified requester under wine64 with vsssim's vssapi.dll: PASS," \
      "digest ${native_sdk_digest} (mingw-w64 g++ and clang -fms-extensions, as on Linux)"
+
+# Issue #18, "where the simulated service lives": a writer written against Microsoft's API
+# (sim/sdk/vssapi/testing/msvc_style_writer.cpp, a CVssWriter), built with mingw-w64 and linked
+# with vsssim's SDK library, runs under wine64; its CVssWriter::Subscribe connects to the Linux
+# `vsssim serve` (VSSSIM_ADDRESS), it is backed up, and it exits 0 at serve's shutdown. The
+# digest must be the Linux build's, which a scenario starts with <writer exec=...>.
+sdk_scenario="${wire_dir}/sdk-writer.xml"
+sed 's#exec="[^"]*"#exec="false"#' \
+  "${PWD}/build/${host_preset}/sim/sdk/vssapi/msvc_style_writer_process.xml" >"${sdk_scenario}"
+sdk_windows_digest="$(writer_over_tcp sdk-windows MsvcStyleWriter "${sdk_scenario}" \
+  /usr/lib/wine/wine64 "${PWD}/build/mingw/sim/sdk/vssapi/sdk_msvc_style_writer.exe")"
+sdk_native_digest="$("${VSSSIM_HOST_TOOL}" run \
+  "${PWD}/build/${host_preset}/sim/sdk/vssapi/msvc_style_writer_process.xml" |
+  sed -n 's/^PASS .* digest \([0-9a-f]*\).*/\1/p')"
+if [ -z "${sdk_native_digest}" ] || [ "${sdk_windows_digest}" != "${sdk_native_digest}" ]; then
+  echo "ci/test-windows.sh: the SDK writer's trace digest under wine64 (${sdk_windows_digest})" \
+       "differs from the Linux writer process's (${sdk_native_digest:-none}) (SIM-DET-01)" >&2
+  exit 1
+fi
+echo "ci/test-windows.sh: the CVssWriter writer built for Windows, under wine64, subscribed to" \
+     "the Linux vsssim serve: PASS, digest ${sdk_windows_digest} (as on Linux)"

@@ -40,7 +40,7 @@ class CMsvcStyleWriter : public CVssWriter {
     if (FAILED(pMetadata->SetRestoreMethod(VSS_RME_RESTORE_IF_CAN_REPLACE, NULL, NULL,
                                            VSS_WRE_NEVER, false)) ||
         FAILED(pMetadata->AddComponent(VSS_CT_FILEGROUP, NULL, L"MsvcData", L"MSVC-style data",
-                                       NULL, 0, false, true, true, true, 0)) ||
+                                       NULL, 0, false, false, true, true, 0)) ||
         FAILED(pMetadata->AddFilesToFileGroup(
             NULL, L"MsvcData", L"C:\\MsvcData", L"*", true, NULL,
             VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED))) {
