@@ -40,7 +40,7 @@ class CMsvcStyleWriter : public CVssWriter {
     if (FAILED(pMetadata->SetRestoreMethod(VSS_RME_RESTORE_IF_CAN_REPLACE, NULL, NULL,
                                            VSS_WRE_NEVER, false)) ||
         FAILED(pMetadata->AddComponent(VSS_CT_FILEGROUP, NULL, L"MsvcData", L"MSVC-style data",
-                                       NULL, 0, false, false, true, true, 0)) ||
+                                       NULL, 0, false, false, true, false, 0)) ||
         FAILED(pMetadata->AddFilesToFileGroup(
             NULL, L"MsvcData", L"C:\\MsvcData", L"*", true, NULL,
             VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED))) {
@@ -50,33 +50,46 @@ class CMsvcStyleWriter : public CVssWriter {
     return true;
   }
   virtual bool STDMETHODCALLTYPE OnPrepareBackup(IVssWriterComponents* pComponents) {
-    Log(L__FUNCTION__);
-    return GetBackupType() == VSS_BT_FULL && AreComponentsSelected() && pComponents != NULL;
+    wprintf(L"MsvcStyleWriter: %ls: backup type %d, components %ls\n", L__FUNCTION__,
+            static_cast<int>(GetBackupType()),
+            AreComponentsSelected() && pComponents != NULL ? L"selected" : L"not selected");
+    return true;
   }
   virtual bool STDMETHODCALLTYPE OnPrepareSnapshot() {
-    Log(L__FUNCTION__);
-    return IsPathAffected(L"C:\\MsvcData\\") != false;
+    wprintf(L"MsvcStyleWriter: %ls: data %ls\n", L__FUNCTION__,
+            IsPathAffected(L"C:\\MsvcData\\") ? L"affected" : L"not affected");
+    return true;
   }
   virtual bool STDMETHODCALLTYPE OnFreeze() {
-    Log(L__FUNCTION__);
-    return GetCurrentVolumeCount() == 1;
+    wprintf(L"MsvcStyleWriter: %ls: %u volume(s)\n", L__FUNCTION__, GetCurrentVolumeCount());
+    return true;
   }
   virtual bool STDMETHODCALLTYPE OnThaw() { return Log(L__FUNCTION__); }
   virtual bool STDMETHODCALLTYPE OnAbort() { return Log(L__FUNCTION__); }
   virtual bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents* pComponents) {
     Log(L__FUNCTION__);
     UINT count = 0;
-    if (pComponents == NULL || FAILED(pComponents->GetComponentCount(&count))) return false;
+    if (pComponents == NULL) return true;  // not in component mode: nothing to look at
+    if (FAILED(pComponents->GetComponentCount(&count))) {
+      SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE);
+      return false;
+    }
     for (UINT i = 0; i < count; ++i) {
       IVssComponent* component = NULL;
-      if (FAILED(pComponents->GetComponent(i, &component))) return false;
+      if (FAILED(pComponents->GetComponent(i, &component))) {
+        SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE);
+        return false;
+      }
       CComBSTR name;
       OutBool succeeded = false;
       HRESULT hr = component->GetComponentName(&name);
       if (SUCCEEDED(hr)) hr = component->GetBackupSucceeded(&succeeded);
       component->Release();
-      if (FAILED(hr) || !succeeded) return false;
-      wprintf(L"  %ls backed up\n", static_cast<BSTR>(name));
+      if (FAILED(hr)) {
+        SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE);
+        return false;
+      }
+      wprintf(L"  %ls %ls\n", static_cast<BSTR>(name), succeeded ? L"backed up" : L"not backed up");
     }
     return true;
   }
