@@ -7,6 +7,7 @@
 // clang-format off
 #include <windows.h>
 #include <strsafe.h>
+#include <tchar.h>
 #include <atlbase.h>
 // clang-format on
 
@@ -39,6 +40,18 @@ TEST(Sdk_MsvcCompat, SecureCopiesReportTruncation) {
   EXPECT_EQ(_wcsicmp(L"Writer", L"wRITER"), 0);
   EXPECT_LT(_wcsicmp(L"a", L"B"), 0);
   EXPECT_EQ(_wcsnicmp(L"abcX", L"ABCy", 3), 0);
+}
+
+// Checks _snwprintf_s's count and _TRUNCATE, and the generic-text names of <tchar.h>.
+TEST(Sdk_MsvcCompat, CountedPrintfAndGenericText) {
+  wchar_t buffer[8];
+  EXPECT_EQ(_snwprintf_s(buffer, 8, 3, L"%ls", L"abcdef"), -1);
+  EXPECT_EQ(std::wstring(buffer), L"abc");
+  EXPECT_EQ(_snwprintf_s(buffer, 8, _TRUNCATE, L"%d", 1234), 4);
+  EXPECT_EQ(std::wstring(buffer), L"1234");
+  const TCHAR* text = _T("Writer");
+  EXPECT_EQ(_tcslen(text), 6u);
+  EXPECT_EQ(_tcsicmp(text, L"WRITER"), 0);
 }
 
 // Checks StringCch*: truncation gives STRSAFE_E_INSUFFICIENT_BUFFER and the truncated text;

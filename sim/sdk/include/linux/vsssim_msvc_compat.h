@@ -123,6 +123,23 @@ int swprintf_s(wchar_t (&dest)[N], const wchar_t* format, Args... args) {
   return swprintf_s(dest, N, format, args...);
 }
 
+// _snwprintf_s: at most `count` characters (_TRUNCATE: as many as fit) and the terminator; -1
+// when the output was cut.
+#ifndef _TRUNCATE
+#define _TRUNCATE (static_cast<std::size_t>(-1))
+#endif
+inline int _snwprintf_s(wchar_t* dest, std::size_t size, std::size_t count, const wchar_t* format,
+                        ...) {
+  if (dest == nullptr || size == 0 || format == nullptr) return -1;
+  const std::size_t room = count == _TRUNCATE || count >= size ? size : count + 1;
+  std::va_list args;
+  va_start(args, format);
+  const int n = std::vswprintf(dest, room, format, args);
+  va_end(args);
+  if (n < 0) dest[room - 1] = L'\0';
+  return n;
+}
+
 inline int _wcsicmp(const wchar_t* a, const wchar_t* b) {
   for (;; ++a, ++b) {
     const std::wint_t x = std::towlower(static_cast<std::wint_t>(*a));

@@ -198,7 +198,11 @@ static HRESULT Restore(BSTR document) {
   return S_OK;
 }
 
-int main() {
+int _tmain(int argc, _TCHAR* argv[]) {
+  if (argc > 1 && argv[1] != NULL) {
+    _tprintf(_T("usage: msvc_style_requester (no arguments; see docs/sdk.md)\n"));
+    return 2;
+  }
   if (FAILED(CoInitializeEx(NULL, COINIT_MULTITHREADED))) return 1;
   CoInitializeSecurity(NULL, -1, NULL, NULL, RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
                        RPC_C_IMP_LEVEL_IDENTIFY, NULL, EOAC_NONE, NULL);
