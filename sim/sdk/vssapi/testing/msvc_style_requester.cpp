@@ -11,6 +11,7 @@
 
 #include <atlbase.h>
 #include <stdio.h>
+#include <tchar.h>
 #include <vsbackup.h>
 #include <vss.h>
 #include <vsserror.h>
