@@ -5,7 +5,6 @@
 #ifndef VSSSIM_SIM_REMOTE_CLIENT_SESSION_H_
 #define VSSSIM_SIM_REMOTE_CLIENT_SESSION_H_
 
-#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -14,10 +13,8 @@
 
 namespace vsssim::remote {
 
-// `stop` (may be null) is checked between events, every 50 ms of real time; once it is set the
-// connection closes (the service sees the writer leave, WRT-INIT-03) and the result is 0.
 int ServeWriterOn(net::Socket socket, writer::Writer& writer, std::string_view token,
-                  std::string* error, const std::atomic<bool>* stop = nullptr);
+                  std::string* error);
 
 }  // namespace vsssim::remote
 

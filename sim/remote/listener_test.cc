@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <thread>
 
 #include "sim/remote/testing/remote_pair.h"
@@ -74,38 +73,6 @@ TEST(Remote_Listener, AcceptsTheTokenOverTcp) {
   EXPECT_EQ(a.writer->actor(), "writer:A");
   EXPECT_GT(a.writer->pid(), 0);
   EXPECT_EQ(a.client, 0) << a.client_error;  // shutdown = exit 0
-}
-
-// Checks that a WriterThread serves its writer on a thread of its own: the service's shutdown
-// ends it by itself (callback with 0), and Stop() closes the connection, which the service
-// sees as the writer leaving (WRT-INIT-03), without the callback.
-TEST(Remote_Listener, WriterThreadEndsByShutdownOrStop) {
-  std::string error;
-  auto listener = WriterListener::Listen(*ParseAddress("tcp:127.0.0.1:0", nullptr),
-                                         std::string(kTestToken), {}, &error);
-  ASSERT_NE(listener, nullptr) << error;
-  writer::ScriptedWriter w(Identity("Threaded"));
-  std::atomic<int> ended{-1};
-  {
-    WriterThread thread(w, listener->address(), std::string(kTestToken),
-                        [&](int result, const std::string&) { ended = result; });
-    std::unique_ptr<RemoteWriter> remote = listener->Accept(std::chrono::seconds(10), nullptr);
-    ASSERT_NE(remote, nullptr);
-    EXPECT_EQ(remote->identity().name, "Threaded");
-    remote->Shutdown();
-    EXPECT_EQ(thread.Join(), 0);
-  }
-  EXPECT_EQ(ended.load(), 0);
-
-  ended = -1;
-  WriterThread thread(w, listener->address(), std::string(kTestToken),
-                      [&](int result, const std::string&) { ended = result; });
-  std::unique_ptr<RemoteWriter> remote = listener->Accept(std::chrono::seconds(10), nullptr);
-  ASSERT_NE(remote, nullptr);
-  thread.Stop();
-  EXPECT_FALSE(remote->CheckAlive());
-  EXPECT_FALSE(remote->connected());
-  EXPECT_EQ(ended.load(), -1);  // no callback after Stop()
 }
 
 // Checks that a wrong or missing token is refused, recorded, and told to the client.

@@ -1,8 +1,6 @@
 // ServeWriter: the writer-process session (docs/wire-protocol.md "A session").
 #include "vsssim/remote/writer_client.h"
 
-#include <atomic>
-#include <chrono>
 #include <cstdlib>
 #include <exception>
 #include <utility>
@@ -19,9 +17,6 @@ namespace vsssim::remote {
 namespace {
 
 using vss::WriterEvent;
-
-// How often a stoppable session looks at its stop flag between events (client_session.h).
-constexpr std::chrono::milliseconds kStopPoll{50};
 
 net::Clock::time_point Forever() { return net::Clock::now() + std::chrono::hours(24 * 365); }
 
@@ -125,8 +120,8 @@ bool HandleEvent(Connection& c, writer::Writer& w, const Json& m, std::string* e
 
 }  // namespace
 
-int ServeWriterOn(net::Socket socket, writer::Writer& w, std::string_view token, std::string* error,
-                  const std::atomic<bool>* stop) {
+int ServeWriterOn(net::Socket socket, writer::Writer& w, std::string_view token,
+                  std::string* error) {
   Connection c(std::move(socket));
   const Json hello = {{"type", "hello"},
                       {"protocol", kProtocolVersion},
@@ -144,9 +139,7 @@ int ServeWriterOn(net::Socket socket, writer::Writer& w, std::string_view token,
   }
   if (type != "welcome") return Failed(error, "no welcome from the service"), 1;
   for (;;) {
-    if (stop != nullptr && stop->load()) return 0;
-    in = c.Read(stop == nullptr ? Forever() : net::Clock::now() + kStopPoll);
-    if (in.status == Connection::Status::kTimeout && stop != nullptr) continue;
+    in = c.Read(Forever());
     if (in.status == Connection::Status::kEof) {
       return Failed(error, "the service closed the connection without a shutdown"), 2;
     }
@@ -178,31 +171,6 @@ int ServeWriterFromEnvironment(writer::Writer& w, std::string* error) {
   std::optional<Address> address = ParseAddress(address_text, &why);
   if (!address) return Failed(error, "VSSSIM_ADDRESS: " + why), 1;
   return ServeWriter(w, *address, token, error);
-}
-
-WriterThread::WriterThread(writer::Writer& writer, Address address, std::string token,
-                           EndCallback on_end)
-    : thread_([this, &writer, address = std::move(address), token = std::move(token),
-               on_end = std::move(on_end)] {
-        std::string error;
-        std::string why;
-        net::Socket s = net::Connect(address, &why);
-        const int result = s.valid() ? ServeWriterOn(std::move(s), writer, token, &error, &stop_)
-                                     : (Failed(&error, why), 1);
-        result_ = result;
-        if (!stop_.load() && on_end) on_end(result, error);
-      }) {}
-
-WriterThread::~WriterThread() { Stop(); }
-
-int WriterThread::Join() {
-  if (thread_.joinable()) thread_.join();
-  return result_.load();
-}
-
-void WriterThread::Stop() {
-  stop_.store(true);
-  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
 }  // namespace vsssim::remote

@@ -13,11 +13,8 @@
 #ifndef VSSSIM_REMOTE_WRITER_CLIENT_H_
 #define VSSSIM_REMOTE_WRITER_CLIENT_H_
 
-#include <atomic>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include "vsssim/remote/address.h"
 #include "vsssim/writer/writer.h"
@@ -32,35 +29,6 @@ int ServeWriter(writer::Writer& writer, const Address& address, std::string_view
                 std::string* error);
 // The same with the address and token from VSSSIM_ADDRESS and VSSSIM_TOKEN.
 int ServeWriterFromEnvironment(writer::Writer& writer, std::string* error);
-
-// A writer served on a thread of its own, for a process that goes on with its own work while
-// it is subscribed (CVssWriter::Subscribe in a writer process, docs/sdk.md). The thread
-// connects, says hello and serves events as ServeWriter does; the handlers run on it.
-class WriterThread {
- public:
-  // Runs on the serving thread with ServeWriter's result and error when the serving ended by
-  // itself (the service's shutdown: 0; a refused hello or a broken connection), never after
-  // Stop().
-  using EndCallback = std::function<void(int result, const std::string& error)>;
-  // REQUIRES: `writer` outlives this object.
-  WriterThread(writer::Writer& writer, Address address, std::string token, EndCallback on_end = {});
-  // Stop().
-  ~WriterThread();
-  WriterThread(const WriterThread&) = delete;
-  WriterThread& operator=(const WriterThread&) = delete;
-  // Ends the serving between two events — the connection closes, which the service takes as
-  // the writer unsubscribing (WRT-INIT-03) — and waits for the thread. Idempotent; from the
-  // serving thread itself (a handler) it only asks.
-  void Stop();
-  // Waits until the serving ends by itself (the service's shutdown; a refused hello or a broken
-  // connection) and returns ServeWriter's result. REQUIRES: not called from the serving thread.
-  int Join();
-
- private:
-  std::atomic<bool> stop_{false};
-  std::atomic<int> result_{-1};
-  std::thread thread_;
-};
 
 }  // namespace vsssim::remote
 

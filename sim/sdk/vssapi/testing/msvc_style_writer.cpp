@@ -4,15 +4,17 @@
 // waits, as a writer's service process does. The test of "a writer in its own process over the
 // wire protocol" (docs/sdk.md): started by a scenario's <writer exec=...> (Linux), or under
 // wine64 with VSSSIM_ADDRESS/VSSSIM_TOKEN of a Linux `vsssim serve` (ci/test-windows.sh), its
-// CVssWriter::Subscribe connects to that service; when the service shuts down, the process
-// ends with status 0.
+// CVssWriter::Subscribe connects to that service; when the service shuts down it calls
+// OnVSSShutdown, and this program then ends with status 0.
 #include <windows.h>
 
 #include <atlbase.h>
 #include <stdio.h>
+
 #include <vss.h>
 #include <vsserror.h>
 #include <vswriter.h>
+#include <atomic>
 
 // Microsoft's vswriter.h declares bool out-parameters (IVssComponent::GetBackupSucceeded(bool*));
 // mingw-w64's MIDL-generated one says boolean (docs/sdk.md, "mingw-w64's headers").
@@ -25,6 +27,8 @@ typedef bool OutBool;
 // {5a7c0e61-3d2f-4b8a-9e14-0c6d8f2b7a35}
 static const VSS_ID kWriterId = {
     0x5a7c0e61, 0x3d2f, 0x4b8a, {0x9e, 0x14, 0x0c, 0x6d, 0x8f, 0x2b, 0x7a, 0x35}};
+
+static std::atomic<bool> g_vss_shut_down(false);
 
 class CMsvcStyleWriter : public CVssWriter {
  public:
@@ -65,6 +69,10 @@ class CMsvcStyleWriter : public CVssWriter {
     return true;
   }
   virtual bool STDMETHODCALLTYPE OnThaw() { return Log(L__FUNCTION__); }
+  virtual bool STDMETHODCALLTYPE OnVSSShutdown() {
+    g_vss_shut_down = true;
+    return true;
+  }
   virtual bool STDMETHODCALLTYPE OnAbort() { return Log(L__FUNCTION__); }
   virtual bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents* pComponents) {
     Log(L__FUNCTION__);
@@ -112,7 +120,10 @@ int main() {
     wprintf(L"%ls: Initialize failed: 0x%08lx\n", L__FUNCTION__, static_cast<unsigned long>(hr));
     return 1;
   }
-  // A writer's service runs until it is stopped; here, until the VSS service it subscribed to
-  // ends the session (the process then exits).
-  for (;;) Sleep(1000);
+  // A writer's service runs until it is stopped; this one, until the VSS service it subscribed
+  // to shuts down.
+  while (!g_vss_shut_down) Sleep(50);
+  writer.Unsubscribe();
+  CoUninitialize();
+  return 0;
 }
