@@ -11,6 +11,9 @@
 #include <atlbase.h>
 // clang-format on
 
+// {0bada1e5-1234-4cde-8f00-00000000abcd}
+DEFINE_GUID(kDefinedId, 0x0bada1e5, 0x1234, 0x4cde, 0x8f, 0x00, 0x00, 0x00, 0x00, 0x00, 0xab, 0xcd);
+
 namespace {
 
 const wchar_t* NameOfThisFunction() { return L__FUNCTION__; }
@@ -52,6 +55,35 @@ TEST(Sdk_MsvcCompat, CountedPrintfAndGenericText) {
   const TCHAR* text = _T("Writer");
   EXPECT_EQ(_tcslen(text), 6u);
   EXPECT_EQ(_tcsicmp(text, L"WRITER"), 0);
+}
+
+// Checks that GUIDs read from text (CLSIDFromString, IIDFromString, UuidFromStringW) equal
+// DEFINE_GUID's, StringFromCLSID writes them back, and malformed text is refused with the
+// documented code.
+TEST(Sdk_MsvcCompat, GuidsFromAndToText) {
+  CLSID id{};
+  EXPECT_EQ(CLSIDFromString(L"{0BADA1E5-1234-4cde-8F00-00000000ABCD}", &id), S_OK);
+  EXPECT_TRUE(IsEqualGUID(id, kDefinedId));
+  IID iid{};
+  EXPECT_EQ(IIDFromString(L"{0bada1e5-1234-4cde-8f00-00000000abcd}", &iid), S_OK);
+  EXPECT_TRUE(IsEqualGUID(iid, kDefinedId));
+  GUID uuid{};
+  EXPECT_EQ(UuidFromStringW(L"0bada1e5-1234-4cde-8f00-00000000abcd", &uuid), RPC_S_OK);
+  EXPECT_TRUE(IsEqualGUID(uuid, kDefinedId));
+  LPOLESTR text = nullptr;
+  ASSERT_EQ(StringFromCLSID(kDefinedId, &text), S_OK);
+  EXPECT_EQ(std::wstring(text), L"{0BADA1E5-1234-4CDE-8F00-00000000ABCD}");
+  CoTaskMemFree(text);
+  EXPECT_EQ(CLSIDFromString(L"0bada1e5-1234-4cde-8f00-00000000abcd", &id), CO_E_CLASSSTRING);
+  EXPECT_EQ(CLSIDFromString(L"{0bada1e5-1234-4cde-8f00-00000000abcZ}", &id), CO_E_CLASSSTRING);
+  EXPECT_EQ(IIDFromString(L"{0bada1e5_1234-4cde-8f00-00000000abcd}", &iid), E_INVALIDARG);
+  EXPECT_EQ(UuidFromStringW(L"{0bada1e5-1234-4cde-8f00-00000000abcd}", &uuid),
+            RPC_S_INVALID_STRING_UUID);
+  LONG count = 0;
+  EXPECT_EQ(InterlockedIncrement(&count), 1);
+  EXPECT_EQ(InterlockedDecrement(&count), 0);
+  EXPECT_EQ(lstrcmpiW(L"ABC", L"abc"), 0);
+  EXPECT_EQ(lstrlenW(L"abcd"), 4);
 }
 
 // Checks StringCch*: truncation gives STRSAFE_E_INSUFFICIENT_BUFFER and the truncated text;

@@ -11,7 +11,10 @@
 //                                  too-small buffer the destination gets "" and ERANGE, where
 //                                  the CRT would call the invalid-parameter handler).
 //   Sleep, GetTickCount (wall-clock-ok: real time, below), GetLastError, SetLastError,
-//   OutputDebugStringW/A, SecureZeroMemory
+//   OutputDebugStringW/A, SecureZeroMemory, lstrlenW, lstrcmpW, lstrcmpiW,
+//   InterlockedIncrement/Decrement/Exchange
+//   DEFINE_GUID (an inline variable: one definition however many files include it),
+//   CLSIDFromString, IIDFromString, UuidFromStringW, StringFromCLSID
 //
 // Sleep and the tick count use the real clock: they are the application's own time, not the
 // simulator's (which never reads the wall clock); a writer that sleeps in a handler really
@@ -196,6 +199,96 @@ inline void OutputDebugStringW(LPCWSTR text) {
 inline void OutputDebugStringA(LPCSTR text) {
   if (text != nullptr) std::fputs(text, stderr);
 }
+inline int lstrlenW(LPCWSTR s) { return s == nullptr ? 0 : static_cast<int>(std::wcslen(s)); }
+inline int lstrcmpW(LPCWSTR a, LPCWSTR b) { return std::wcscmp(a, b); }
+inline int lstrcmpiW(LPCWSTR a, LPCWSTR b) { return _wcsicmp(a, b); }
+
+inline LONG InterlockedIncrement(LONG volatile* p) {
+  return __atomic_add_fetch(p, 1, __ATOMIC_SEQ_CST);
+}
+inline LONG InterlockedDecrement(LONG volatile* p) {
+  return __atomic_sub_fetch(p, 1, __ATOMIC_SEQ_CST);
+}
+inline LONG InterlockedExchange(LONG volatile* p, LONG v) {
+  return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+
+// ---- GUIDs from and to text (COM's CLSIDFromString / IIDFromString / StringFromCLSID, RPC's
+// UuidFromStringW). ----
+#ifndef DEFINE_GUID
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+  inline const GUID name = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
+#endif
+#define CO_E_CLASSSTRING static_cast<HRESULT>(0x800401F3)
+#define RPC_S_OK 0L
+#define RPC_S_INVALID_STRING_UUID 1705L
+
+namespace vsssim_msvc_compat {
+
+// "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (36 characters, hex digits either case) into *out.
+inline bool ParseGuid36(const wchar_t* s, GUID* out) {
+  static const int kDash[] = {8, 13, 18, 23};
+  unsigned char bytes[16];
+  int nibbles = 0;
+  for (int i = 0; i < 36; ++i) {
+    const wchar_t c = s[i];
+    if (i == kDash[0] || i == kDash[1] || i == kDash[2] || i == kDash[3]) {
+      if (c != L'-') return false;
+      continue;
+    }
+    int v = -1;
+    if (c >= L'0' && c <= L'9') v = c - L'0';
+    if (c >= L'a' && c <= L'f') v = c - L'a' + 10;
+    if (c >= L'A' && c <= L'F') v = c - L'A' + 10;
+    if (v < 0) return false;
+    if (nibbles % 2 == 0)
+      bytes[nibbles / 2] = static_cast<unsigned char>(v << 4);
+    else
+      bytes[nibbles / 2] = static_cast<unsigned char>(bytes[nibbles / 2] | v);
+    ++nibbles;
+  }
+  out->Data1 = (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+               (std::uint32_t{bytes[2]} << 8) | bytes[3];
+  out->Data2 = static_cast<std::uint16_t>((bytes[4] << 8) | bytes[5]);
+  out->Data3 = static_cast<std::uint16_t>((bytes[6] << 8) | bytes[7]);
+  for (int i = 0; i < 8; ++i) out->Data4[i] = bytes[8 + i];
+  return true;
+}
+
+// "{xxxxxxxx-...}" (38 characters and the end).
+inline bool ParseBracedGuid(const wchar_t* s, GUID* out) {
+  if (s == nullptr || s[0] != L'{' || std::wcslen(s) != 38 || s[37] != L'}') return false;
+  return ParseGuid36(s + 1, out);
+}
+
+}  // namespace vsssim_msvc_compat
+
+inline HRESULT CLSIDFromString(LPCOLESTR lpsz, CLSID* pclsid) {
+  if (pclsid == nullptr) return E_INVALIDARG;
+  return vsssim_msvc_compat::ParseBracedGuid(lpsz, pclsid) ? S_OK : CO_E_CLASSSTRING;
+}
+inline HRESULT IIDFromString(LPCOLESTR lpsz, IID* lpiid) {
+  if (lpiid == nullptr) return E_INVALIDARG;
+  return vsssim_msvc_compat::ParseBracedGuid(lpsz, lpiid) ? S_OK : E_INVALIDARG;
+}
+inline LONG UuidFromStringW(const wchar_t* StringUuid, GUID* Uuid) {
+  if (Uuid == nullptr) return RPC_S_INVALID_STRING_UUID;
+  if (StringUuid == nullptr) {
+    *Uuid = GUID{};
+    return RPC_S_OK;
+  }
+  if (std::wcslen(StringUuid) != 36) return RPC_S_INVALID_STRING_UUID;
+  return vsssim_msvc_compat::ParseGuid36(StringUuid, Uuid) ? RPC_S_OK : RPC_S_INVALID_STRING_UUID;
+}
+inline HRESULT StringFromCLSID(REFCLSID rclsid, LPOLESTR* lplpsz) {
+  if (lplpsz == nullptr) return E_INVALIDARG;
+  *lplpsz = static_cast<LPOLESTR>(CoTaskMemAlloc(39 * sizeof(OLECHAR)));
+  if (*lplpsz == nullptr) return E_OUTOFMEMORY;
+  StringFromGUID2(rclsid, *lplpsz, 39);
+  return S_OK;
+}
+#define StringFromIID StringFromCLSID
+
 #ifndef SecureZeroMemory
 #define SecureZeroMemory(destination, length) std::memset((destination), 0, (length))
 #endif
