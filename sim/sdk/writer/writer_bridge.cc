@@ -31,7 +31,17 @@ WriterBridge::WriterBridge(CVssWriter* owner, writer::WriterIdentity identity,
                            DWORD /*freeze_timeout_ms*/)
     : writer::Writer(std::move(identity)), owner_(owner) {}
 
-WriterBridge::~WriterBridge() = default;
+WriterBridge::~WriterBridge() {
+  if (adopted_ != nullptr) {
+    adopted_->vsssim_bridge_ = nullptr;  // the CVssWriter must not delete this bridge again
+    adopted_.reset();
+  }
+}
+
+std::unique_ptr<writer::Writer> WriterBridge::Adopt(std::unique_ptr<CVssWriter> owner) {
+  adopted_ = std::move(owner);
+  return std::unique_ptr<writer::Writer>(this);
+}
 
 void WriterBridge::SetSubscribeHook(SubscribeHook hook) {
   std::lock_guard<std::recursive_mutex> lock(ServiceLock());

@@ -76,6 +76,11 @@ class WriterBridge final : public writer::Writer {
   HRESULT WriterFailure(HRESULT hr);
   HRESULT WriterFailureEx(HRESULT hr, HRESULT hr_application, LPCWSTR message);
 
+  // Takes ownership of `owner` (this bridge's CVssWriter, whose Subscribe was captured) and
+  // hands itself out as the writer::Writer the conformance suite registers; destroying it
+  // destroys the CVssWriter (sdk/conformance.h).
+  std::unique_ptr<writer::Writer> Adopt(std::unique_ptr<CVssWriter> owner);
+
   // Where Subscribe goes (tests and the conformance capture replace it; default: the
   // current service). Returns the service that holds the subscription, or nullptr when the
   // subscription was captured and is owned elsewhere.
@@ -90,6 +95,7 @@ class WriterBridge final : public writer::Writer {
   IVssWriterComponents* Components(writer::WriterComponents* components);
 
   CVssWriter* owner_;
+  std::unique_ptr<CVssWriter> adopted_;  // set by Adopt
   Service* service_ = nullptr;
   bool captured_ = false;
   DWORD event_flags_ = 0;
