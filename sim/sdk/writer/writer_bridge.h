@@ -31,6 +31,7 @@
 namespace vsssim::sdk {
 
 class CreateWriterMetadataImpl;
+class RemoteSubscription;
 class WriterComponentsImpl;
 
 class WriterBridge final : public writer::Writer {
@@ -54,7 +55,7 @@ class WriterBridge final : public writer::Writer {
   // CVssWriter's helpers.
   HRESULT Subscribe(DWORD event_flags);
   HRESULT Unsubscribe();
-  bool subscribed() const { return service_ != nullptr; }
+  bool subscribed() const { return service_ != nullptr || remote_ != nullptr; }
   DWORD event_flags() const { return event_flags_; }
   // The CVssWriter is being destroyed: unsubscribe, stop forwarding.
   void Orphan();
@@ -95,7 +96,8 @@ class WriterBridge final : public writer::Writer {
   IVssWriterComponents* Components(writer::WriterComponents* components);
 
   CVssWriter* owner_;
-  std::unique_ptr<CVssWriter> adopted_;  // set by Adopt
+  std::unique_ptr<CVssWriter> adopted_;         // set by Adopt
+  std::unique_ptr<RemoteSubscription> remote_;  // subscribed over the wire protocol
   Service* service_ = nullptr;
   bool captured_ = false;
   DWORD event_flags_ = 0;
