@@ -324,5 +324,75 @@ TEST(Sdk_Writer, BadArgumentsGiveDocumentedHresultAndFinding) {
   EXPECT_FALSE(Findings(machine, "WRT-INIT-03").empty());  // the second Subscribe
 }
 
+// A CVssWriterEx2 as Windows Server 2008+ writers write one: InitializeEx with an instance
+// name, SubscribeEx, OnIdentifyEx with the Ex metadata interface.
+class ExWriter : public CVssWriterEx2 {
+ public:
+  HRESULT Init() {
+    HRESULT hr =
+        InitializeEx(kWriterId, L"SdkExWriter", 1, 2, VSS_UT_USERDATA, VSS_ST_OTHER,
+                     VSS_APP_FRONT_END, 60000, VSS_AWS_NO_ALTERNATE_WRITER, false, L"instance-1");
+    return FAILED(hr) ? hr : SubscribeEx(1000);
+  }
+  bool STDMETHODCALLTYPE OnIdentifyEx(IVssCreateWriterMetadataEx* m) override {
+    identify_ex_calls++;
+    void* self = nullptr;
+    qi_ex = m->QueryInterface(IID_IVssCreateWriterMetadataEx, &self);
+    if (self != nullptr) m->Release();
+    qi_null = m->QueryInterface(IID_IUnknown, nullptr);
+    if (FAILED(m->AddComponent(VSS_CT_FILEGROUP, nullptr, L"files", nullptr, nullptr, 0, false,
+                               false, true))) {
+      return false;
+    }
+    if (FAILED(m->AddFilesToFileGroup(nullptr, L"files", L"C:\\files", L"*", true, nullptr))) {
+      return false;
+    }
+    return SUCCEEDED(m->AddExcludeFilesFromSnapshot(L"C:\\files", L"*.tmp", false));
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() override {
+    session_hr = GetSessionId(&session);
+    shutting_down = IsWriterShuttingDown();
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnThaw() override { return true; }
+  bool STDMETHODCALLTYPE OnAbort() override { return true; }
+
+  int identify_ex_calls = 0;
+  HRESULT qi_ex = E_FAIL, qi_null = S_OK, session_hr = E_FAIL;
+  VSS_ID session = GUID_NULL;
+  bool shutting_down = true;
+};
+
+// Checks the CVssWriterEx/Ex2 path: OnIdentifyEx (not OnIdentify) gets the metadata, which
+// answers QueryInterface for IVssCreateWriterMetadataEx (E_POINTER for a NULL out) and keeps
+// AddExcludeFilesFromSnapshot (WMD-08) and the instance name of InitializeEx (WMD-01); inside
+// Freeze GetSessionId gives the session (WRT-IDENTIFY-03) and the writer is not shutting down.
+TEST(Sdk_Writer, WriterExUsesIdentifyExAndSessionId) {
+  InProcessMachine machine;
+  ScopedService scope(machine);
+  ExWriter w;
+  ASSERT_EQ(w.Init(), S_OK);
+  TestDriver d(machine, "SdkExWriter");
+  ASSERT_TRUE(d.Backup());
+  EXPECT_GE(w.identify_ex_calls, 1);
+  EXPECT_EQ(w.qi_ex, S_OK);
+  EXPECT_EQ(w.qi_null, E_POINTER);
+  EXPECT_EQ(w.session_hr, S_OK);
+  EXPECT_FALSE(IsEqualGUID(w.session, GUID_NULL));
+  EXPECT_FALSE(w.shutting_down);
+  auto r = machine.CreateRequester();
+  coordinator::AsyncPtr a;
+  ASSERT_TRUE(r->InitializeForBackup().Succeeded());
+  ASSERT_TRUE(TestDriver::Wait(r->GatherWriterMetadata(&a), a));
+  const metadata::ExamineWriterMetadata* wmd = nullptr;
+  Guid instance;
+  ASSERT_TRUE(r->GetWriterMetadata(0, &instance, &wmd).Succeeded());
+  EXPECT_EQ(wmd->metadata().identity.instance_name, "instance-1");
+  ASSERT_EQ(wmd->metadata().exclude_files_from_snapshot.size(), 1u);
+  EXPECT_EQ(wmd->metadata().exclude_files_from_snapshot[0].filespec, "*.tmp");
+  r->Release();
+}
+
 }  // namespace
 }  // namespace vsssim::sdk
