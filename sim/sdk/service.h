@@ -43,6 +43,10 @@ class Service {
   virtual runtime::Clock& clock() = 0;
   // The machine's trace (findings of the SDK layer are appended here, with their rule).
   virtual trace::Trace& trace() = 0;
+  // Lets `duration` of virtual time pass while VSS and the writers work: what IVssAsync::
+  // QueryStatus does for a pending operation (sim/sdk/requester/vss_async.h). A conformance
+  // suite's service maps it to its own sleep. Default: the clock advances.
+  virtual void Sleep(runtime::Duration duration) { clock().AdvanceBy(duration); }
 };
 
 // The service SDK calls reach now: the innermost ScopedService's, else the default machine.

@@ -1,0 +1,46 @@
+// IVssWriterComponentsExt over the coordinator's WriterComponentsExt (REQ-CALL-25): what
+// GetWriterComponents hands out. Its IVssComponent objects are the writer side's
+// (sim/sdk/common/), over the coordinator's requester view of each BCD component.
+//
+// A C++ interface that counts references ("IVssWriterComponentsExt": "inherits from
+// IVssWriterComponents and IUnknown"); it keeps the IVssBackupComponents that made it
+// referenced, since the coordinator's object lives as long as that requester. Stale objects
+// (after the next event-generating call) answer as the coordinator's do: VSS_E_BAD_STATE.
+//
+// Thread safety: every method takes sdk::ServiceLock().
+#ifndef VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
+#define VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
+
+#include "sim/sdk/service.h"
+#include "vsssim/coordinator/writer_components_ext.h"
+
+#include "sim/sdk/requester/com_object.h"
+
+namespace vsssim::sdk::requester {
+
+// No `override` on the IUnknown methods: with mingw-w64's headers IVssWriterComponentsExt
+// does not derive from IUnknown (it declares them itself through the SDK's layout there).
+class WriterComponentsExt final : public IVssWriterComponentsExt {
+ public:
+  // REQUIRES: `components` lives as long as `owner` (which this object references).
+  WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner);
+
+  virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object);
+  virtual ULONG STDMETHODCALLTYPE AddRef();
+  virtual ULONG STDMETHODCALLTYPE Release();
+
+  virtual HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* pcComponents);
+  virtual HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter);
+  virtual HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssComponent** ppComponent);
+
+ private:
+  ~WriterComponentsExt();
+
+  RefCount refs_;
+  coordinator::WriterComponentsExt* components_;
+  IUnknown* owner_;
+};
+
+}  // namespace vsssim::sdk::requester
+
+#endif  // VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
