@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "sim/sdk/service.h"
 #include "vsssim/vss/guid.h"
 #include "vsssim/vss/hresult.h"
 
