@@ -75,8 +75,7 @@ void PrintSnapshot(IVssBackupComponents* backup, const VSS_ID& snapshot, std::FI
 }
 
 // After StartSnapshotSet: the rest of the backup. On failure the caller aborts.
-HRESULT SnapshotAndComplete(IVssBackupComponents* backup,
-                            const std::vector<std::wstring>& volumes,
+HRESULT SnapshotAndComplete(IVssBackupComponents* backup, const std::vector<std::wstring>& volumes,
                             const std::vector<Selected>& selected, std::wstring* bcd_xml,
                             std::FILE* log) {
   std::vector<VSS_ID> snapshots;
@@ -150,8 +149,8 @@ HRESULT Backup(const std::vector<std::wstring>& volumes, std::wstring* bcd_xml, 
   }
   hr = SnapshotAndComplete(backup, volumes, selected, bcd_xml, log);
   if (FAILED(hr)) {
-    if (log != nullptr) std::fprintf(log, "AbortBackup after 0x%08lX\n",
-                                     static_cast<unsigned long>(hr));
+    if (log != nullptr)
+      std::fprintf(log, "AbortBackup after 0x%08lX\n", static_cast<unsigned long>(hr));
     backup->AbortBackup();
   }
   backup->Release();

@@ -92,8 +92,8 @@ HRESULT Restore(const std::wstring& bcd_xml, std::FILE* log) {
   if (SUCCEEDED(hr)) hr = ReadComponents(backup, &components, log);
   for (const Component& c : components) {  // every selection before PreRestore
     if (FAILED(hr)) break;
-    hr = backup->SetSelectedForRestore(c.writer, c.type, PathOrNull(c.logical_path),
-                                       c.name.c_str(), true);
+    hr = backup->SetSelectedForRestore(c.writer, c.type, PathOrNull(c.logical_path), c.name.c_str(),
+                                       true);
   }
   if (SUCCEEDED(hr)) {
     if (log != nullptr) std::fprintf(log, "PreRestore\n");

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include <vsbackup.h>
 #include <vss.h>
 #include <vswriter.h>
-#include <vsbackup.h>
 
 namespace vshadow_lite {
 

@@ -13,30 +13,45 @@ std::string Narrow(const wchar_t* text) {
 std::string GuidText(const VSS_ID& id) {
   char text[40];
   std::snprintf(text, sizeof text, "{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
-                static_cast<unsigned long>(id.Data1), id.Data2, id.Data3, id.Data4[0],
-                id.Data4[1], id.Data4[2], id.Data4[3], id.Data4[4], id.Data4[5], id.Data4[6],
-                id.Data4[7]);
+                static_cast<unsigned long>(id.Data1), id.Data2, id.Data3, id.Data4[0], id.Data4[1],
+                id.Data4[2], id.Data4[3], id.Data4[4], id.Data4[5], id.Data4[6], id.Data4[7]);
   return text;
 }
 
 const char* WriterStateName(VSS_WRITER_STATE state) {
   switch (state) {
-    case VSS_WS_STABLE: return "STABLE";
-    case VSS_WS_WAITING_FOR_FREEZE: return "WAITING_FOR_FREEZE";
-    case VSS_WS_WAITING_FOR_THAW: return "WAITING_FOR_THAW";
-    case VSS_WS_WAITING_FOR_POST_SNAPSHOT: return "WAITING_FOR_POST_SNAPSHOT";
-    case VSS_WS_WAITING_FOR_BACKUP_COMPLETE: return "WAITING_FOR_BACKUP_COMPLETE";
-    case VSS_WS_FAILED_AT_IDENTIFY: return "FAILED_AT_IDENTIFY";
-    case VSS_WS_FAILED_AT_PREPARE_BACKUP: return "FAILED_AT_PREPARE_BACKUP";
-    case VSS_WS_FAILED_AT_PREPARE_SNAPSHOT: return "FAILED_AT_PREPARE_SNAPSHOT";
-    case VSS_WS_FAILED_AT_FREEZE: return "FAILED_AT_FREEZE";
-    case VSS_WS_FAILED_AT_THAW: return "FAILED_AT_THAW";
-    case VSS_WS_FAILED_AT_POST_SNAPSHOT: return "FAILED_AT_POST_SNAPSHOT";
-    case VSS_WS_FAILED_AT_BACKUP_COMPLETE: return "FAILED_AT_BACKUP_COMPLETE";
-    case VSS_WS_FAILED_AT_PRE_RESTORE: return "FAILED_AT_PRE_RESTORE";
-    case VSS_WS_FAILED_AT_POST_RESTORE: return "FAILED_AT_POST_RESTORE";
-    case VSS_WS_FAILED_AT_BACKUPSHUTDOWN: return "FAILED_AT_BACKUPSHUTDOWN";
-    default: return "UNKNOWN";
+    case VSS_WS_STABLE:
+      return "STABLE";
+    case VSS_WS_WAITING_FOR_FREEZE:
+      return "WAITING_FOR_FREEZE";
+    case VSS_WS_WAITING_FOR_THAW:
+      return "WAITING_FOR_THAW";
+    case VSS_WS_WAITING_FOR_POST_SNAPSHOT:
+      return "WAITING_FOR_POST_SNAPSHOT";
+    case VSS_WS_WAITING_FOR_BACKUP_COMPLETE:
+      return "WAITING_FOR_BACKUP_COMPLETE";
+    case VSS_WS_FAILED_AT_IDENTIFY:
+      return "FAILED_AT_IDENTIFY";
+    case VSS_WS_FAILED_AT_PREPARE_BACKUP:
+      return "FAILED_AT_PREPARE_BACKUP";
+    case VSS_WS_FAILED_AT_PREPARE_SNAPSHOT:
+      return "FAILED_AT_PREPARE_SNAPSHOT";
+    case VSS_WS_FAILED_AT_FREEZE:
+      return "FAILED_AT_FREEZE";
+    case VSS_WS_FAILED_AT_THAW:
+      return "FAILED_AT_THAW";
+    case VSS_WS_FAILED_AT_POST_SNAPSHOT:
+      return "FAILED_AT_POST_SNAPSHOT";
+    case VSS_WS_FAILED_AT_BACKUP_COMPLETE:
+      return "FAILED_AT_BACKUP_COMPLETE";
+    case VSS_WS_FAILED_AT_PRE_RESTORE:
+      return "FAILED_AT_PRE_RESTORE";
+    case VSS_WS_FAILED_AT_POST_RESTORE:
+      return "FAILED_AT_POST_RESTORE";
+    case VSS_WS_FAILED_AT_BACKUPSHUTDOWN:
+      return "FAILED_AT_BACKUPSHUTDOWN";
+    default:
+      return "UNKNOWN";
   }
 }
 

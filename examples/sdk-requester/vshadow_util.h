@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <string>
 
+#include <vsbackup.h>
 #include <vss.h>
 #include <vswriter.h>
-#include <vsbackup.h>
 
 namespace vshadow_lite {
 

@@ -45,8 +45,7 @@ std::optional<HRESULT> BackupComponents::Gate(const char* method) {
   if (requester_ != nullptr) return std::nullopt;
   // REQ-LIFE-02: the object was released; VSS answers a call on it as on a released
   // requester (Choices::call_after_release).
-  return BadCall("REQ-LIFE-02", method, "call on a released IVssBackupComponents",
-                 VSS_E_BAD_STATE);
+  return BadCall("REQ-LIFE-02", method, "call on a released IVssBackupComponents", VSS_E_BAD_STATE);
 }
 
 HRESULT BackupComponents::GiveAsync(HResult result, coordinator::AsyncPtr operation,
@@ -101,14 +100,12 @@ HRESULT BackupComponents::SetContext(LONG lContext) {
 
 HRESULT BackupComponents::SetBackupState(SdkBool bSelectComponents,
                                          SdkBool bBackupBootableSystemState,
-                                         VSS_BACKUP_TYPE backupType,
-                                         SdkBool bPartialFileSupport) {
+                                         VSS_BACKUP_TYPE backupType, SdkBool bPartialFileSupport) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetBackupState")) return *e;
-  return ToHresult(requester_->SetBackupState(bSelectComponents != 0,
-                                              bBackupBootableSystemState != 0,
-                                              static_cast<vss::BackupType>(backupType),
-                                              bPartialFileSupport != 0));
+  return ToHresult(requester_->SetBackupState(
+      bSelectComponents != 0, bBackupBootableSystemState != 0,
+      static_cast<vss::BackupType>(backupType), bPartialFileSupport != 0));
 }
 
 HRESULT BackupComponents::EnableWriterClasses(const VSS_ID* rgWriterClassId, UINT cClassId) {
@@ -160,8 +157,8 @@ HRESULT BackupComponents::GetWriterMetadataCount(UINT* pcWriters) {
 HRESULT BackupComponents::GetWriterMetadata(UINT iWriter, VSS_ID* pidInstance,
                                             IVssExamineWriterMetadata** ppMetadata) {
   IVssExamineWriterMetadataEx* metadata = nullptr;
-  const HRESULT code = GetWriterMetadataEx(iWriter, pidInstance,
-                                           ppMetadata == nullptr ? nullptr : &metadata);
+  const HRESULT code =
+      GetWriterMetadataEx(iWriter, pidInstance, ppMetadata == nullptr ? nullptr : &metadata);
   if (SUCCEEDED(code)) *ppMetadata = metadata;
   return code;
 }
@@ -193,9 +190,8 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId, VSS_C
   Lock lock(ServiceLock());
   if (auto e = Gate("AddComponent")) return *e;
   if (wszComponentName == nullptr) return BadArgument("AddComponent", "wszComponentName is NULL");
-  return ToHresult(requester_->AddComponent(ToGuid(instanceId), ToGuid(writerId),
-                                            ComponentType(ct), Utf8(wszLogicalPath),
-                                            Utf8(wszComponentName)));
+  return ToHresult(requester_->AddComponent(ToGuid(instanceId), ToGuid(writerId), ComponentType(ct),
+                                            Utf8(wszLogicalPath), Utf8(wszComponentName)));
 }
 
 HRESULT BackupComponents::SetBackupOptions(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
@@ -212,17 +208,16 @@ HRESULT BackupComponents::SetBackupOptions(VSS_ID writerId, VSS_COMPONENT_TYPE c
 }
 
 HRESULT BackupComponents::SetPreviousBackupStamp(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                 LPCWSTR wszLogicalPath,
-                                                 LPCWSTR wszComponentName,
+                                                 LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                  LPCWSTR wszPreviousBackupStamp) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetPreviousBackupStamp")) return *e;
   if (wszComponentName == nullptr || wszPreviousBackupStamp == nullptr) {
     return BadArgument("SetPreviousBackupStamp", "a string argument is NULL");
   }
-  return ToHresult(requester_->SetPreviousBackupStamp(
-      ToGuid(writerId), ComponentType(ct), Utf8(wszLogicalPath), Utf8(wszComponentName),
-      Utf8(wszPreviousBackupStamp)));
+  return ToHresult(requester_->SetPreviousBackupStamp(ToGuid(writerId), ComponentType(ct),
+                                                      Utf8(wszLogicalPath), Utf8(wszComponentName),
+                                                      Utf8(wszPreviousBackupStamp)));
 }
 
 HRESULT BackupComponents::StartSnapshotSet(VSS_ID* pSnapshotSetId) {
@@ -343,8 +338,8 @@ HRESULT BackupComponents::FreeWriterStatus() {
 HRESULT BackupComponents::GetWriterStatus(UINT iWriter, VSS_ID* pidInstance, VSS_ID* pidWriter,
                                           BSTR* pbstrWriter, VSS_WRITER_STATE* pnStatus,
                                           HRESULT* phResultFailure) {
-  return GetWriterStatusEx(iWriter, pidInstance, pidWriter, pbstrWriter, pnStatus,
-                           phResultFailure, nullptr, nullptr);
+  return GetWriterStatusEx(iWriter, pidInstance, pidWriter, pbstrWriter, pnStatus, phResultFailure,
+                           nullptr, nullptr);
 }
 
 HRESULT BackupComponents::GetWriterStatusEx(UINT iWriter, VSS_ID* pidInstance, VSS_ID* pidWriter,

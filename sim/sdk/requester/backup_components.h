@@ -58,17 +58,15 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
   HRESULT STDMETHODCALLTYPE GetWriterMetadata(UINT iWriter, VSS_ID* pidInstance,
                                               IVssExamineWriterMetadata** ppMetadata) override;
   HRESULT STDMETHODCALLTYPE FreeWriterMetadata() override;
-  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID instanceId, VSS_ID writerId,
-                                         VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath,
-                                         LPCWSTR wszComponentName) override;
+  HRESULT STDMETHODCALLTYPE AddComponent(VSS_ID instanceId, VSS_ID writerId, VSS_COMPONENT_TYPE ct,
+                                         LPCWSTR wszLogicalPath, LPCWSTR wszComponentName) override;
   HRESULT STDMETHODCALLTYPE PrepareForBackup(IVssAsync** ppAsync) override;
   HRESULT STDMETHODCALLTYPE AbortBackup() override;
   HRESULT STDMETHODCALLTYPE GatherWriterStatus(IVssAsync** pAsync) override;
   HRESULT STDMETHODCALLTYPE GetWriterStatusCount(UINT* pcWriters) override;
   HRESULT STDMETHODCALLTYPE FreeWriterStatus() override;
-  HRESULT STDMETHODCALLTYPE GetWriterStatus(UINT iWriter, VSS_ID* pidInstance,
-                                            VSS_ID* pidWriter, BSTR* pbstrWriter,
-                                            VSS_WRITER_STATE* pnStatus,
+  HRESULT STDMETHODCALLTYPE GetWriterStatus(UINT iWriter, VSS_ID* pidInstance, VSS_ID* pidWriter,
+                                            BSTR* pbstrWriter, VSS_WRITER_STATE* pnStatus,
                                             HRESULT* phResultFailure) override;
   HRESULT STDMETHODCALLTYPE SetBackupSucceeded(VSS_ID instanceId, VSS_ID writerId,
                                                VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath,
@@ -78,41 +76,38 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
                                              LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                              LPCWSTR wszBackupOptions) override;
   HRESULT STDMETHODCALLTYPE SetSelectedForRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                  LPCWSTR wszLogicalPath,
-                                                  LPCWSTR wszComponentName,
+                                                  LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                   SdkBool bSelectedForRestore) override;
   HRESULT STDMETHODCALLTYPE SetRestoreOptions(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                               LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                               LPCWSTR wszRestoreOptions) override;
   HRESULT STDMETHODCALLTYPE SetAdditionalRestores(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                  LPCWSTR wszLogicalPath,
-                                                  LPCWSTR wszComponentName,
+                                                  LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                   SdkBool bAdditionalRestores) override;
   HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                   LPCWSTR wszLogicalPath,
-                                                   LPCWSTR wszComponentName,
+                                                   LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                    LPCWSTR wszPreviousBackupStamp) override;
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* pbstrXML) override;
   HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** ppAsync) override;
-  HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
-      VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath,
-      LPCWSTR wszComponentName, LPCWSTR wszPath, LPCWSTR wszFilespec, SdkBool bRecursive,
-      LPCWSTR wszDestination) override;
+  HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(VSS_ID writerId,
+                                                          VSS_COMPONENT_TYPE componentType,
+                                                          LPCWSTR wszLogicalPath,
+                                                          LPCWSTR wszComponentName, LPCWSTR wszPath,
+                                                          LPCWSTR wszFilespec, SdkBool bRecursive,
+                                                          LPCWSTR wszDestination) override;
   HRESULT STDMETHODCALLTYPE AddRestoreSubcomponent(VSS_ID writerId,
                                                    VSS_COMPONENT_TYPE componentType,
-                                                   LPCWSTR wszLogicalPath,
-                                                   LPCWSTR wszComponentName,
+                                                   LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                    LPCWSTR wszSubComponentLogicalPath,
                                                    LPCWSTR wszSubComponentName,
                                                    SdkBool bRepair) override;
   HRESULT STDMETHODCALLTYPE SetFileRestoreStatus(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                 LPCWSTR wszLogicalPath,
-                                                 LPCWSTR wszComponentName,
+                                                 LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                  VSS_FILE_RESTORE_STATUS status) override;
   HRESULT STDMETHODCALLTYPE AddNewTarget(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                          LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
-                                         LPCWSTR wszPath, LPCWSTR wszFileName,
-                                         SdkBool bRecursive, LPCWSTR wszAlternatePath) override;
+                                         LPCWSTR wszPath, LPCWSTR wszFileName, SdkBool bRecursive,
+                                         LPCWSTR wszAlternatePath) override;
   HRESULT STDMETHODCALLTYPE SetRangesFilePath(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                               LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                               UINT iPartialFile, LPCWSTR wszRangesFile) override;
@@ -124,8 +119,8 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
                                              VSS_ID* pidSnapshot) override;
   HRESULT STDMETHODCALLTYPE DoSnapshotSet(IVssAsync** ppAsync) override;
   HRESULT STDMETHODCALLTYPE DeleteSnapshots(VSS_ID SourceObjectId,
-                                            VSS_OBJECT_TYPE eSourceObjectType,
-                                            BOOL bForceDelete, LONG* plDeletedSnapshots,
+                                            VSS_OBJECT_TYPE eSourceObjectType, BOOL bForceDelete,
+                                            LONG* plDeletedSnapshots,
                                             VSS_ID* pNondeletedSnapshotID) override;
   HRESULT STDMETHODCALLTYPE ImportSnapshots(IVssAsync** ppAsync) override;
   HRESULT STDMETHODCALLTYPE BreakSnapshotSet(VSS_ID SnapshotSetId) override;
@@ -176,9 +171,8 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
   HRESULT STDMETHODCALLTYPE FastRecovery(VSS_ID SnapshotSetID, DWORD dwFastRecoveryFlags,
                                          IVssAsync** ppAsync) override;
   // --- IVssBackupComponentsEx3 ---
-  HRESULT STDMETHODCALLTYPE GetWriterStatusEx(UINT iWriter, VSS_ID* pidInstance,
-                                              VSS_ID* pidWriter, BSTR* pbstrWriter,
-                                              VSS_WRITER_STATE* pnStatus,
+  HRESULT STDMETHODCALLTYPE GetWriterStatusEx(UINT iWriter, VSS_ID* pidInstance, VSS_ID* pidWriter,
+                                              BSTR* pbstrWriter, VSS_WRITER_STATE* pnStatus,
                                               HRESULT* phrFailureWriter, HRESULT* phrApplication,
                                               BSTR* pbstrApplicationMessage) override;
   HRESULT STDMETHODCALLTYPE AddSnapshotToRecoverySet(VSS_ID snapshotId, DWORD dwFlags,

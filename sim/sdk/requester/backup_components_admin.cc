@@ -40,16 +40,15 @@ HRESULT BackupComponents::Query(VSS_ID QueriedObjectId, VSS_OBJECT_TYPE eQueried
   if (auto e = Gate("Query")) return *e;
   if (ppEnum == nullptr) return BadArgument("Query", "ppEnum is NULL");
   std::vector<storage::SnapshotProperties> snapshots;
-  const HRESULT code = ToHresult(requester_->Query(
-      ToGuid(QueriedObjectId), static_cast<vss::ObjectType>(eQueriedObjectType),
-      static_cast<vss::ObjectType>(eReturnedObjectsType), &snapshots));
+  const HRESULT code = ToHresult(
+      requester_->Query(ToGuid(QueriedObjectId), static_cast<vss::ObjectType>(eQueriedObjectType),
+                        static_cast<vss::ObjectType>(eReturnedObjectsType), &snapshots));
   if (SUCCEEDED(code)) *ppEnum = new EnumObject(std::move(snapshots));
   return code;
 }
 
-HRESULT BackupComponents::DeleteSnapshots(VSS_ID SourceObjectId,
-                                          VSS_OBJECT_TYPE eSourceObjectType, BOOL bForceDelete,
-                                          LONG* plDeletedSnapshots,
+HRESULT BackupComponents::DeleteSnapshots(VSS_ID SourceObjectId, VSS_OBJECT_TYPE eSourceObjectType,
+                                          BOOL bForceDelete, LONG* plDeletedSnapshots,
                                           VSS_ID* pNondeletedSnapshotID) {
   Lock lock(ServiceLock());
   if (auto e = Gate("DeleteSnapshots")) return *e;
@@ -58,10 +57,9 @@ HRESULT BackupComponents::DeleteSnapshots(VSS_ID SourceObjectId,
   }
   std::int32_t deleted = 0;
   Guid not_deleted;
-  const HRESULT code = ToHresult(
-      requester_->DeleteSnapshots(ToGuid(SourceObjectId),
-                                  static_cast<vss::ObjectType>(eSourceObjectType),
-                                  bForceDelete != FALSE, &deleted, &not_deleted));
+  const HRESULT code = ToHresult(requester_->DeleteSnapshots(
+      ToGuid(SourceObjectId), static_cast<vss::ObjectType>(eSourceObjectType),
+      bForceDelete != FALSE, &deleted, &not_deleted));
   *plDeletedSnapshots = deleted;
   *pNondeletedSnapshotID = ToVssId(not_deleted);
   return code;
@@ -110,8 +108,7 @@ HRESULT BackupComponents::QueryRevertStatus(VSS_PWSZ /*pwszVolume*/, IVssAsync**
 }
 
 HRESULT BackupComponents::PreFastRecovery(VSS_ID /*SnapshotSetID*/,
-                                          DWORD /*dwPreFastRecoveryFlags*/,
-                                          IVssAsync** ppAsync) {
+                                          DWORD /*dwPreFastRecoveryFlags*/, IVssAsync** ppAsync) {
   Lock lock(ServiceLock());
   if (ppAsync != nullptr) *ppAsync = nullptr;
   return NotSimulated("PreFastRecovery");

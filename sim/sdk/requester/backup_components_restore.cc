@@ -58,8 +58,7 @@ HRESULT BackupComponents::SetRestoreState(VSS_RESTORE_TYPE restoreType) {
 }
 
 HRESULT BackupComponents::SetSelectedForRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                LPCWSTR wszLogicalPath,
-                                                LPCWSTR wszComponentName,
+                                                LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                 SdkBool bSelectedForRestore) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetSelectedForRestore")) return *e;
@@ -67,16 +66,13 @@ HRESULT BackupComponents::SetSelectedForRestore(VSS_ID writerId, VSS_COMPONENT_T
     return BadArgument("SetSelectedForRestore", "wszComponentName is NULL");
   }
   return ToHresult(requester_->SetSelectedForRestore(ToGuid(writerId), ComponentType(ct),
-                                                     Utf8(wszLogicalPath),
-                                                     Utf8(wszComponentName),
+                                                     Utf8(wszLogicalPath), Utf8(wszComponentName),
                                                      bSelectedForRestore != 0));
 }
 
 HRESULT BackupComponents::SetSelectedForRestoreEx(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                  LPCWSTR wszLogicalPath,
-                                                  LPCWSTR wszComponentName,
-                                                  SdkBool bSelectedForRestore,
-                                                  VSS_ID instanceId) {
+                                                  LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
+                                                  SdkBool bSelectedForRestore, VSS_ID instanceId) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetSelectedForRestoreEx")) return *e;
   if (wszComponentName == nullptr) {
@@ -87,10 +83,8 @@ HRESULT BackupComponents::SetSelectedForRestoreEx(VSS_ID writerId, VSS_COMPONENT
       bSelectedForRestore != 0, ToGuid(instanceId)));
 }
 
-HRESULT BackupComponents::AddRestoreSubcomponent(VSS_ID writerId,
-                                                 VSS_COMPONENT_TYPE componentType,
-                                                 LPCWSTR wszLogicalPath,
-                                                 LPCWSTR wszComponentName,
+HRESULT BackupComponents::AddRestoreSubcomponent(VSS_ID writerId, VSS_COMPONENT_TYPE componentType,
+                                                 LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                  LPCWSTR wszSubComponentLogicalPath,
                                                  LPCWSTR wszSubComponentName, SdkBool bRepair) {
   Lock lock(ServiceLock());
@@ -99,9 +93,8 @@ HRESULT BackupComponents::AddRestoreSubcomponent(VSS_ID writerId,
     return BadArgument("AddRestoreSubcomponent", "a component name is NULL");
   }
   return ToHresult(requester_->AddRestoreSubcomponent(
-      ToGuid(writerId), ComponentType(componentType), Utf8(wszLogicalPath),
-      Utf8(wszComponentName), Utf8(wszSubComponentLogicalPath), Utf8(wszSubComponentName),
-      bRepair != 0));
+      ToGuid(writerId), ComponentType(componentType), Utf8(wszLogicalPath), Utf8(wszComponentName),
+      Utf8(wszSubComponentLogicalPath), Utf8(wszSubComponentName), bRepair != 0));
 }
 
 HRESULT BackupComponents::SetRestoreOptions(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
@@ -118,8 +111,7 @@ HRESULT BackupComponents::SetRestoreOptions(VSS_ID writerId, VSS_COMPONENT_TYPE 
 }
 
 HRESULT BackupComponents::SetAdditionalRestores(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                LPCWSTR wszLogicalPath,
-                                                LPCWSTR wszComponentName,
+                                                LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                 SdkBool bAdditionalRestores) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetAdditionalRestores")) return *e;
@@ -127,8 +119,7 @@ HRESULT BackupComponents::SetAdditionalRestores(VSS_ID writerId, VSS_COMPONENT_T
     return BadArgument("SetAdditionalRestores", "wszComponentName is NULL");
   }
   return ToHresult(requester_->SetAdditionalRestores(ToGuid(writerId), ComponentType(ct),
-                                                     Utf8(wszLogicalPath),
-                                                     Utf8(wszComponentName),
+                                                     Utf8(wszLogicalPath), Utf8(wszComponentName),
                                                      bAdditionalRestores != 0));
 }
 
@@ -142,23 +133,22 @@ HRESULT BackupComponents::AddNewTarget(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
       wszAlternatePath == nullptr) {
     return BadArgument("AddNewTarget", "a string argument is NULL");
   }
-  return ToHresult(requester_->AddNewTarget(ToGuid(writerId), ComponentType(ct),
-                                            Utf8(wszLogicalPath), Utf8(wszComponentName),
-                                            Utf8(wszPath), Utf8(wszFileName), bRecursive != 0,
-                                            Utf8(wszAlternatePath)));
+  return ToHresult(requester_->AddNewTarget(
+      ToGuid(writerId), ComponentType(ct), Utf8(wszLogicalPath), Utf8(wszComponentName),
+      Utf8(wszPath), Utf8(wszFileName), bRecursive != 0, Utf8(wszAlternatePath)));
 }
 
 HRESULT BackupComponents::SetAuthoritativeRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                  LPCWSTR wszLogicalPath,
-                                                  LPCWSTR wszComponentName, SdkBool bAuth) {
+                                                  LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
+                                                  SdkBool bAuth) {
   Lock lock(ServiceLock());
   if (auto e = Gate("SetAuthoritativeRestore")) return *e;
   if (wszComponentName == nullptr) {
     return BadArgument("SetAuthoritativeRestore", "wszComponentName is NULL");
   }
   return ToHresult(requester_->SetAuthoritativeRestore(ToGuid(writerId), ComponentType(ct),
-                                                       Utf8(wszLogicalPath),
-                                                       Utf8(wszComponentName), bAuth != 0));
+                                                       Utf8(wszLogicalPath), Utf8(wszComponentName),
+                                                       bAuth != 0));
 }
 
 HRESULT BackupComponents::SetRollForward(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
@@ -202,15 +192,17 @@ HRESULT BackupComponents::SetFileRestoreStatus(VSS_ID writerId, VSS_COMPONENT_TY
   if (wszComponentName == nullptr) {
     return BadArgument("SetFileRestoreStatus", "wszComponentName is NULL");
   }
-  return ToHresult(requester_->SetFileRestoreStatus(
-      ToGuid(writerId), ComponentType(ct), Utf8(wszLogicalPath), Utf8(wszComponentName),
-      static_cast<vss::FileRestoreStatus>(status)));
+  return ToHresult(requester_->SetFileRestoreStatus(ToGuid(writerId), ComponentType(ct),
+                                                    Utf8(wszLogicalPath), Utf8(wszComponentName),
+                                                    static_cast<vss::FileRestoreStatus>(status)));
 }
 
-HRESULT BackupComponents::AddAlternativeLocationMapping(
-    VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath,
-    LPCWSTR wszComponentName, LPCWSTR wszPath, LPCWSTR wszFilespec, SdkBool bRecursive,
-    LPCWSTR wszDestination) {
+HRESULT BackupComponents::AddAlternativeLocationMapping(VSS_ID writerId,
+                                                        VSS_COMPONENT_TYPE componentType,
+                                                        LPCWSTR wszLogicalPath,
+                                                        LPCWSTR wszComponentName, LPCWSTR wszPath,
+                                                        LPCWSTR wszFilespec, SdkBool bRecursive,
+                                                        LPCWSTR wszDestination) {
   Lock lock(ServiceLock());
   if (auto e = Gate("AddAlternativeLocationMapping")) return *e;
   if (wszComponentName == nullptr || wszPath == nullptr || wszFilespec == nullptr ||
@@ -218,9 +210,8 @@ HRESULT BackupComponents::AddAlternativeLocationMapping(
     return BadArgument("AddAlternativeLocationMapping", "a string argument is NULL");
   }
   return ToHresult(requester_->AddAlternativeLocationMapping(
-      ToGuid(writerId), ComponentType(componentType), Utf8(wszLogicalPath),
-      Utf8(wszComponentName), Utf8(wszPath), Utf8(wszFilespec), bRecursive != 0,
-      Utf8(wszDestination)));
+      ToGuid(writerId), ComponentType(componentType), Utf8(wszLogicalPath), Utf8(wszComponentName),
+      Utf8(wszPath), Utf8(wszFilespec), bRecursive != 0, Utf8(wszDestination)));
 }
 
 HRESULT BackupComponents::SetRangesFilePath(VSS_ID writerId, VSS_COMPONENT_TYPE ct,

@@ -1,6 +1,6 @@
-// What every COM object of the requester side shares (docs/sdk.md): its reference count,
-// the interface ids it answers to, and the two type differences between the SDK as Microsoft
-// documents it (our Linux headers) and mingw-w64's headers (generated from IDL).
+// What every COM object of the requester side shares (docs/sdk.md): its reference count and
+// the interface ids it answers to. Include it (or a header that does) LAST, after every
+// vsssim header (sim/sdk/common/sdk_api.h says why).
 //
 // IUnknown as documented ("IUnknown::Release": "returns the new reference count"; the object
 // frees itself at 0; "IUnknown::QueryInterface": E_NOINTERFACE for an interface it does not
@@ -13,16 +13,14 @@
 #include <atomic>
 #include <cstring>
 
+#include "sim/sdk/common/sdk_api.h"  // last but vsbackup.h (sdk_api.h)
+// clang-format off
 #include <vsbackup.h>
+// clang-format on
 
 namespace vsssim::sdk::requester {
 
-#if defined(_WIN32)
-// mingw-w64 declares the SDK's C++ bool parameters and fields as IDL `boolean`.
-using SdkBool = boolean;
-#else
-using SdkBool = bool;
-#endif
+using sdk::SdkBool;  // the SDK's `bool`, mingw-w64's `boolean`
 
 class RefCount {
  public:

@@ -19,8 +19,8 @@ using vsssim::sdk::requester::BadCall;
 
 // "CreateVssBackupComponents": E_INVALIDARG when ppBackup is NULL. REQ-LIFE-01: a new
 // requester on the current service (sdk::CurrentService()).
-extern "C" HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(
-    IVssBackupComponents** ppBackup) {
+extern "C" HRESULT STDAPICALLTYPE
+CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
   std::lock_guard<std::recursive_mutex> lock(vsssim::sdk::ServiceLock());
   if (ppBackup == nullptr) return BadArgument("CreateVssBackupComponents", "ppBackup is NULL");
   vsssim::sdk::Service& service = vsssim::sdk::CurrentService();
@@ -30,8 +30,8 @@ extern "C" HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(
 
 // "CreateVssExamineWriterMetadata": E_INVALIDARG for a NULL argument, VSS_E_INVALID_XML_DOCUMENT
 // when bstrXML is not a valid Writer Metadata Document (XML-02).
-extern "C" HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
-    BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata) {
+extern "C" HRESULT STDAPICALLTYPE
+CreateVssExamineWriterMetadataInternal(BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata) {
   std::lock_guard<std::recursive_mutex> lock(vsssim::sdk::ServiceLock());
   if (ppMetadata == nullptr) {
     return BadArgument("CreateVssExamineWriterMetadata", "ppMetadata is NULL");
@@ -39,8 +39,8 @@ extern "C" HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
   *ppMetadata = nullptr;
   if (bstrXML == nullptr) return BadArgument("CreateVssExamineWriterMetadata", "bstrXML is NULL");
   vsssim::metadata::ExamineWriterMetadata metadata;
-  if (vsssim::sdk::requester::ToHresult(metadata.LoadFromXML(
-          vsssim::sdk::requester::Utf8(bstrXML))) != S_OK) {
+  if (vsssim::sdk::requester::ToHresult(
+          metadata.LoadFromXML(vsssim::sdk::requester::Utf8(bstrXML))) != S_OK) {
     std::string why = "bstrXML is not a valid Writer Metadata Document";
     if (!metadata.load_diagnostics().empty()) why += ": " + metadata.load_diagnostics()[0].message;
     return BadCall("XML-02", "CreateVssExamineWriterMetadata", why, VSS_E_INVALID_XML_DOCUMENT);

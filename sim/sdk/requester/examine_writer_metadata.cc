@@ -254,14 +254,12 @@ HRESULT ExamineWriterMetadata::GetExcludeFromSnapshotCount(UINT* pcExcludedFromS
   return code;
 }
 
-HRESULT ExamineWriterMetadata::GetExcludeFromSnapshotFile(UINT iFile,
-                                                          IVssWMFiledesc** ppFiledesc) {
+HRESULT ExamineWriterMetadata::GetExcludeFromSnapshotFile(UINT iFile, IVssWMFiledesc** ppFiledesc) {
   Lock lock(ServiceLock());
   const char* method = "IVssExamineWriterMetadataEx2::GetExcludeFromSnapshotFile";
   if (ppFiledesc == nullptr) return BadArgument(method, "ppFiledesc is NULL");
   metadata::WMFiledesc file;
-  return GiveFiledesc(metadata_.GetExcludeFromSnapshotFile(iFile, &file), file, method,
-                      ppFiledesc);
+  return GiveFiledesc(metadata_.GetExcludeFromSnapshotFile(iFile, &file), file, method, ppFiledesc);
 }
 
 HRESULT ExamineWriterMetadata::GetComponent(UINT iComponent, IVssWMComponent** ppComponent) {
@@ -275,8 +273,8 @@ HRESULT ExamineWriterMetadata::GetComponent(UINT iComponent, IVssWMComponent** p
   return S_OK;
 }
 
-HRESULT ExamineWriterMetadata::GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* pMethod,
-                                                BSTR* pbstrService, BSTR* pbstrUserProcedure,
+HRESULT ExamineWriterMetadata::GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* pMethod, BSTR* pbstrService,
+                                                BSTR* pbstrUserProcedure,
                                                 VSS_WRITERRESTORE_ENUM* pwriterRestore,
                                                 SdkBool* pbRebootRequired, UINT* pcMappings) {
   Lock lock(ServiceLock());

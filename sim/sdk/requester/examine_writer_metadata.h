@@ -12,6 +12,7 @@
 #define VSSSIM_SDK_REQUESTER_EXAMINE_WRITER_METADATA_H_
 
 #include "sim/sdk/service.h"
+#include "vsssim/metadata/component.h"
 #include "vsssim/metadata/examine_writer_metadata.h"
 
 #include "sim/sdk/requester/com_object.h"
@@ -57,13 +58,11 @@ class ExamineWriterMetadata final : public IVssExamineWriterMetadataEx2 {
                                           UINT* pcComponents) override;
   HRESULT STDMETHODCALLTYPE GetIncludeFile(UINT iFile, IVssWMFiledesc** ppFiledesc) override;
   HRESULT STDMETHODCALLTYPE GetExcludeFile(UINT iFile, IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent,
-                                         IVssWMComponent** ppComponent) override;
-  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* pMethod,
-                                             BSTR* pbstrService, BSTR* pbstrUserProcedure,
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssWMComponent** ppComponent) override;
+  HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* pMethod, BSTR* pbstrService,
+                                             BSTR* pbstrUserProcedure,
                                              VSS_WRITERRESTORE_ENUM* pwriterRestore,
-                                             SdkBool* pbRebootRequired,
-                                             UINT* pcMappings) override;
+                                             SdkBool* pbRebootRequired, UINT* pcMappings) override;
   HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT iMapping,
                                                         IVssWMFiledesc** ppFiledesc) override;
   HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD* pdwSchemaMask) override;

@@ -17,15 +17,15 @@ void FillSnapshotProp(const storage::SnapshotProperties& snapshot, VSS_SNAPSHOT_
   prop->m_ProviderId = ToVssId(snapshot.provider_id);
   prop->m_lSnapshotAttributes = static_cast<LONG>(snapshot.attributes);
   // VSS_TIMESTAMP counts 100 ns units.
-  prop->m_tsCreationTimestamp = static_cast<VSS_TIMESTAMP>(snapshot.created.since_start.count() / 100);
+  prop->m_tsCreationTimestamp =
+      static_cast<VSS_TIMESTAMP>(snapshot.created.since_start.count() / 100);
   prop->m_eStatus = static_cast<VSS_SNAPSHOT_STATE>(snapshot.state);
 }
 
 void FreeSnapshotProp(VSS_SNAPSHOT_PROP* prop) {
-  for (VSS_PWSZ* text :
-       {&prop->m_pwszSnapshotDeviceObject, &prop->m_pwszOriginalVolumeName,
-        &prop->m_pwszOriginatingMachine, &prop->m_pwszServiceMachine, &prop->m_pwszExposedName,
-        &prop->m_pwszExposedPath}) {
+  for (VSS_PWSZ* text : {&prop->m_pwszSnapshotDeviceObject, &prop->m_pwszOriginalVolumeName,
+                         &prop->m_pwszOriginatingMachine, &prop->m_pwszServiceMachine,
+                         &prop->m_pwszExposedName, &prop->m_pwszExposedPath}) {
     CoTaskMemFree(*text);
     *text = nullptr;
   }

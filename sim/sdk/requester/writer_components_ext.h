@@ -13,6 +13,7 @@
 
 #include "sim/sdk/service.h"
 #include "vsssim/coordinator/writer_components_ext.h"
+#include "vsssim/metadata/component.h"
 
 #include "sim/sdk/requester/com_object.h"
 

@@ -15,9 +15,6 @@
 #include <vss.h>
 #include <vswriter.h>
 
-// GetDocument's out type (MSXML). The simulator has no DOM; the method returns E_NOTIMPL.
-struct IXMLDOMDocument;
-
 // VSS_COMPONENTINFO: what IVssWMComponent::GetComponentInfo reports of one component.
 typedef struct _VSS_COMPONENTINFO {
   VSS_COMPONENT_TYPE type;
@@ -40,13 +37,11 @@ typedef struct _VSS_COMPONENTINFO {
 typedef const VSS_COMPONENTINFO* PVSSCOMPONENTINFO;
 
 // IVssWMComponent: one component of a writer's metadata, as the requester sees it.
-class IVssWMComponent : public IUnknown {
- public:
+struct IVssWMComponent : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) = 0;
   virtual HRESULT STDMETHODCALLTYPE FreeComponentInfo(PVSSCOMPONENTINFO pInfo) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetFile(UINT iFile, IVssWMFiledesc** ppFiledesc) = 0;
-  virtual HRESULT STDMETHODCALLTYPE GetDatabaseFile(UINT iDBFile,
-                                                    IVssWMFiledesc** ppFiledesc) = 0;
+  virtual HRESULT STDMETHODCALLTYPE GetDatabaseFile(UINT iDBFile, IVssWMFiledesc** ppFiledesc) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetDatabaseLogFile(UINT iDbLogFile,
                                                        IVssWMFiledesc** ppFiledesc) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetDependency(UINT iDependency,
@@ -55,8 +50,7 @@ class IVssWMComponent : public IUnknown {
 
 // IVssExamineWriterMetadata: a writer's Writer Metadata Document, read by a requester.
 // {902FCF7F-B7FD-42F8-81F1-B2E400B1E5BD}
-class IVssExamineWriterMetadata : public IUnknown {
- public:
+struct IVssExamineWriterMetadata : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetIdentity(VSS_ID* pidInstance, VSS_ID* pidWriter,
                                                 BSTR* pbstrWriterName, VSS_USAGE_TYPE* pUsage,
                                                 VSS_SOURCE_TYPE* pSource) = 0;
@@ -67,11 +61,9 @@ class IVssExamineWriterMetadata : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent,
                                                  IVssWMComponent** ppComponent) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetRestoreMethod(VSS_RESTOREMETHOD_ENUM* pMethod,
-                                                     BSTR* pbstrService,
-                                                     BSTR* pbstrUserProcedure,
+                                                     BSTR* pbstrService, BSTR* pbstrUserProcedure,
                                                      VSS_WRITERRESTORE_ENUM* pwriterRestore,
-                                                     bool* pbRebootRequired,
-                                                     UINT* pcMappings) = 0;
+                                                     bool* pbRebootRequired, UINT* pcMappings) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetAlternateLocationMapping(UINT iMapping,
                                                                 IVssWMFiledesc** ppFiledesc) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetBackupSchema(DWORD* pdwSchemaMask) = 0;
@@ -81,8 +73,7 @@ class IVssExamineWriterMetadata : public IUnknown {
 };
 
 // {0C0E5EC0-CA44-472B-B702-E652DB1C0451}
-class IVssExamineWriterMetadataEx : public IVssExamineWriterMetadata {
- public:
+struct IVssExamineWriterMetadataEx : public IVssExamineWriterMetadata {
   virtual HRESULT STDMETHODCALLTYPE GetIdentityEx(VSS_ID* pidInstance, VSS_ID* pidWriter,
                                                   BSTR* pbstrWriterName, BSTR* pbstrInstanceName,
                                                   VSS_USAGE_TYPE* pUsage,
@@ -90,10 +81,8 @@ class IVssExamineWriterMetadataEx : public IVssExamineWriterMetadata {
 };
 
 // {CE115780-A611-431B-B57F-C38303AB6AEE}
-class IVssExamineWriterMetadataEx2 : public IVssExamineWriterMetadataEx {
- public:
-  virtual HRESULT STDMETHODCALLTYPE GetVersion(DWORD* pdwMajorVersion,
-                                               DWORD* pdwMinorVersion) = 0;
+struct IVssExamineWriterMetadataEx2 : public IVssExamineWriterMetadataEx {
+  virtual HRESULT STDMETHODCALLTYPE GetVersion(DWORD* pdwMajorVersion, DWORD* pdwMinorVersion) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetExcludeFromSnapshotCount(UINT* pcExcludedFromSnapshot) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetExcludeFromSnapshotFile(UINT iFile,
                                                                IVssWMFiledesc** ppFiledesc) = 0;
@@ -101,12 +90,11 @@ class IVssExamineWriterMetadataEx2 : public IVssExamineWriterMetadataEx {
 
 // IVssWriterComponentsExt: a C++ (not COM) interface, "inherits from IVssWriterComponents and
 // IUnknown" (its documentation page); it adds no methods.
-class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown {};
+struct IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown {};
 
 // IVssBackupComponents: the requester's whole session with VSS.
 // {665C1D5F-C218-414D-A05D-7FEF5F9D5C86}
-class IVssBackupComponents : public IUnknown {
- public:
+struct IVssBackupComponents : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetWriterComponentsCount(UINT* pcComponents) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetWriterComponents(UINT iWriter,
                                                         IVssWriterComponentsExt** ppWriter) = 0;
@@ -155,34 +143,31 @@ class IVssBackupComponents : public IUnknown {
                                                           LPCWSTR wszLogicalPath,
                                                           LPCWSTR wszComponentName,
                                                           bool bAdditionalRestores) = 0;
-  virtual HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writerId,
-                                                           VSS_COMPONENT_TYPE ct,
+  virtual HRESULT STDMETHODCALLTYPE SetPreviousBackupStamp(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                                            LPCWSTR wszLogicalPath,
                                                            LPCWSTR wszComponentName,
                                                            LPCWSTR wszPreviousBackupStamp) = 0;
   virtual HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* pbstrXML) = 0;
   virtual HRESULT STDMETHODCALLTYPE BackupComplete(IVssAsync** ppAsync) = 0;
-  virtual HRESULT STDMETHODCALLTYPE AddAlternativeLocationMapping(
-      VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath,
-      LPCWSTR wszComponentName, LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive,
-      LPCWSTR wszDestination) = 0;
-  virtual HRESULT STDMETHODCALLTYPE AddRestoreSubcomponent(
-      VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath,
-      LPCWSTR wszComponentName, LPCWSTR wszSubComponentLogicalPath,
-      LPCWSTR wszSubComponentName, bool bRepair) = 0;
+  virtual HRESULT STDMETHODCALLTYPE
+  AddAlternativeLocationMapping(VSS_ID writerId, VSS_COMPONENT_TYPE componentType,
+                                LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszPath,
+                                LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszDestination) = 0;
+  virtual HRESULT STDMETHODCALLTYPE
+  AddRestoreSubcomponent(VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath,
+                         LPCWSTR wszComponentName, LPCWSTR wszSubComponentLogicalPath,
+                         LPCWSTR wszSubComponentName, bool bRepair) = 0;
   virtual HRESULT STDMETHODCALLTYPE SetFileRestoreStatus(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                                          LPCWSTR wszLogicalPath,
                                                          LPCWSTR wszComponentName,
                                                          VSS_FILE_RESTORE_STATUS status) = 0;
   virtual HRESULT STDMETHODCALLTYPE AddNewTarget(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                 LPCWSTR wszLogicalPath,
-                                                 LPCWSTR wszComponentName, LPCWSTR wszPath,
-                                                 LPCWSTR wszFileName, bool bRecursive,
-                                                 LPCWSTR wszAlternatePath) = 0;
+                                                 LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
+                                                 LPCWSTR wszPath, LPCWSTR wszFileName,
+                                                 bool bRecursive, LPCWSTR wszAlternatePath) = 0;
   virtual HRESULT STDMETHODCALLTYPE SetRangesFilePath(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                                       LPCWSTR wszLogicalPath,
-                                                      LPCWSTR wszComponentName,
-                                                      UINT iPartialFile,
+                                                      LPCWSTR wszComponentName, UINT iPartialFile,
                                                       LPCWSTR wszRangesFile) = 0;
   virtual HRESULT STDMETHODCALLTYPE PreRestore(IVssAsync** ppAsync) = 0;
   virtual HRESULT STDMETHODCALLTYPE PostRestore(IVssAsync** ppAsync) = 0;
@@ -214,19 +199,15 @@ class IVssBackupComponents : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE ExposeSnapshot(VSS_ID SnapshotId, VSS_PWSZ wszPathFromRoot,
                                                    LONG lAttributes, VSS_PWSZ wszExpose,
                                                    VSS_PWSZ* pwszExposed) = 0;
-  virtual HRESULT STDMETHODCALLTYPE RevertToSnapshot(VSS_ID SnapshotId,
-                                                     BOOL bForceDismount) = 0;
-  virtual HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ pwszVolume,
-                                                      IVssAsync** ppAsync) = 0;
+  virtual HRESULT STDMETHODCALLTYPE RevertToSnapshot(VSS_ID SnapshotId, BOOL bForceDismount) = 0;
+  virtual HRESULT STDMETHODCALLTYPE QueryRevertStatus(VSS_PWSZ pwszVolume, IVssAsync** ppAsync) = 0;
 };
 
 // {963F03AD-9E4C-4A34-AC15-E4B6174E5036}
-class IVssBackupComponentsEx : public IVssBackupComponents {
- public:
+struct IVssBackupComponentsEx : public IVssBackupComponents {
   virtual HRESULT STDMETHODCALLTYPE GetWriterMetadataEx(
       UINT iWriter, VSS_ID* pidInstance, IVssExamineWriterMetadataEx** ppMetadata) = 0;
-  virtual HRESULT STDMETHODCALLTYPE SetSelectedForRestoreEx(VSS_ID writerId,
-                                                            VSS_COMPONENT_TYPE ct,
+  virtual HRESULT STDMETHODCALLTYPE SetSelectedForRestoreEx(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                                             LPCWSTR wszLogicalPath,
                                                             LPCWSTR wszComponentName,
                                                             bool bSelectedForRestore,
@@ -234,22 +215,18 @@ class IVssBackupComponentsEx : public IVssBackupComponents {
 };
 
 // {ACFE2B3A-22C9-4EF8-BD03-2F9CA230084E}
-class IVssBackupComponentsEx2 : public IVssBackupComponentsEx {
- public:
+struct IVssBackupComponentsEx2 : public IVssBackupComponentsEx {
   virtual HRESULT STDMETHODCALLTYPE UnexposeSnapshot(VSS_ID snapshotId) = 0;
-  virtual HRESULT STDMETHODCALLTYPE SetAuthoritativeRestore(VSS_ID writerId,
-                                                            VSS_COMPONENT_TYPE ct,
+  virtual HRESULT STDMETHODCALLTYPE SetAuthoritativeRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
                                                             LPCWSTR wszLogicalPath,
                                                             LPCWSTR wszComponentName,
                                                             bool bAuth) = 0;
   virtual HRESULT STDMETHODCALLTYPE SetRollForward(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                   LPCWSTR wszLogicalPath,
-                                                   LPCWSTR wszComponentName,
+                                                   LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                    VSS_ROLLFORWARD_TYPE rollType,
                                                    LPCWSTR wszRollForwardPoint) = 0;
   virtual HRESULT STDMETHODCALLTYPE SetRestoreName(VSS_ID writerId, VSS_COMPONENT_TYPE ct,
-                                                   LPCWSTR wszLogicalPath,
-                                                   LPCWSTR wszComponentName,
+                                                   LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
                                                    LPCWSTR wszRestoreName) = 0;
   virtual HRESULT STDMETHODCALLTYPE BreakSnapshotSetEx(VSS_ID SnapshotSetID, DWORD dwBreakFlags,
                                                        IVssAsync** ppAsync) = 0;
@@ -261,8 +238,7 @@ class IVssBackupComponentsEx2 : public IVssBackupComponentsEx {
 };
 
 // {C191BFBC-B602-4675-8BD1-67D642F529D5}
-class IVssBackupComponentsEx3 : public IVssBackupComponentsEx2 {
- public:
+struct IVssBackupComponentsEx3 : public IVssBackupComponentsEx2 {
   virtual HRESULT STDMETHODCALLTYPE GetWriterStatusEx(UINT iWriter, VSS_ID* pidInstance,
                                                       VSS_ID* pidWriter, BSTR* pbstrWriter,
                                                       VSS_WRITER_STATE* pnStatus,
@@ -276,8 +252,7 @@ class IVssBackupComponentsEx3 : public IVssBackupComponentsEx2 {
 };
 
 // {F434C2FD-B553-4961-A9F9-A8E90B673E53}
-class IVssBackupComponentsEx4 : public IVssBackupComponentsEx3 {
- public:
+struct IVssBackupComponentsEx4 : public IVssBackupComponentsEx3 {
   virtual HRESULT STDMETHODCALLTYPE GetRootAndLogicalPrefixPaths(
       VSS_PWSZ pwszFilePath, VSS_PWSZ* ppwszRootPath, VSS_PWSZ* ppwszLogicalPrefix,
       BOOL bNormalizeFQDNforRootPath = FALSE) = 0;
@@ -289,8 +264,8 @@ class IVssBackupComponentsEx4 : public IVssBackupComponentsEx3 {
 // The exported entry points (vssapi.dll); the documented names below call them, as in the SDK.
 extern "C" {
 HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup);
-HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
-    BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata);
+HRESULT STDAPICALLTYPE
+CreateVssExamineWriterMetadataInternal(BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata);
 void APIENTRY VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP* pProp);
 }
 
