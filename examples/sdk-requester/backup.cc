@@ -93,13 +93,13 @@ HRESULT SnapshotAndComplete(IVssBackupComponents* backup, const std::vector<std:
   }
   if (log != nullptr) std::fprintf(log, "PrepareForBackup\n");
   IVssAsync* async = nullptr;
-  hr = WaitFor(backup->PrepareForBackup(&async), async, "PrepareForBackup", log);
+  hr = WaitFor(backup->PrepareForBackup(&async), &async, "PrepareForBackup", log);
   int failed = 0;
   if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, &failed);
   if (SUCCEEDED(hr) && failed > 0) hr = VSS_E_UNEXPECTED_WRITER_ERROR;
   if (FAILED(hr)) return hr;
   if (log != nullptr) std::fprintf(log, "DoSnapshotSet\n");
-  hr = WaitFor(backup->DoSnapshotSet(&async), async, "DoSnapshotSet", log);
+  hr = WaitFor(backup->DoSnapshotSet(&async), &async, "DoSnapshotSet", log);
   if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, &failed);
   if (SUCCEEDED(hr) && failed > 0) hr = VSS_E_UNEXPECTED_WRITER_ERROR;
   if (FAILED(hr)) return hr;
@@ -118,7 +118,7 @@ HRESULT SnapshotAndComplete(IVssBackupComponents* backup, const std::vector<std:
     std::fprintf(log, "SaveAsXML: %lu characters\nBackupComplete\n",
                  static_cast<unsigned long>(bcd_xml->size()));
   }
-  hr = WaitFor(backup->BackupComplete(&async), async, "BackupComplete", log);
+  hr = WaitFor(backup->BackupComplete(&async), &async, "BackupComplete", log);
   if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, nullptr);
   return hr;
 }
@@ -134,7 +134,7 @@ HRESULT Backup(const std::vector<std::wstring>& volumes, std::wstring* bcd_xml, 
   IVssAsync* async = nullptr;
   if (SUCCEEDED(hr)) {
     if (log != nullptr) std::fprintf(log, "GatherWriterMetadata\n");
-    hr = PollFor(backup->GatherWriterMetadata(&async), async, "GatherWriterMetadata", log);
+    hr = PollFor(backup->GatherWriterMetadata(&async), &async, "GatherWriterMetadata", log);
   }
   std::vector<Selected> selected;
   if (SUCCEEDED(hr)) hr = SelectComponents(backup, &selected, log);

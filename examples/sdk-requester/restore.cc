@@ -86,7 +86,7 @@ HRESULT Restore(const std::wstring& bcd_xml, std::FILE* log) {
   SysFreeString(xml);
   IVssAsync* async = nullptr;
   if (SUCCEEDED(hr)) {
-    hr = WaitFor(backup->GatherWriterMetadata(&async), async, "GatherWriterMetadata", log);
+    hr = WaitFor(backup->GatherWriterMetadata(&async), &async, "GatherWriterMetadata", log);
   }
   std::vector<Component> components;
   if (SUCCEEDED(hr)) hr = ReadComponents(backup, &components, log);
@@ -97,7 +97,7 @@ HRESULT Restore(const std::wstring& bcd_xml, std::FILE* log) {
   }
   if (SUCCEEDED(hr)) {
     if (log != nullptr) std::fprintf(log, "PreRestore\n");
-    hr = WaitFor(backup->PreRestore(&async), async, "PreRestore", log);
+    hr = WaitFor(backup->PreRestore(&async), &async, "PreRestore", log);
   }
   if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, nullptr);
   // Writers may change their restore targets in PreRestore: read the components again.
@@ -112,7 +112,7 @@ HRESULT Restore(const std::wstring& bcd_xml, std::FILE* log) {
                                  VSS_RS_ALL);
   }
   if (log != nullptr) std::fprintf(log, "PostRestore\n");
-  hr = WaitFor(backup->PostRestore(&async), async, "PostRestore", log);
+  hr = WaitFor(backup->PostRestore(&async), &async, "PostRestore", log);
   const HRESULT status = PrintWriterStatus(backup, log, nullptr);
   backup->Release();  // only now: PostRestore has finished
   return FAILED(hr) ? hr : status;

@@ -67,13 +67,14 @@ HRESULT Finish(HRESULT status, const char* what, std::FILE* log) {
 
 }  // namespace
 
-HRESULT WaitFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* log) {
+HRESULT WaitFor(HRESULT started, IVssAsync** handle, const char* what, std::FILE* log) {
   if (FAILED(started)) {
     if (log != nullptr) {
       std::fprintf(log, "  %s failed: 0x%08lX\n", what, static_cast<unsigned long>(started));
     }
     return started;
   }
+  IVssAsync* async = *handle;
   HRESULT hr = async->Wait();
   HRESULT status = hr;
   if (SUCCEEDED(hr)) hr = async->QueryStatus(&status, nullptr);
@@ -82,8 +83,9 @@ HRESULT WaitFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* 
   return Finish(status, what, log);
 }
 
-HRESULT PollFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* log) {
-  if (FAILED(started)) return WaitFor(started, async, what, log);
+HRESULT PollFor(HRESULT started, IVssAsync** handle, const char* what, std::FILE* log) {
+  if (FAILED(started)) return WaitFor(started, handle, what, log);
+  IVssAsync* async = *handle;
   HRESULT status = VSS_S_ASYNC_PENDING;
   HRESULT hr = S_OK;
   while (SUCCEEDED(hr) && status == VSS_S_ASYNC_PENDING) {
@@ -96,7 +98,7 @@ HRESULT PollFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* 
 
 HRESULT PrintWriterStatus(IVssBackupComponents* backup, std::FILE* log, int* failed_writers) {
   IVssAsync* async = nullptr;
-  HRESULT hr = WaitFor(backup->GatherWriterStatus(&async), async, "GatherWriterStatus", log);
+  HRESULT hr = WaitFor(backup->GatherWriterStatus(&async), &async, "GatherWriterStatus", log);
   if (FAILED(hr)) return hr;
   UINT count = 0;
   hr = backup->GetWriterStatusCount(&count);

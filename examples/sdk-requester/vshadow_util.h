@@ -17,13 +17,14 @@ std::string Narrow(const wchar_t* text);
 std::string GuidText(const VSS_ID& id);
 const char* WriterStateName(VSS_WRITER_STATE state);
 
-// Waits for `async` and releases it. Returns S_OK when the operation finished, else its
+// Waits for `*handle` (read after `started`, the call that sets it, has been evaluated) and
+// releases it. Returns S_OK when the operation finished, else its
 // failure (or the call's own failure `started`, when it did not start).
-HRESULT WaitFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* log);
+HRESULT WaitFor(HRESULT started, IVssAsync** handle, const char* what, std::FILE* log);
 
 // Polls `async` with QueryStatus until it is no longer pending (as some requesters do), then
 // releases it.
-HRESULT PollFor(HRESULT started, IVssAsync* async, const char* what, std::FILE* log);
+HRESULT PollFor(HRESULT started, IVssAsync** handle, const char* what, std::FILE* log);
 
 // GatherWriterStatus, then prints each writer's state and failure. `*failed_writers` (may be
 // NULL) counts writers whose failure code is an error.

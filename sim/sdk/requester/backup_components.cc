@@ -48,10 +48,12 @@ std::optional<HRESULT> BackupComponents::Gate(const char* method) {
   return BadCall("REQ-LIFE-02", method, "call on a released IVssBackupComponents", VSS_E_BAD_STATE);
 }
 
-HRESULT BackupComponents::GiveAsync(HResult result, coordinator::AsyncPtr operation,
+// `operation` is read only after `result` (the call that fills it) has been evaluated: it is
+// bound by reference.
+HRESULT BackupComponents::GiveAsync(HResult result, const coordinator::AsyncPtr& operation,
                                     IVssAsync** out) {
   const HRESULT code = ToHresult(result);
-  if (SUCCEEDED(code) && operation != nullptr) *out = new VssAsync(service_, std::move(operation));
+  if (SUCCEEDED(code) && operation != nullptr) *out = new VssAsync(service_, operation);
   return code;
 }
 

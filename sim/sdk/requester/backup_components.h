@@ -189,7 +189,7 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
   // Null when the object may be used; else the answer (VSS_E_BAD_STATE after retirement).
   std::optional<HRESULT> Gate(const char* method);
   // A coordinator call that hands out an Async: wraps it in an IVssAsync.
-  HRESULT GiveAsync(HResult result, coordinator::AsyncPtr operation, IVssAsync** out);
+  HRESULT GiveAsync(HResult result, const coordinator::AsyncPtr& operation, IVssAsync** out);
   // SIM-SDK-02: a method the simulator does not model.
   HRESULT NotSimulated(const char* method);
 

@@ -96,7 +96,8 @@ class RequesterComponent final : public IVssComponent {
   }
   HRESULT STDMETHODCALLTYPE GetFileRestoreStatus(VSS_FILE_RESTORE_STATUS* out) override {
     Lock lock(ServiceLock());
-    if (out == nullptr) return BadArgument("IVssComponent::GetFileRestoreStatus", "pStatus is NULL");
+    if (out == nullptr)
+      return BadArgument("IVssComponent::GetFileRestoreStatus", "pStatus is NULL");
     vss::FileRestoreStatus status;
     const HRESULT code = ToHresult(component_->GetFileRestoreStatus(&status));
     if (SUCCEEDED(code)) *out = static_cast<VSS_FILE_RESTORE_STATUS>(status);
@@ -189,8 +190,7 @@ class RequesterComponent final : public IVssComponent {
     *out = code == S_OK ? NewBstr(text) : nullptr;  // S_FALSE: none
     return code;
   }
-  HRESULT Flag(const char* method, SdkBool* out,
-               HResult (metadata::Component::*get)(bool*) const) {
+  HRESULT Flag(const char* method, SdkBool* out, HResult (metadata::Component::*get)(bool*) const) {
     Lock lock(ServiceLock());
     if (out == nullptr) return BadArgument(std::string("IVssComponent::") + method, "NULL out");
     bool value = false;
