@@ -29,10 +29,7 @@ using vss::WriterEvent;
 
 class Sdk_Requester : public ::testing::Test {
  protected:
-  Sdk_Requester()
-      : writer_(Identity()), scope_(machine_) {
-    machine_.Subscribe(writer_);
-  }
+  Sdk_Requester() : writer_(Identity()), scope_(machine_) { machine_.Subscribe(writer_); }
 
   static writer::WriterIdentity Identity() {
     writer::WriterIdentity id;
@@ -148,9 +145,9 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   VSS_WRITERRESTORE_ENUM writer_restore;
   bool reboot = true;
   UINT mappings = 9;
-  ASSERT_EQ(wmd->GetRestoreMethod(&method, &service, &procedure, &writer_restore, &reboot,
-                                  &mappings),
-            S_OK);
+  ASSERT_EQ(
+      wmd->GetRestoreMethod(&method, &service, &procedure, &writer_restore, &reboot, &mappings),
+      S_OK);
   EXPECT_EQ(method, VSS_RME_RESTORE_IF_CAN_REPLACE);
   EXPECT_FALSE(reboot);
   wmd->Release();
@@ -175,9 +172,9 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   VssFreeSnapshotProperties(&prop);
   EXPECT_EQ(prop.m_pwszOriginalVolumeName, nullptr);
 
-  ASSERT_EQ(b->SetBackupSucceeded(instance, writer_id, VSS_CT_FILEGROUP, nullptr, L"DemoDBData",
-                                  true),
-            S_OK);
+  ASSERT_EQ(
+      b->SetBackupSucceeded(instance, writer_id, VSS_CT_FILEGROUP, nullptr, L"DemoDBData", true),
+      S_OK);
   BSTR bcd = nullptr;
   ASSERT_EQ(b->SaveAsXML(&bcd), S_OK);
   const std::wstring saved(bcd, SysStringLen(bcd));
@@ -193,8 +190,7 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   BSTR status_name = nullptr;
   VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
   HRESULT failure = E_FAIL;
-  ASSERT_EQ(b->GetWriterStatus(0, &status_instance, &status_writer, &status_name, &state,
-                               &failure),
+  ASSERT_EQ(b->GetWriterStatus(0, &status_instance, &status_writer, &status_name, &state, &failure),
             S_OK);
   EXPECT_EQ(state, VSS_WS_STABLE);
   EXPECT_EQ(failure, S_OK);
@@ -235,9 +231,9 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
             S_OK);
   ASSERT_EQ(Wait(r->PreRestore(&async), &async), VSS_S_ASYNC_FINISHED);
   EXPECT_TRUE(Received(WriterEvent::kPreRestore));
-  ASSERT_EQ(r->SetFileRestoreStatus(ext_writer, VSS_CT_FILEGROUP, nullptr, L"DemoDBData",
-                                    VSS_RS_ALL),
-            S_OK);
+  ASSERT_EQ(
+      r->SetFileRestoreStatus(ext_writer, VSS_CT_FILEGROUP, nullptr, L"DemoDBData", VSS_RS_ALL),
+      S_OK);
   ASSERT_EQ(Wait(r->PostRestore(&async), &async), VSS_S_ASYNC_FINISHED);
   EXPECT_TRUE(Received(WriterEvent::kPostRestore));
   EXPECT_EQ(r->Release(), 0u);
