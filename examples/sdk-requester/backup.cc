@@ -94,14 +94,16 @@ HRESULT SnapshotAndComplete(IVssBackupComponents* backup, const std::vector<std:
   if (log != nullptr) std::fprintf(log, "PrepareForBackup\n");
   IVssAsync* async = nullptr;
   hr = WaitFor(backup->PrepareForBackup(&async), &async, "PrepareForBackup", log);
+  // Writer status after each step, whether it succeeded or not: a writer's failure is only
+  // seen there ("Writer Errors and Vetoes").
   int failed = 0;
-  if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, &failed);
-  if (SUCCEEDED(hr) && failed > 0) hr = VSS_E_UNEXPECTED_WRITER_ERROR;
+  HRESULT status = PrintWriterStatus(backup, log, &failed);
+  if (SUCCEEDED(hr)) hr = FAILED(status) ? status : failed > 0 ? VSS_E_UNEXPECTED_WRITER_ERROR : hr;
   if (FAILED(hr)) return hr;
   if (log != nullptr) std::fprintf(log, "DoSnapshotSet\n");
   hr = WaitFor(backup->DoSnapshotSet(&async), &async, "DoSnapshotSet", log);
-  if (SUCCEEDED(hr)) hr = PrintWriterStatus(backup, log, &failed);
-  if (SUCCEEDED(hr) && failed > 0) hr = VSS_E_UNEXPECTED_WRITER_ERROR;
+  status = PrintWriterStatus(backup, log, &failed);
+  if (SUCCEEDED(hr)) hr = FAILED(status) ? status : failed > 0 ? VSS_E_UNEXPECTED_WRITER_ERROR : hr;
   if (FAILED(hr)) return hr;
   for (const VSS_ID& snapshot : snapshots) PrintSnapshot(backup, snapshot, log);
   // ... here a real backup application copies the files from the shadow copies ...

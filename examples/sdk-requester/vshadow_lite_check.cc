@@ -23,8 +23,8 @@ int main() {
   writer.SetIdentify([](vsssim::metadata::CreateWriterMetadata& metadata) {
     metadata.SetRestoreMethod(vsssim::vss::RestoreMethod::VSS_RME_RESTORE_IF_CAN_REPLACE, "", "",
                               vsssim::vss::WriterRestore::VSS_WRE_ALWAYS, false);
-    metadata.AddComponent(vsssim::vss::ComponentType::VSS_CT_FILEGROUP, "", "DemoDBData",
-                          "DemoDB", {}, false, false, true, true);
+    metadata.AddComponent(vsssim::vss::ComponentType::VSS_CT_FILEGROUP, "", "DemoDBData", "DemoDB",
+                          {}, false, false, true, true);
     metadata.AddFilesToFileGroup("", "DemoDBData", "C:\\DemoDB", "*", true, "");
   });
   vsssim::sdk::CurrentService().Subscribe(writer);
