@@ -52,8 +52,7 @@ class ContextService final : public sdk::Service {
 
 class SdkBackupApplication final : public BackupApplication {
  public:
-  explicit SdkBackupApplication(SdkBackupFunctions functions)
-      : functions_(std::move(functions)) {}
+  explicit SdkBackupApplication(SdkBackupFunctions functions) : functions_(std::move(functions)) {}
 
   HResult Backup(RequesterContext& context, std::string* bcd_xml) override {
     ContextService service(context);

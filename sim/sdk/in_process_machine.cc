@@ -1,5 +1,6 @@
 #include "sim/sdk/in_process_machine.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
@@ -54,6 +55,34 @@ void InProcessMachine::Subscribe(writer::Writer& writer) {
 void InProcessMachine::Unsubscribe(writer::Writer& writer) {
   unsubscribed_.insert(&writer);
   vss_->CheckWriterProcess(writer);
+}
+
+Guid InProcessMachine::WriterInstanceId(const writer::Writer& writer) {
+  const coordinator::RegisteredWriter* registration = vss_->Registration(writer);
+  return registration != nullptr ? registration->instance_id : Guid{};
+}
+
+std::string InProcessMachine::SnapshotDeviceName(const Guid& snapshot_set_id,
+                                                 std::string_view volume) {
+  // "C:", "C:\" and "c:\" name the same volume.
+  const auto same = [](std::string_view a, std::string_view b) {
+    while (!a.empty() && a.back() == '\\') a.remove_suffix(1);
+    while (!b.empty() && b.back() == '\\') b.remove_suffix(1);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(a[i])) !=
+          std::tolower(static_cast<unsigned char>(b[i]))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (const storage::SnapshotProperties& s : provider_.Query()) {
+    if (s.snapshot_set_id == snapshot_set_id && same(s.original_volume, volume)) {
+      return s.device_object;
+    }
+  }
+  return {};
 }
 
 bool InProcessMachine::WriteTrace(std::string* error) const {

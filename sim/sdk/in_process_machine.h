@@ -39,6 +39,8 @@ class InProcessMachine final : public Service {
   void Unsubscribe(writer::Writer& writer) override;
   runtime::Clock& clock() override { return clock_; }
   trace::Trace& trace() override { return trace_; }
+  Guid WriterInstanceId(const writer::Writer& writer) override;
+  std::string SnapshotDeviceName(const Guid& snapshot_set_id, std::string_view volume) override;
 
   coordinator::Coordinator& coordinator() { return *vss_; }
   storage::VolumeManager& volumes() { return volumes_; }

@@ -22,10 +22,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/trace/trace.h"
+#include "vsssim/vss/guid.h"
 #include "vsssim/writer/writer.h"
 
 namespace vsssim::sdk {
@@ -47,6 +49,15 @@ class Service {
   // QueryStatus does for a pending operation (sim/sdk/requester/vss_async.h). A conformance
   // suite's service maps it to its own sleep. Default: the clock advances.
   virtual void Sleep(runtime::Duration duration) { clock().AdvanceBy(duration); }
+  // IVssWriterComponents::GetWriterInfo: the instance id VSS gave `writer` (WRT-INIT-04);
+  // GUID_NULL when the service does not know it.
+  virtual Guid WriterInstanceId(const writer::Writer& /*writer*/) { return Guid{}; }
+  // CVssWriter::GetSnapshotDeviceName: the device of the shadow copy of `volume` ("C:\") in
+  // snapshot set `snapshot_set_id`; empty when there is none (or the service cannot tell).
+  virtual std::string SnapshotDeviceName(const Guid& /*snapshot_set_id*/,
+                                         std::string_view /*volume*/) {
+    return {};
+  }
 };
 
 // The service SDK calls reach now: the innermost ScopedService's, else the default machine.

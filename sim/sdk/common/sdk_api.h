@@ -26,6 +26,14 @@ using SdkBool = boolean;
 using SdkBool = bool;
 #endif
 
+// mingw-w64 declares IVssCreateWriterMetadataEx without IUnknown, the SDK (and vsssim's Linux
+// header) with it: its QueryInterface/AddRef/Release override only on Linux.
+#if defined(_WIN32)
+#define VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX
+#else
+#define VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX override
+#endif
+
 // The simulator's HRESULT of an SDK one, and back (same 32 bits).
 inline HResult ToHResult(HRESULT hr) { return HResult{static_cast<std::uint32_t>(hr)}; }
 inline HRESULT ToHRESULT(HResult hr) { return static_cast<HRESULT>(hr.value); }

@@ -37,7 +37,10 @@ std::vector<Guid> Guids(const VSS_ID* ids, UINT count) {
 
 BackupComponents::BackupComponents(Service& service,
                                    std::unique_ptr<coordinator::Requester> requester)
-    : service_(service), requester_(std::move(requester)) {}
+    : service_(service),
+      requester_(std::move(requester)),
+      lease_(std::make_shared<HandlerLease>(
+          HandlerLease{true, "requester", "IVssBackupComponents::Release"})) {}
 
 BackupComponents::~BackupComponents() = default;
 
@@ -73,16 +76,17 @@ HRESULT BackupComponents::QueryInterface(REFIID iid, void** object) {
 ULONG BackupComponents::AddRef() {
   Lock lock(ServiceLock());
   if (Gate("IVssBackupComponents::AddRef")) return 0;
-  return refs_.Add();
+  return refs_.AddRef();
 }
 
 ULONG BackupComponents::Release() {
   Lock lock(ServiceLock());
   if (Gate("IVssBackupComponents::Release")) return 0;
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) {
     requester_->Release();  // REQ-LIFE-04
     requester_.reset();
+    lease_->alive = false;
     Retired().emplace_back(this);
   }
   return left;

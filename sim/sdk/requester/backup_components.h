@@ -29,6 +29,7 @@
 #include "vsssim/coordinator/requester.h"
 
 #include "sim/sdk/requester/com_object.h"
+#include "sim/sdk/writer/handler_lease.h"
 
 namespace vsssim::sdk::requester {
 
@@ -196,6 +197,9 @@ class BackupComponents final : public IVssBackupComponentsEx4 {
   RefCount refs_;
   Service& service_;
   std::unique_ptr<coordinator::Requester> requester_;  // null once retired
+  // Held by the IVssComponent objects of GetWriterComponents; ended at retirement, when the
+  // coordinator's components go.
+  LeasePtr lease_;
 };
 
 }  // namespace vsssim::sdk::requester

@@ -47,7 +47,7 @@ HRESULT BackupComponents::GetWriterComponents(UINT iWriter, IVssWriterComponents
   if (FAILED(code)) return code;
   // REQ-CALL-25: the coordinator's object lives as long as the requester; the wrapper keeps
   // this object referenced so that it does.
-  *ppWriter = new WriterComponentsExt(components, this);
+  *ppWriter = new WriterComponentsExt(components, this, lease_);
   return code;
 }
 

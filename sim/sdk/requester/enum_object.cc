@@ -22,10 +22,10 @@ HRESULT EnumObject::QueryInterface(REFIID iid, void** object) {
   return E_NOINTERFACE;
 }
 
-ULONG EnumObject::AddRef() { return refs_.Add(); }
+ULONG EnumObject::AddRef() { return refs_.AddRef(); }
 
 ULONG EnumObject::Release() {
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) delete this;
   return left;
 }

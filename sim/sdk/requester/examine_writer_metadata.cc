@@ -47,10 +47,10 @@ HRESULT WMComponent::QueryInterface(REFIID iid, void** object) {
   return E_NOINTERFACE;
 }
 
-ULONG WMComponent::AddRef() { return refs_.Add(); }
+ULONG WMComponent::AddRef() { return refs_.AddRef(); }
 
 ULONG WMComponent::Release() {
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) delete this;
   return left;
 }
@@ -152,10 +152,10 @@ HRESULT ExamineWriterMetadata::QueryInterface(REFIID iid, void** object) {
   return E_NOINTERFACE;
 }
 
-ULONG ExamineWriterMetadata::AddRef() { return refs_.Add(); }
+ULONG ExamineWriterMetadata::AddRef() { return refs_.AddRef(); }
 
 ULONG ExamineWriterMetadata::Release() {
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) delete this;
   return left;
 }

@@ -95,7 +95,8 @@ class Sdk_Requester : public ::testing::Test {
 // Checks a whole backup through the SDK (metadata examined, component added, C:\ snapshot,
 // properties read, BCD saved, BackupComplete) and a restore from the saved document
 // (InitializeForRestore, the BCD's components through IVssWriterComponentsExt /
-// IVssComponent, PreRestore, PostRestore), each reaching the writer.
+// IVssComponent, PreRestore, PostRestore), each reaching the writer; an IVssComponent kept
+// past the requester's release answers VSS_E_BAD_STATE.
 TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   IVssBackupComponents* b = nullptr;
   ASSERT_EQ(CreateVssBackupComponents(&b), S_OK);
@@ -225,7 +226,6 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   bool succeeded = false;
   ASSERT_EQ(bcd_component->GetBackupSucceeded(&succeeded), S_OK);
   EXPECT_TRUE(succeeded);
-  bcd_component->Release();
   ext->Release();
   ASSERT_EQ(r->SetSelectedForRestore(ext_writer, VSS_CT_FILEGROUP, nullptr, L"DemoDBData", true),
             S_OK);
@@ -236,8 +236,15 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
       S_OK);
   ASSERT_EQ(Wait(r->PostRestore(&async), &async), VSS_S_ASYNC_FINISHED);
   EXPECT_TRUE(Received(WriterEvent::kPostRestore));
-  EXPECT_EQ(r->Release(), 0u);
   EXPECT_EQ(Findings(kSdkRule), 0);
+  EXPECT_EQ(r->Release(), 0u);
+  // The component outlived its requester: it answers VSS_E_BAD_STATE with a finding instead
+  // of reading the coordinator's freed document.
+  component_name = nullptr;
+  EXPECT_EQ(bcd_component->GetComponentName(&component_name), VSS_E_BAD_STATE);
+  EXPECT_EQ(component_name, nullptr);
+  EXPECT_EQ(Findings(kSdkRule), 1);
+  EXPECT_EQ(bcd_component->Release(), 0u);
 }
 
 // Checks that a requester polling QueryStatus without Wait (and without sleeping) sees the

@@ -21,10 +21,10 @@ HRESULT VssAsync::QueryInterface(REFIID iid, void** object) {
   return E_NOINTERFACE;
 }
 
-ULONG VssAsync::AddRef() { return refs_.Add(); }
+ULONG VssAsync::AddRef() { return refs_.AddRef(); }
 
 ULONG VssAsync::Release() {
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) delete this;
   return left;
 }

@@ -1,6 +1,7 @@
 #include "sim/sdk/requester/writer_components_ext.h"
 
 #include <mutex>
+#include <utility>
 
 #include "sim/sdk/requester/sdk_glue.h"
 #include "sim/sdk/requester/wm_objects.h"
@@ -8,8 +9,8 @@
 namespace vsssim::sdk::requester {
 
 WriterComponentsExt::WriterComponentsExt(coordinator::WriterComponentsExt* components,
-                                         IUnknown* owner)
-    : components_(components), owner_(owner) {
+                                         IUnknown* owner, LeasePtr lease)
+    : components_(components), owner_(owner), lease_(std::move(lease)) {
   owner_->AddRef();
 }
 
@@ -27,10 +28,10 @@ HRESULT WriterComponentsExt::QueryInterface(REFIID iid, void** object) {
   return E_NOINTERFACE;
 }
 
-ULONG WriterComponentsExt::AddRef() { return refs_.Add(); }
+ULONG WriterComponentsExt::AddRef() { return refs_.AddRef(); }
 
 ULONG WriterComponentsExt::Release() {
-  const ULONG left = refs_.Drop();
+  const ULONG left = refs_.Release();
   if (left == 0) {
     std::lock_guard<std::recursive_mutex> lock(ServiceLock());
     delete this;
@@ -70,7 +71,7 @@ HRESULT WriterComponentsExt::GetComponent(UINT iComponent, IVssComponent** ppCom
   // VSS_E_OBJECT_NOT_FOUND for an index out of range (IVssWriterComponents::GetComponent).
   const HRESULT code = ToHresult(components_->GetComponent(iComponent, &component));
   if (FAILED(code)) return code;
-  *ppComponent = NewComponent(component, static_cast<IVssWriterComponentsExt*>(this));
+  *ppComponent = NewComponent(component, lease_);
   return code;
 }
 

@@ -1,6 +1,9 @@
 // IVssWriterComponentsExt over the coordinator's WriterComponentsExt (REQ-CALL-25): what
 // GetWriterComponents hands out. Its IVssComponent objects are the writer side's
-// (sim/sdk/common/), over the coordinator's requester view of each BCD component.
+// (sim/sdk/writer/component_impl.h), over the coordinator's requester view of each BCD
+// component, which judges the requester's calls itself (BCD-WIN-05: writer-only setters give
+// VSS_E_BAD_STATE). They stay usable until the IVssBackupComponents is released; after that
+// they answer VSS_E_BAD_STATE with a SIM-SDK-01 finding (the lease).
 //
 // A C++ interface that counts references ("IVssWriterComponentsExt": "inherits from
 // IVssWriterComponents and IUnknown"); it keeps the IVssBackupComponents that made it
@@ -16,6 +19,7 @@
 #include "vsssim/metadata/component.h"
 
 #include "sim/sdk/requester/com_object.h"
+#include "sim/sdk/writer/handler_lease.h"
 
 namespace vsssim::sdk::requester {
 
@@ -23,8 +27,10 @@ namespace vsssim::sdk::requester {
 // does not derive from IUnknown (it declares them itself through the SDK's layout there).
 class WriterComponentsExt final : public IVssWriterComponentsExt {
  public:
-  // REQUIRES: `components` lives as long as `owner` (which this object references).
-  WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner);
+  // REQUIRES: `components` lives as long as `owner` (which this object references); the
+  // IVssComponent objects it hands out hold `lease`, which `owner` ends at its release.
+  WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner,
+                      LeasePtr lease);
 
   virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object);
   virtual ULONG STDMETHODCALLTYPE AddRef();
@@ -40,6 +46,7 @@ class WriterComponentsExt final : public IVssWriterComponentsExt {
   RefCount refs_;
   coordinator::WriterComponentsExt* components_;
   IUnknown* owner_;
+  LeasePtr lease_;
 };
 
 }  // namespace vsssim::sdk::requester

@@ -82,6 +82,10 @@ class CVssWriter {
   bool STDMETHODCALLTYPE IsPathAffected(LPCWSTR wszPath) const;
   HRESULT STDMETHODCALLTYPE SetWriterFailure(HRESULT hr);
 
+  // vsssim's own (not part of the SDK's class): the bridge to the simulator, for the Ex classes.
+  vsssim::sdk::WriterBridge*& vsssim_bridge() { return vsssim_bridge_; }
+  const vsssim::sdk::WriterBridge* vsssim_bridge_const() const { return vsssim_bridge_; }
+
  private:
   friend class vsssim::sdk::WriterBridge;
   vsssim::sdk::WriterBridge* vsssim_bridge_;
