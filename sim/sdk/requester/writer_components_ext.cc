@@ -20,7 +20,11 @@ HRESULT WriterComponentsExt::QueryInterface(REFIID iid, void** object) {
   if (object == nullptr) return E_POINTER;
   // A C++ interface without an IID of its own: only IUnknown answers.
   if (SameIid(iid, kIidUnknown)) {
-    *object = static_cast<IUnknown*>(static_cast<IVssWriterComponentsExt*>(this));
+#if defined(_WIN32)
+    *object = static_cast<IVssWriterComponentsExt*>(this);  // mingw-w64: no IUnknown base
+#else
+    *object = static_cast<IUnknown*>(this);
+#endif
     AddRef();
     return S_OK;
   }

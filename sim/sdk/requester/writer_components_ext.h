@@ -23,8 +23,8 @@
 
 namespace vsssim::sdk::requester {
 
-// No `override` on the IUnknown methods: with mingw-w64's headers IVssWriterComponentsExt
-// does not derive from IUnknown (it declares them itself through the SDK's layout there).
+// The IUnknown methods override only on Linux: mingw-w64 declares IVssWriterComponentsExt
+// without IUnknown, so there they are this class's own.
 class WriterComponentsExt final : public IVssWriterComponentsExt {
  public:
   // REQUIRES: `components` lives as long as `owner` (which this object references); the
@@ -32,13 +32,14 @@ class WriterComponentsExt final : public IVssWriterComponentsExt {
   WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner,
                       LeasePtr lease);
 
-  virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object);
-  virtual ULONG STDMETHODCALLTYPE AddRef();
-  virtual ULONG STDMETHODCALLTYPE Release();
+  virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object)
+      VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+  virtual ULONG STDMETHODCALLTYPE AddRef() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+  virtual ULONG STDMETHODCALLTYPE Release() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
 
-  virtual HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* pcComponents);
-  virtual HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter);
-  virtual HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssComponent** ppComponent);
+  HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* pcComponents) override;
+  HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter) override;
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssComponent** ppComponent) override;
 
  private:
   ~WriterComponentsExt();
