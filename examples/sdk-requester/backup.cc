@@ -66,7 +66,7 @@ HRESULT SelectComponents(IVssBackupComponents* backup, std::vector<Selected>* se
 
 void PrintSnapshot(IVssBackupComponents* backup, const VSS_ID& snapshot, std::FILE* log) {
   VSS_SNAPSHOT_PROP prop;
-  if (FAILED(backup->GetSnapshotProperties(snapshot, &prop)) || log == nullptr) return;
+  if (log == nullptr || FAILED(backup->GetSnapshotProperties(snapshot, &prop))) return;
   std::fprintf(log, "  shadow copy %s of %s: %s, %ld in set %s\n",
                GuidText(prop.m_SnapshotId).c_str(), Narrow(prop.m_pwszOriginalVolumeName).c_str(),
                Narrow(prop.m_pwszSnapshotDeviceObject).c_str(),
