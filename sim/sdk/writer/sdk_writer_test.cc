@@ -10,6 +10,7 @@
 
 #include "sim/sdk/in_process_machine.h"
 #include "sim/sdk/service.h"
+#include "sim/sdk/writer/test_driver.h"
 #include "vsssim/coordinator/requester.h"
 #include "vsssim/metadata/examine_writer_metadata.h"
 #include "vsssim/trace/trace.h"
@@ -43,7 +44,7 @@ class TestWriter : public CVssWriterEx2 {
     log.push_back("Identify");
     if (FAILED(m->SetBackupSchema(VSS_BS_DIFFERENTIAL | VSS_BS_TIMESTAMPED))) return false;
     if (FAILED(m->AddComponent(VSS_CT_DATABASE, nullptr, L"db", L"Data base", nullptr, 0, false,
-                               true, true))) {
+                               false, true))) {
       return false;
     }
     if (FAILED(m->AddDatabaseFiles(nullptr, L"db", L"C:\\db", L"*.mdf"))) return false;
@@ -171,90 +172,6 @@ class TestWriter : public CVssWriterEx2 {
   IVssWriterComponents* saved_components = nullptr;
 };
 
-// Drives the coordinator's requester (not vsssim's SDK requester) through a component-mode
-// full backup of C:, then a restore of the same components from its BCD.
-struct Driver {
-  explicit Driver(InProcessMachine& m) : machine(m) {}
-
-  static bool Wait(HResult call, const coordinator::AsyncPtr& async) {
-    if (call.Failed()) return false;
-    async->Wait();
-    HResult status;
-    async->QueryStatus(&status);
-    return status.value == 0x0004230Au;  // VSS_S_ASYNC_FINISHED
-  }
-
-  // Selects the writer `name`'s components; returns whether it was found.
-  bool Select(coordinator::Requester& r, bool restore) {
-    std::uint32_t count = 0;
-    r.GetWriterMetadataCount(&count);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      const metadata::ExamineWriterMetadata* wmd = nullptr;
-      r.GetWriterMetadata(i, &instance, &wmd);
-      std::string name;
-      vss::UsageType usage;
-      vss::SourceType source;
-      wmd->GetIdentity(&instance, &writer, &name, &usage, &source);
-      if (name != "SdkTestWriter") continue;
-      if (restore) {
-        return r.SetSelectedForRestore(writer, vss::ComponentType::VSS_CT_DATABASE, "", "db", true)
-            .Succeeded();
-      }
-      return r.AddComponent(instance, writer, vss::ComponentType::VSS_CT_DATABASE, "", "db")
-          .Succeeded();
-    }
-    return false;
-  }
-
-  bool Backup() {
-    auto r = machine.CreateRequester();
-    coordinator::AsyncPtr a;
-    if (r->InitializeForBackup().Failed()) return false;
-    if (r->SetBackupState(true, false, vss::BackupType::VSS_BT_FULL, false).Failed()) return false;
-    if (!Wait(r->GatherWriterMetadata(&a), a) || !Select(*r, false)) return false;
-    Guid set, snapshot;
-    if (r->StartSnapshotSet(&set).Failed()) return false;
-    if (r->AddToSnapshotSet("C:\\", Guid{}, &snapshot).Failed()) return false;
-    if (!Wait(r->PrepareForBackup(&a), a)) return false;
-    const bool snapshot_done = Wait(r->DoSnapshotSet(&a), a);
-    Status(*r);
-    if (!snapshot_done) return false;
-    snapshot_set = set;
-    r->SetBackupSucceeded(instance, writer, vss::ComponentType::VSS_CT_DATABASE, "", "db", true);
-    if (r->SaveAsXML(&bcd).Failed()) return false;
-    if (!Wait(r->BackupComplete(&a), a)) return false;
-    Status(*r);
-    return r->Release().Succeeded();
-  }
-
-  bool Restore() {
-    auto r = machine.CreateRequester();
-    coordinator::AsyncPtr a;
-    if (r->InitializeForRestore(bcd).Failed()) return false;
-    if (!Wait(r->GatherWriterMetadata(&a), a) || !Select(*r, true)) return false;
-    if (!Wait(r->PreRestore(&a), a) || !Wait(r->PostRestore(&a), a)) return false;
-    return r->Release().Succeeded();
-  }
-
-  void Status(coordinator::Requester& r) {
-    coordinator::AsyncPtr a;
-    Wait(r.GatherWriterStatus(&a), a);
-    std::uint32_t count = 0;
-    r.GetWriterStatusCount(&count);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      coordinator::WriterStatus s;
-      r.GetWriterStatus(i, &s);
-      if (s.writer_name == "SdkTestWriter") status = s;
-    }
-    r.FreeWriterStatus();
-  }
-
-  InProcessMachine& machine;
-  Guid instance, writer, snapshot_set;
-  std::string bcd;
-  coordinator::WriterStatus status;
-};
-
 std::vector<const trace::Entry*> Findings(const InProcessMachine& m, std::string_view rule) {
   std::vector<const trace::Entry*> out;
   for (const trace::Entry& e : const_cast<InProcessMachine&>(m).trace().entries()) {
@@ -270,7 +187,7 @@ TEST(Sdk_Writer, BackupAndRestoreCallHandlersInOrder) {
   ScopedService scope(machine);
   TestWriter w;
   ASSERT_EQ(w.Init(), S_OK);
-  Driver d(machine);
+  TestDriver d(machine, "SdkTestWriter");
   ASSERT_TRUE(d.Backup());
   ASSERT_TRUE(d.Restore());
   const std::vector<std::string> expected = {
@@ -311,7 +228,7 @@ TEST(Sdk_Writer, MetadataAndComponentsRoundTrip) {
   auto r = machine.CreateRequester();
   coordinator::AsyncPtr a;
   ASSERT_TRUE(r->InitializeForBackup().Succeeded());
-  ASSERT_TRUE(Driver::Wait(r->GatherWriterMetadata(&a), a));
+  ASSERT_TRUE(TestDriver::Wait(r->GatherWriterMetadata(&a), a));
   std::uint32_t count = 0;
   r->GetWriterMetadataCount(&count);
   const metadata::ExamineWriterMetadata* wmd = nullptr;
@@ -332,7 +249,7 @@ TEST(Sdk_Writer, MetadataAndComponentsRoundTrip) {
   ASSERT_EQ(doc.components[0].log_files.size(), 1u);
   EXPECT_EQ(static_cast<std::uint32_t>(doc.backup_schema), 0x21u);
   r->Release();
-  Driver d(machine);
+  TestDriver d(machine, "SdkTestWriter");
   ASSERT_TRUE(d.Backup());
   EXPECT_NE(d.bcd.find("stamp-1"), std::string::npos);
 }
@@ -345,7 +262,7 @@ TEST(Sdk_Writer, SetWriterFailureShowsInWriterStatus) {
   TestWriter w;
   w.fail_freeze = true;
   ASSERT_EQ(w.Init(), S_OK);
-  Driver d(machine);
+  TestDriver d(machine, "SdkTestWriter");
   EXPECT_FALSE(d.Backup());
   EXPECT_EQ(d.status.state, vss::WriterState::VSS_WS_FAILED_AT_FREEZE);
   EXPECT_EQ(static_cast<HRESULT>(d.status.failure.value), VSS_E_WRITERERROR_RETRYABLE);
@@ -359,14 +276,14 @@ TEST(Sdk_Writer, UnsubscribeStopsEvents) {
   TestWriter w;
   ASSERT_EQ(w.Init(), S_OK);
   ASSERT_EQ(w.Unsubscribe(), S_OK);
-  Driver d(machine);
+  TestDriver d(machine, "SdkTestWriter");
   EXPECT_FALSE(d.Backup());  // the writer is not found among the gathered metadata
   EXPECT_TRUE(w.log.empty());
   {
     auto gone = std::make_unique<TestWriter>();
     ASSERT_EQ(gone->Init(), S_OK);
   }  // destroyed while subscribed
-  Driver again(machine);
+  TestDriver again(machine, "SdkTestWriter");
   EXPECT_FALSE(again.Backup());
 }
 
@@ -382,7 +299,7 @@ TEST(Sdk_Writer, BadArgumentsGiveDocumentedHresultAndFinding) {
   TestWriter w;
   ASSERT_EQ(w.Init(), S_OK);
   EXPECT_EQ(w.Subscribe(), VSS_E_WRITER_ALREADY_SUBSCRIBED);
-  Driver d(machine);
+  TestDriver d(machine, "SdkTestWriter");
   ASSERT_TRUE(d.Backup());
   EXPECT_EQ(w.identify_bad_name, E_INVALIDARG);
   EXPECT_EQ(w.bad_stamp_arg, E_INVALIDARG);
@@ -405,6 +322,76 @@ TEST(Sdk_Writer, BadArgumentsGiveDocumentedHresultAndFinding) {
     EXPECT_NE(std::find(calls.begin(), calls.end(), call), calls.end()) << call;
   }
   EXPECT_FALSE(Findings(machine, "WRT-INIT-03").empty());  // the second Subscribe
+}
+
+// A CVssWriterEx2 as Windows Server 2008+ writers write one: InitializeEx with an instance
+// name, SubscribeEx, OnIdentifyEx with the Ex metadata interface.
+class ExWriter : public CVssWriterEx2 {
+ public:
+  HRESULT Init() {
+    HRESULT hr =
+        InitializeEx(kWriterId, L"SdkExWriter", 1, 2, VSS_UT_USERDATA, VSS_ST_OTHER,
+                     VSS_APP_FRONT_END, 60000, VSS_AWS_NO_ALTERNATE_WRITER, false, L"instance-1");
+    return FAILED(hr) ? hr : SubscribeEx(1000);
+  }
+  bool STDMETHODCALLTYPE OnIdentifyEx(IVssCreateWriterMetadataEx* m) override {
+    identify_ex_calls++;
+    void* self = nullptr;
+    qi_ex = m->QueryInterface(IID_IVssCreateWriterMetadataEx, &self);
+    if (self != nullptr) m->Release();
+    qi_null = m->QueryInterface(IID_IUnknown, nullptr);
+    if (FAILED(m->AddComponent(VSS_CT_FILEGROUP, nullptr, L"files", nullptr, nullptr, 0, false,
+                               false, true))) {
+      return false;
+    }
+    if (FAILED(m->AddFilesToFileGroup(nullptr, L"files", L"C:\\files", L"*", true, nullptr))) {
+      return false;
+    }
+    return SUCCEEDED(m->AddExcludeFilesFromSnapshot(L"C:\\files", L"*.tmp", false));
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() override {
+    session_hr = GetSessionId(&session);
+    shutting_down = IsWriterShuttingDown();
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnThaw() override { return true; }
+  bool STDMETHODCALLTYPE OnAbort() override { return true; }
+
+  int identify_ex_calls = 0;
+  HRESULT qi_ex = E_FAIL, qi_null = S_OK, session_hr = E_FAIL;
+  VSS_ID session = GUID_NULL;
+  bool shutting_down = true;
+};
+
+// Checks the CVssWriterEx/Ex2 path: OnIdentifyEx (not OnIdentify) gets the metadata, which
+// answers QueryInterface for IVssCreateWriterMetadataEx (E_POINTER for a NULL out) and keeps
+// AddExcludeFilesFromSnapshot (WMD-08) and the instance name of InitializeEx (WMD-01); inside
+// Freeze GetSessionId gives the session (WRT-IDENTIFY-03) and the writer is not shutting down.
+TEST(Sdk_Writer, WriterExUsesIdentifyExAndSessionId) {
+  InProcessMachine machine;
+  ScopedService scope(machine);
+  ExWriter w;
+  ASSERT_EQ(w.Init(), S_OK);
+  TestDriver d(machine, "SdkExWriter");
+  ASSERT_TRUE(d.Backup());
+  EXPECT_GE(w.identify_ex_calls, 1);
+  EXPECT_EQ(w.qi_ex, S_OK);
+  EXPECT_EQ(w.qi_null, E_POINTER);
+  EXPECT_EQ(w.session_hr, S_OK);
+  EXPECT_FALSE(IsEqualGUID(w.session, GUID_NULL));
+  EXPECT_FALSE(w.shutting_down);
+  auto r = machine.CreateRequester();
+  coordinator::AsyncPtr a;
+  ASSERT_TRUE(r->InitializeForBackup().Succeeded());
+  ASSERT_TRUE(TestDriver::Wait(r->GatherWriterMetadata(&a), a));
+  const metadata::ExamineWriterMetadata* wmd = nullptr;
+  Guid instance;
+  ASSERT_TRUE(r->GetWriterMetadata(0, &instance, &wmd).Succeeded());
+  EXPECT_EQ(wmd->metadata().identity.instance_name, "instance-1");
+  ASSERT_EQ(wmd->metadata().exclude_files_from_snapshot.size(), 1u);
+  EXPECT_EQ(wmd->metadata().exclude_files_from_snapshot[0].filespec, "*.tmp");
+  r->Release();
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -5,6 +6,7 @@
 #include <vector>
 
 #include "sim/sdk/service.h"
+#include "sim/sdk/writer/remote_subscription.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/writer/writer.h"
 #include "vsssim/writer/writer_components.h"
@@ -31,7 +33,18 @@ WriterBridge::WriterBridge(CVssWriter* owner, writer::WriterIdentity identity,
                            DWORD /*freeze_timeout_ms*/)
     : writer::Writer(std::move(identity)), owner_(owner) {}
 
-WriterBridge::~WriterBridge() = default;
+WriterBridge::~WriterBridge() {
+  remote_.reset();  // no handler runs on the serving thread past this point
+  if (adopted_ != nullptr) {
+    adopted_->vsssim_bridge_ = nullptr;  // the CVssWriter must not delete this bridge again
+    adopted_.reset();
+  }
+}
+
+std::unique_ptr<writer::Writer> WriterBridge::Adopt(std::unique_ptr<CVssWriter> owner) {
+  adopted_ = std::move(owner);
+  return std::unique_ptr<writer::Writer>(this);
+}
 
 void WriterBridge::SetSubscribeHook(SubscribeHook hook) {
   std::lock_guard<std::recursive_mutex> lock(ServiceLock());
@@ -131,6 +144,21 @@ HRESULT WriterBridge::Subscribe(DWORD event_flags) {
     captured_ = true;  // held by the capture (sdk/conformance.h), which owns the registration
     return S_OK;
   }
+  // docs/serve.md: a writer process started by vsssim (or pointed at `vsssim serve`) has
+  // VSSSIM_ADDRESS and VSSSIM_TOKEN; it subscribes to that service over the wire protocol.
+  if (RemoteSubscription::Requested()) {
+    remote_ = std::make_unique<RemoteSubscription>(*this, [this] {
+      if (owner_ != nullptr) owner_->OnVSSShutdown();
+    });
+    std::string error;
+    if (!remote_->Start(&error)) {
+      remote_.reset();
+      std::fprintf(stderr, "vsssim: CVssWriter::Subscribe: %s\n", error.c_str());
+      // CVssWriter::Subscribe: E_UNEXPECTED, "Unexpected error" (the service is unreachable).
+      return RecordFinding(actor(), "CVssWriter::Subscribe", E_UNEXPECTED, error);
+    }
+    return S_OK;
+  }
   service_ = &CurrentService();
   service_->Subscribe(*this);
   return S_OK;
@@ -138,11 +166,24 @@ HRESULT WriterBridge::Subscribe(DWORD event_flags) {
 
 // CVssWriter::Unsubscribe (WRT-INIT-03): no events after it returns.
 HRESULT WriterBridge::Unsubscribe() {
-  std::lock_guard<std::recursive_mutex> lock(ServiceLock());
-  if (captured_) {
-    captured_ = false;
+  std::unique_ptr<RemoteSubscription> remote;
+  {
+    std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+    if (captured_) {
+      captured_ = false;
+      return S_OK;
+    }
+    // From a handler on the serving thread (OnVSSShutdown): the session is ending anyway.
+    if (remote_ != nullptr && remote_->OnServingThread()) return S_OK;
+    remote = std::move(remote_);
+  }
+  if (remote != nullptr) {
+    // Outside the lock: a handler running on the serving thread may need it to finish. The
+    // service reads the closed connection as Unsubscribe (WRT-INIT-03).
+    remote->Stop();
     return S_OK;
   }
+  std::lock_guard<std::recursive_mutex> lock(ServiceLock());
   if (!subscribed()) return S_OK;  // documented as harmless when not subscribed
   service_->Unsubscribe(*this);
   service_ = nullptr;

@@ -31,6 +31,7 @@
 namespace vsssim::sdk {
 
 class CreateWriterMetadataImpl;
+class RemoteSubscription;
 class WriterComponentsImpl;
 
 class WriterBridge final : public writer::Writer {
@@ -54,7 +55,7 @@ class WriterBridge final : public writer::Writer {
   // CVssWriter's helpers.
   HRESULT Subscribe(DWORD event_flags);
   HRESULT Unsubscribe();
-  bool subscribed() const { return service_ != nullptr; }
+  bool subscribed() const { return service_ != nullptr || remote_ != nullptr; }
   DWORD event_flags() const { return event_flags_; }
   // The CVssWriter is being destroyed: unsubscribe, stop forwarding.
   void Orphan();
@@ -76,6 +77,11 @@ class WriterBridge final : public writer::Writer {
   HRESULT WriterFailure(HRESULT hr);
   HRESULT WriterFailureEx(HRESULT hr, HRESULT hr_application, LPCWSTR message);
 
+  // Takes ownership of `owner` (this bridge's CVssWriter, whose Subscribe was captured) and
+  // hands itself out as the writer::Writer the conformance suite registers; destroying it
+  // destroys the CVssWriter (sdk/conformance.h).
+  std::unique_ptr<writer::Writer> Adopt(std::unique_ptr<CVssWriter> owner);
+
   // Where Subscribe goes (tests and the conformance capture replace it; default: the
   // current service). Returns the service that holds the subscription, or nullptr when the
   // subscription was captured and is owned elsewhere.
@@ -90,6 +96,8 @@ class WriterBridge final : public writer::Writer {
   IVssWriterComponents* Components(writer::WriterComponents* components);
 
   CVssWriter* owner_;
+  std::unique_ptr<CVssWriter> adopted_;         // set by Adopt
+  std::unique_ptr<RemoteSubscription> remote_;  // subscribed over the wire protocol
   Service* service_ = nullptr;
   bool captured_ = false;
   DWORD event_flags_ = 0;
