@@ -48,6 +48,10 @@ class Service {
   virtual runtime::Clock& clock() = 0;
   // The machine's trace (findings of the SDK layer are appended here, with their rule).
   virtual trace::Trace& trace() = 0;
+  // Lets `duration` of virtual time pass while VSS and the writers work: what IVssAsync::
+  // QueryStatus does for a pending operation (sim/sdk/requester/vss_async.h). A conformance
+  // suite's service maps it to its own sleep. Default: the clock advances.
+  virtual void Sleep(runtime::Duration duration) { clock().AdvanceBy(duration); }
   // IVssWriterComponents::GetWriterInfo: the instance id VSS gave `writer` (WRT-INIT-04);
   // GUID_NULL when the service does not know it.
   virtual Guid WriterInstanceId(const writer::Writer& /*writer*/) { return Guid{}; }

@@ -1,0 +1,82 @@
+#include "sim/sdk/requester/writer_components_ext.h"
+
+#include <mutex>
+#include <utility>
+
+#include "sim/sdk/requester/sdk_glue.h"
+#include "sim/sdk/requester/wm_objects.h"
+
+namespace vsssim::sdk::requester {
+
+WriterComponentsExt::WriterComponentsExt(coordinator::WriterComponentsExt* components,
+                                         IUnknown* owner, LeasePtr lease)
+    : components_(components), owner_(owner), lease_(std::move(lease)) {
+  owner_->AddRef();
+}
+
+WriterComponentsExt::~WriterComponentsExt() { owner_->Release(); }
+
+HRESULT WriterComponentsExt::QueryInterface(REFIID iid, void** object) {
+  if (object == nullptr) return E_POINTER;
+  // A C++ interface without an IID of its own: only IUnknown answers.
+  if (SameIid(iid, kIidUnknown)) {
+#if defined(_WIN32)
+    *object = static_cast<IVssWriterComponentsExt*>(this);  // mingw-w64: no IUnknown base
+#else
+    *object = static_cast<IUnknown*>(this);
+#endif
+    AddRef();
+    return S_OK;
+  }
+  *object = nullptr;
+  return E_NOINTERFACE;
+}
+
+ULONG WriterComponentsExt::AddRef() { return refs_.AddRef(); }
+
+ULONG WriterComponentsExt::Release() {
+  const ULONG left = refs_.Release();
+  if (left == 0) {
+    std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+    delete this;
+  }
+  return left;
+}
+
+HRESULT WriterComponentsExt::GetComponentCount(UINT* pcComponents) {
+  std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (pcComponents == nullptr) {
+    return BadArgument("IVssWriterComponentsExt::GetComponentCount", "pcComponents is NULL");
+  }
+  *pcComponents = components_->GetComponentCount();
+  return S_OK;
+}
+
+HRESULT WriterComponentsExt::GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter) {
+  std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (pidInstance == nullptr || pidWriter == nullptr) {
+    return BadArgument("IVssWriterComponentsExt::GetWriterInfo", "an out-parameter is NULL");
+  }
+  Guid instance, writer;
+  const HRESULT code = ToHresult(components_->GetWriterInfo(&instance, &writer));
+  if (SUCCEEDED(code)) {
+    *pidInstance = ToVssId(instance);
+    *pidWriter = ToVssId(writer);
+  }
+  return code;
+}
+
+HRESULT WriterComponentsExt::GetComponent(UINT iComponent, IVssComponent** ppComponent) {
+  std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (ppComponent == nullptr) {
+    return BadArgument("IVssWriterComponentsExt::GetComponent", "ppComponent is NULL");
+  }
+  metadata::Component* component = nullptr;
+  // VSS_E_OBJECT_NOT_FOUND for an index out of range (IVssWriterComponents::GetComponent).
+  const HRESULT code = ToHresult(components_->GetComponent(iComponent, &component));
+  if (FAILED(code)) return code;
+  *ppComponent = NewComponent(component, lease_);
+  return code;
+}
+
+}  // namespace vsssim::sdk::requester

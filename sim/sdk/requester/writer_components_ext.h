@@ -1,0 +1,55 @@
+// IVssWriterComponentsExt over the coordinator's WriterComponentsExt (REQ-CALL-25): what
+// GetWriterComponents hands out. Its IVssComponent objects are the writer side's
+// (sim/sdk/writer/component_impl.h), over the coordinator's requester view of each BCD
+// component, which judges the requester's calls itself (BCD-WIN-05: writer-only setters give
+// VSS_E_BAD_STATE). They stay usable until the IVssBackupComponents is released; after that
+// they answer VSS_E_BAD_STATE with a SIM-SDK-01 finding (the lease).
+//
+// A C++ interface that counts references ("IVssWriterComponentsExt": "inherits from
+// IVssWriterComponents and IUnknown"); it keeps the IVssBackupComponents that made it
+// referenced, since the coordinator's object lives as long as that requester. Stale objects
+// (after the next event-generating call) answer as the coordinator's do: VSS_E_BAD_STATE.
+//
+// Thread safety: every method takes sdk::ServiceLock().
+#ifndef VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
+#define VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
+
+#include "sim/sdk/service.h"
+#include "vsssim/coordinator/writer_components_ext.h"
+#include "vsssim/metadata/component.h"
+
+#include "sim/sdk/requester/com_object.h"
+#include "sim/sdk/writer/handler_lease.h"
+
+namespace vsssim::sdk::requester {
+
+// The IUnknown methods override only on Linux: mingw-w64 declares IVssWriterComponentsExt
+// without IUnknown, so there they are this class's own.
+class WriterComponentsExt final : public IVssWriterComponentsExt {
+ public:
+  // REQUIRES: `components` lives as long as `owner` (which this object references); the
+  // IVssComponent objects it hands out hold `lease`, which `owner` ends at its release.
+  WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner,
+                      LeasePtr lease);
+
+  virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object)
+      VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+  virtual ULONG STDMETHODCALLTYPE AddRef() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+  virtual ULONG STDMETHODCALLTYPE Release() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+
+  HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* pcComponents) override;
+  HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter) override;
+  HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssComponent** ppComponent) override;
+
+ private:
+  ~WriterComponentsExt();
+
+  RefCount refs_;
+  coordinator::WriterComponentsExt* components_;
+  IUnknown* owner_;
+  LeasePtr lease_;
+};
+
+}  // namespace vsssim::sdk::requester
+
+#endif  // VSSSIM_SDK_REQUESTER_WRITER_COMPONENTS_EXT_H_
