@@ -20,11 +20,7 @@ HRESULT WriterComponentsExt::QueryInterface(REFIID iid, void** object) {
   if (object == nullptr) return E_POINTER;
   // A C++ interface without an IID of its own: only IUnknown answers.
   if (SameIid(iid, kIidUnknown)) {
-#if defined(_WIN32)
-    *object = static_cast<IVssWriterComponentsExt*>(this);  // mingw-w64: no IUnknown base
-#else
-    *object = static_cast<IUnknown*>(this);
-#endif
+    *object = static_cast<IUnknown*>(static_cast<SdkWriterComponentsExt*>(this));
     AddRef();
     return S_OK;
   }

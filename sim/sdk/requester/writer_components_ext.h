@@ -23,19 +23,28 @@
 
 namespace vsssim::sdk::requester {
 
-// The IUnknown methods override only on Linux: mingw-w64 declares IVssWriterComponentsExt
-// without IUnknown, so there they are this class's own.
-class WriterComponentsExt final : public IVssWriterComponentsExt {
+// Microsoft's vsbackup.h declares IVssWriterComponentsExt as deriving from IVssWriterComponents
+// and IUnknown ("IVssWriterComponentsExt interface": "inherits from IVssWriterComponents and
+// IUnknown"); mingw-w64's declares the first base only. On Windows the object takes IUnknown as
+// its second base itself, so its layout is the SDK's — IVssWriterComponents' vtable, then
+// IUnknown's — and a requester built with Microsoft's headers releases it through the IUnknown
+// it expects (ci/test-windows.sh runs one).
+#if defined(_WIN32)
+struct SdkWriterComponentsExt : public IVssWriterComponentsExt, public IUnknown {};
+#else
+using SdkWriterComponentsExt = IVssWriterComponentsExt;
+#endif
+
+class WriterComponentsExt final : public SdkWriterComponentsExt {
  public:
   // REQUIRES: `components` lives as long as `owner` (which this object references); the
   // IVssComponent objects it hands out hold `lease`, which `owner` ends at its release.
   WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner,
                       LeasePtr lease);
 
-  virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object)
-      VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
-  virtual ULONG STDMETHODCALLTYPE AddRef() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
-  virtual ULONG STDMETHODCALLTYPE Release() VSSSIM_SDK_IUNKNOWN_OVERRIDE_ON_LINUX;
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object) override;
+  ULONG STDMETHODCALLTYPE AddRef() override;
+  ULONG STDMETHODCALLTYPE Release() override;
 
   HRESULT STDMETHODCALLTYPE GetComponentCount(UINT* pcComponents) override;
   HRESULT STDMETHODCALLTYPE GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter) override;

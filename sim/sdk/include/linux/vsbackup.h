@@ -267,6 +267,11 @@ HRESULT STDAPICALLTYPE CreateVssBackupComponentsInternal(IVssBackupComponents** 
 HRESULT STDAPICALLTYPE
 CreateVssExamineWriterMetadataInternal(BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata);
 void APIENTRY VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP* pProp);
+HRESULT APIENTRY IsVolumeSnapshottedInternal(VSS_PWSZ pwszVolumeName, BOOL* pbSnapshotsPresent,
+                                             LONG* plSnapshotCapability);
+HRESULT APIENTRY ShouldBlockRevertInternal(LPCWSTR wszVolumeName, bool* pbBlock);
+HRESULT APIENTRY GetProviderMgmtInterfaceInternal(VSS_ID ProviderId, IID InterfaceId,
+                                                  IUnknown** ppItf);
 }
 
 inline HRESULT CreateVssBackupComponents(IVssBackupComponents** ppBackup) {
@@ -280,6 +285,19 @@ inline HRESULT CreateVssExamineWriterMetadata(BSTR bstrXML,
 
 inline void VssFreeSnapshotProperties(VSS_SNAPSHOT_PROP* pProp) {
   VssFreeSnapshotPropertiesInternal(pProp);
+}
+
+inline HRESULT IsVolumeSnapshotted(VSS_PWSZ pwszVolumeName, BOOL* pbSnapshotsPresent,
+                                   LONG* plSnapshotCapability) {
+  return IsVolumeSnapshottedInternal(pwszVolumeName, pbSnapshotsPresent, plSnapshotCapability);
+}
+
+inline HRESULT ShouldBlockRevert(LPCWSTR wszVolumeName, bool* pbBlock) {
+  return ShouldBlockRevertInternal(wszVolumeName, pbBlock);
+}
+
+inline HRESULT GetProviderMgmtInterface(VSS_ID ProviderId, IID InterfaceId, IUnknown** ppItf) {
+  return GetProviderMgmtInterfaceInternal(ProviderId, InterfaceId, ppItf);
 }
 
 #endif  // VSSSIM_SDK_LINUX_VSBACKUP_H_
