@@ -45,9 +45,9 @@ HRESULT BackupComponents::GetWriterComponents(UINT iWriter, IVssWriterComponents
   coordinator::WriterComponentsExt* components = nullptr;
   const HRESULT code = ToHresult(requester_->GetWriterComponents(iWriter, &components));
   if (FAILED(code)) return code;
-  // REQ-CALL-25: the coordinator's object lives as long as the requester; the wrapper keeps
-  // this object referenced so that it does.
-  *ppWriter = new WriterComponentsExt(components, this, lease_);
+  // REQ-CALL-25: the coordinator's object lives as long as the requester; the wrapper's calls
+  // answer VSS_E_BAD_STATE once it was released (the lease).
+  *ppWriter = new WriterComponentsExt(components, lease_);
   return code;
 }
 

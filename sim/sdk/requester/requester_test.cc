@@ -226,7 +226,6 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   bool succeeded = false;
   ASSERT_EQ(bcd_component->GetBackupSucceeded(&succeeded), S_OK);
   EXPECT_TRUE(succeeded);
-  ext->Release();
   ASSERT_EQ(r->SetSelectedForRestore(ext_writer, VSS_CT_FILEGROUP, nullptr, L"DemoDBData", true),
             S_OK);
   ASSERT_EQ(Wait(r->PreRestore(&async), &async), VSS_S_ASYNC_FINISHED);
@@ -237,7 +236,15 @@ TEST_F(Sdk_Requester, FullBackupThenRestoreFromSavedBcd) {
   ASSERT_EQ(Wait(r->PostRestore(&async), &async), VSS_S_ASYNC_FINISHED);
   EXPECT_TRUE(Received(WriterEvent::kPostRestore));
   EXPECT_EQ(Findings(kSdkRule), 0);
+  // The IVssWriterComponentsExt still held does not keep the requester: it is released now
+  // (code built against mingw-w64's header cannot release the ext), and the ext answers
+  // VSS_E_BAD_STATE with a REQ-LIFE-02 finding afterwards.
   EXPECT_EQ(r->Release(), 0u);
+  count = 7;
+  EXPECT_EQ(ext->GetComponentCount(&count), VSS_E_BAD_STATE);
+  EXPECT_EQ(count, 7u);
+  EXPECT_EQ(Findings("REQ-LIFE-02"), 1);
+  EXPECT_EQ(ext->Release(), 0u);
   // The component outlived its requester: it answers VSS_E_BAD_STATE with a finding instead
   // of reading the coordinator's freed document.
   component_name = nullptr;

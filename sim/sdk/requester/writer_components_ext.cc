@@ -9,12 +9,18 @@
 namespace vsssim::sdk::requester {
 
 WriterComponentsExt::WriterComponentsExt(coordinator::WriterComponentsExt* components,
-                                         IUnknown* owner, LeasePtr lease)
-    : components_(components), owner_(owner), lease_(std::move(lease)) {
-  owner_->AddRef();
-}
+                                         LeasePtr lease)
+    : components_(components), lease_(std::move(lease)) {}
 
-WriterComponentsExt::~WriterComponentsExt() { owner_->Release(); }
+WriterComponentsExt::~WriterComponentsExt() = default;
+
+// The coordinator's components live as long as the requester of the IVssBackupComponents they
+// came from (REQ-CALL-25); once that was released (the lease ends), VSS_E_BAD_STATE.
+HRESULT WriterComponentsExt::Live(const char* call) {
+  if (lease_->alive) return S_OK;
+  return BadCall("REQ-LIFE-02", call, "called after its IVssBackupComponents was released",
+                 VSS_E_BAD_STATE);
+}
 
 HRESULT WriterComponentsExt::QueryInterface(REFIID iid, void** object) {
   if (object == nullptr) return E_POINTER;
@@ -41,6 +47,7 @@ ULONG WriterComponentsExt::Release() {
 
 HRESULT WriterComponentsExt::GetComponentCount(UINT* pcComponents) {
   std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (HRESULT hr = Live("IVssWriterComponentsExt::GetComponentCount"); hr != S_OK) return hr;
   if (pcComponents == nullptr) {
     return BadArgument("IVssWriterComponentsExt::GetComponentCount", "pcComponents is NULL");
   }
@@ -50,6 +57,7 @@ HRESULT WriterComponentsExt::GetComponentCount(UINT* pcComponents) {
 
 HRESULT WriterComponentsExt::GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWriter) {
   std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (HRESULT hr = Live("IVssWriterComponentsExt::GetWriterInfo"); hr != S_OK) return hr;
   if (pidInstance == nullptr || pidWriter == nullptr) {
     return BadArgument("IVssWriterComponentsExt::GetWriterInfo", "an out-parameter is NULL");
   }
@@ -64,6 +72,7 @@ HRESULT WriterComponentsExt::GetWriterInfo(VSS_ID* pidInstance, VSS_ID* pidWrite
 
 HRESULT WriterComponentsExt::GetComponent(UINT iComponent, IVssComponent** ppComponent) {
   std::lock_guard<std::recursive_mutex> lock(ServiceLock());
+  if (HRESULT hr = Live("IVssWriterComponentsExt::GetComponent"); hr != S_OK) return hr;
   if (ppComponent == nullptr) {
     return BadArgument("IVssWriterComponentsExt::GetComponent", "ppComponent is NULL");
   }

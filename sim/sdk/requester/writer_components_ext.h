@@ -37,10 +37,12 @@ using SdkWriterComponentsExt = IVssWriterComponentsExt;
 
 class WriterComponentsExt final : public SdkWriterComponentsExt {
  public:
-  // REQUIRES: `components` lives as long as `owner` (which this object references); the
-  // IVssComponent objects it hands out hold `lease`, which `owner` ends at its release.
-  WriterComponentsExt(coordinator::WriterComponentsExt* components, IUnknown* owner,
-                      LeasePtr lease);
+  // `components` lives while `lease` is alive: the IVssBackupComponents it came from ends the
+  // lease at its release (then every call answers VSS_E_BAD_STATE, as do the IVssComponent
+  // objects handed out, which hold the lease too). This object holds no reference on that
+  // IVssBackupComponents: a requester that cannot release this one (code built against
+  // mingw-w64's header, which declares it without IUnknown) still releases its requester.
+  WriterComponentsExt(coordinator::WriterComponentsExt* components, LeasePtr lease);
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object) override;
   ULONG STDMETHODCALLTYPE AddRef() override;
@@ -52,10 +54,10 @@ class WriterComponentsExt final : public SdkWriterComponentsExt {
 
  private:
   ~WriterComponentsExt();
+  HRESULT Live(const char* call);
 
   RefCount refs_;
   coordinator::WriterComponentsExt* components_;
-  IUnknown* owner_;
   LeasePtr lease_;
 };
 
