@@ -10,7 +10,7 @@ include_guard(GLOBAL)
 
 set(vsssim_package_roots vsssim_sim vsssim_writer_plugin vsssim_interpreter vsssim_rules
     vsssim_conformance_writer vsssim_testing vsssim_requester_plugin vsssim_conformance_requester
-    vsssim_sdk vsssim_sdk_wmain vsssim_conformance_sdk_requester)
+    vsssim_sdk vsssim_sdk_wmain vsssim_conformance_sdk_requester vsssim_conformance_sdk_writer)
 
 # Adds to ${out} every non-imported library `target` links, transitively (itself included).
 function(vsssim_collect_libraries target out)

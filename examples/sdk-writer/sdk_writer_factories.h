@@ -1,12 +1,12 @@
 // The sample database writer (and one deliberately broken variant) for the writer conformance
-// suite (vsssim/sdk/conformance.h). Each function creates a writer with its own databases and
-// starts it (Initialize + Subscribe), as the writer's application does.
+// suite (vsssim/conformance/sdk_writer.h). Each function creates a writer with its own databases
+// and starts it (Initialize + Subscribe), as the writer's application does.
 #ifndef EXAMPLES_SDK_WRITER_SDK_WRITER_FACTORIES_H_
 #define EXAMPLES_SDK_WRITER_SDK_WRITER_FACTORIES_H_
 
 #include <memory>
 
-#include "vsssim/sdk/conformance.h"
+#include "vsssim/conformance/sdk_writer.h"
 
 // The sample writer over two databases (Orders, Customers).
 std::unique_ptr<CVssWriter> CreateSampleDatabaseWriter();

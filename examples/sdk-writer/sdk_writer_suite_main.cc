@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "vsssim/conformance/junit_report.h"
+#include "vsssim/conformance/sdk_writer.h"
 #include "vsssim/conformance/writer_suite.h"
-#include "vsssim/sdk/conformance.h"
 
 #include "sdk_writer_factories.h"  // after vsssim's headers (its SDK macros)
 

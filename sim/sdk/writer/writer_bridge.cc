@@ -141,7 +141,8 @@ HRESULT WriterBridge::Subscribe(DWORD event_flags) {
   }
   event_flags_ = event_flags;
   if (Hook() && Hook()(*this)) {
-    captured_ = true;  // held by the capture (sdk/conformance.h), which owns the registration
+    captured_ =
+        true;  // held by the capture (vsssim/conformance/sdk_writer.h), which owns the registration
     return S_OK;
   }
   // docs/serve.md: a writer process started by vsssim (or pointed at `vsssim serve`) has

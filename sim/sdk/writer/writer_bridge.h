@@ -5,9 +5,9 @@
 // drives every other one.
 //
 // Lifetime: created by CVssWriter::Initialize(Ex), owned by the CVssWriter. Subscribe hands it
-// to vsssim::sdk::CurrentService() (or to a capture, sdk/conformance.h). When a subscribed
-// CVssWriter is destroyed, it unsubscribes and the bridge is kept (orphaned: handlers return
-// true without calling anything) so the service's reference stays valid.
+// to vsssim::sdk::CurrentService() (or to a capture, vsssim/conformance/sdk_writer.h). When a
+// subscribed CVssWriter is destroyed, it unsubscribes and the bridge is kept (orphaned: handlers
+// return true without calling anything) so the service's reference stays valid.
 //
 // Thread safety: handlers on the thread that drives VSS; Subscribe/Unsubscribe under
 // ServiceLock().
@@ -79,7 +79,7 @@ class WriterBridge final : public writer::Writer {
 
   // Takes ownership of `owner` (this bridge's CVssWriter, whose Subscribe was captured) and
   // hands itself out as the writer::Writer the conformance suite registers; destroying it
-  // destroys the CVssWriter (sdk/conformance.h).
+  // destroys the CVssWriter (vsssim/conformance/sdk_writer.h).
   std::unique_ptr<writer::Writer> Adopt(std::unique_ptr<CVssWriter> owner);
 
   // Where Subscribe goes (tests and the conformance capture replace it; default: the

@@ -5,7 +5,7 @@
 //    its usual start-up (Initialize + Subscribe), and give the suite the adapter:
 //
 //      // my_writer_factory.h (vsssim's headers before your writer's: see below)
-//      #include "vsssim/sdk/conformance.h"
+//      #include "vsssim/conformance/sdk_writer.h"
 //      std::unique_ptr<CVssWriter> CreateMyWriter();   // new MyWriter, Initialize, Subscribe
 //
 //      vsssim_add_writer_conformance_test(my_writer_conformance
@@ -15,7 +15,7 @@
 // 2. `vsssim conform --writer-plugin`: one line in the plug-in's source,
 //
 //      #include "vsssim/conformance/writer_plugin.h"
-//      #include "vsssim/sdk/conformance.h"
+//      #include "vsssim/conformance/sdk_writer.h"
 //      #include "my_writer_factory.h"
 //      VSSSIM_SDK_WRITER_PLUGIN(CreateMyWriter)
 //
@@ -31,8 +31,8 @@
 // includes neither.
 //
 // Thread safety: call from the suite's thread (one writer is captured at a time).
-#ifndef VSSSIM_SDK_CONFORMANCE_H_
-#define VSSSIM_SDK_CONFORMANCE_H_
+#ifndef VSSSIM_CONFORMANCE_SDK_WRITER_H_
+#define VSSSIM_CONFORMANCE_SDK_WRITER_H_
 
 #include <memory>
 
@@ -81,4 +81,4 @@ std::unique_ptr<writer::Writer> SdkWriterFactory(conformance::WriterContext& /*c
     vsssim::sdk::DestroySdkWriter(writer);                                                     \
   }
 
-#endif  // VSSSIM_SDK_CONFORMANCE_H_
+#endif  // VSSSIM_CONFORMANCE_SDK_WRITER_H_

@@ -1,5 +1,5 @@
-// vsssim/sdk/conformance.h: a CVssWriter for the writer conformance suite.
-#include "vsssim/sdk/conformance.h"
+// vsssim/conformance/sdk_writer.h: a CVssWriter for the writer conformance suite.
+#include "vsssim/conformance/sdk_writer.h"
 
 #include <cstdio>
 #include <cstdlib>
