@@ -1,6 +1,9 @@
-# cmake -DMODE=<cxx|md|md-check> -DDATA=<rules.tsv> -DOUT=<file> -P rules_codegen.cmake
+# cmake -DMODE=<cxx|md|md-check> -DDATA=<rules.tsv> [-DTEXT=<rule_text.tsv>] -DOUT=<file>
+#       -P rules_codegen.cmake
 # Turns the rule registry (rules.tsv, format in its header) into
-#   cxx       the C++ table behind vsssim/rules/rules.h (sim/rules/rule_table.h)
+#   cxx       the C++ table behind vsssim/rules/rules.h (sim/rules/rule_table.h); with TEXT,
+#             each rule also carries the catalogue's whole text, section and sources
+#             (rule_text.tsv, written by import_rule_text.py)
 #   md        docs/rules.md
 #   md-check  nothing; fails when OUT (the committed docs/rules.md) differs from what md writes
 # Malformed input fails with <file>:<line>: <what>. Needs only CMake (no Python at build time).
@@ -85,6 +88,37 @@ if(count EQUAL 0)
   message(FATAL_ERROR "${DATA}: no rules")
 endif()
 
+# The catalogue's whole text of each rule (rule_text.tsv: id, section, text, sources). A rule
+# the catalogue lacks (vsssim's own, e.g. SIM-WIRE-01) keeps its registry text.
+if(DEFINED TEXT AND NOT TEXT STREQUAL "")
+  file(READ "${TEXT}" text_content)
+  string(REPLACE "\\" "${kBackslash}" text_content "${text_content}")
+  string(REPLACE ";" "${kSemi}" text_content "${text_content}")
+  string(REPLACE "[" "${kOpen}" text_content "${text_content}")
+  string(REPLACE "]" "${kClose}" text_content "${text_content}")
+  string(REPLACE "\r" "" text_content "${text_content}")
+  string(REPLACE "\n" ";" text_lines "${text_content}")
+  set(number 0)
+  foreach(line IN LISTS text_lines)
+    math(EXPR number "${number} + 1")
+    if(line STREQUAL "" OR line MATCHES "^#")
+      continue()
+    endif()
+    string(REPLACE "\t" ";" fields "${line}")
+    list(LENGTH fields n)
+    if(NOT n EQUAL 4)
+      rules_fail("${TEXT}:${number}: expected 4 tab-separated fields (id section text sources), found ${n}")
+    endif()
+    list(GET fields 0 id)
+    list(GET fields 1 section)
+    list(GET fields 2 full)
+    list(GET fields 3 sources)
+    set(section_${id} "${section}")
+    set(full_${id} "${full}")
+    set(sources_${id} "${sources}")
+  endforeach()
+endif()
+
 # Rewrites `path` only when its content changes (an unchanged registry rebuilds nothing).
 function(rules_write_if_changed path text)
   if(EXISTS "${path}")
@@ -123,8 +157,17 @@ if(MODE STREQUAL "cxx")
     rules_cxx_string(text "${text_${id}}")
     rules_cxx_string(source "${source_${id}}")
     rules_cxx_string(spec "${spec_${id}}")
+    if(DEFINED full_${id})
+      rules_cxx_string(full "${full_${id}}")
+      rules_cxx_string(section "${section_${id}}")
+      rules_cxx_string(sources "${sources_${id}}")
+    else()
+      set(full "${text}")
+      set(section "${spec}")
+      set(sources "${source}")
+    endif()
     string(APPEND body "    {\"${id}\", RuleLevel::${kLevelEnum_${level_${id}}}, ${text},\n"
-                       "     ${source}, ${spec}},\n")
+                       "     ${source}, ${spec},\n     ${full},\n     ${section}, ${sources}},\n")
   endforeach()
   set(result "// Generated from sim/rules/rules.tsv by sim/rules/rules_codegen.cmake.
 // Do not edit: change rules.tsv.

@@ -2,9 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "tools/vsssim/choice_list.h"
+#include "tools/vsssim/rule_sites.h"
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/rules/rules.h"
 
@@ -40,7 +46,104 @@ void PrintProfilesAndChoices(std::ostream& out) {
   out << "# " << choices.size() << " choices\n";
 }
 
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const RuleSites* SitesOf(std::string_view id) {
+  const std::vector<RuleSites>& all = AllRuleSites();
+  auto it = std::lower_bound(all.begin(), all.end(), id,
+                             [](const RuleSites& s, std::string_view key) { return s.id < key; });
+  return it != all.end() && it->id == id ? &*it : nullptr;
+}
+
+// Registry IDs that share the longest prefix with `id` (the same family first, so a misspelt
+// ID finds its neighbours), at most five.
+std::vector<std::string_view> Nearest(std::string_view id) {
+  std::size_t best = 0;
+  std::vector<std::string_view> out;
+  for (const rules::Rule& r : rules::AllRules()) {
+    std::size_t n = 0;
+    while (n < id.size() && n < r.id.size() && id[n] == r.id[n]) ++n;
+    if (n > best) {
+      best = n;
+      out.clear();
+    }
+    if (n == best && n > 0 && out.size() < 5) out.push_back(r.id);
+  }
+  return out;
+}
+
+void PrintList(std::ostream& out, std::string_view label, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  out << "  " << label << ":\n";
+  for (const std::string& i : items) out << "    " << i << "\n";
+}
+
 }  // namespace
+
+int RunRuleDetails(const std::vector<std::string>& ids, bool json, std::ostream& out,
+                   std::ostream& err) {
+  std::vector<const rules::Rule*> found;
+  for (const std::string& id : ids) {
+    const std::string wanted = Upper(id);
+    const rules::Rule* rule = rules::FindRule(wanted);
+    if (rule == nullptr) {
+      err << "rules: unknown rule '" << id << "'";
+      const std::vector<std::string_view> near = Nearest(wanted);
+      if (!near.empty()) {
+        err << " (did you mean";
+        for (std::string_view n : near) err << " " << n;
+        err << "?)";
+      }
+      err << "; `vsssim rules` lists every rule\n";
+      return 2;
+    }
+    found.push_back(rule);
+  }
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const rules::Rule* r : found) {
+    const RuleSites* sites = SitesOf(r->id);
+    const std::vector<std::string> code = Words(sites ? sites->code : "");
+    const std::vector<std::string> scenarios = Words(sites ? sites->scenarios : "");
+    // The sources: the catalogue's addresses, else the registry's first source.
+    std::vector<std::string> sources = Words(r->sources);
+    if (sources.empty() || sources.front() == "-") sources = {std::string(r->source)};
+    if (json) {
+      all.push_back({{"id", std::string(r->id)},
+                     {"level", std::string(rules::NameOf(r->level))},
+                     {"text", std::string(r->full_text)},
+                     {"summary", std::string(r->text)},
+                     {"section", std::string(r->section)},
+                     {"spec", std::string(r->spec)},
+                     {"sources", sources},
+                     {"enforced_in", code},
+                     {"scenarios", scenarios}});
+      continue;
+    }
+    out << r->id << "  " << rules::NameOf(r->level) << "\n";
+    out << "  " << r->full_text << "\n";
+    out << "  section: " << r->section << "\n";
+    PrintList(out, "sources", sources);
+    if (code.empty()) {
+      out << "  enforced in: (no simulator source cites it)\n";
+    } else {
+      PrintList(out, "enforced in", code);
+    }
+    PrintList(out, "scenarios", scenarios);
+  }
+  if (json) out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return 0;
+}
 
 int RunRules(bool json, std::ostream& out) {
   const auto& rules = rules::AllRules();

@@ -1,5 +1,6 @@
 // The rule registry: every rule of ../shared/spec/ (CATALOGUE.md, SIM-RULES.md) the simulator
-// can check, with its level, a one-line paraphrase and the public source it comes from.
+// can check, with its level, a one-line paraphrase, the public source it comes from and the
+// catalogue's whole text (so the tool explains a rule without ../shared).
 //
 // The data lives in ONE file, sim/rules/rules.tsv; the build turns it into the table
 // behind this header (sim/rules/rules_codegen.cmake) and into docs/rules.md. To add a
@@ -32,6 +33,13 @@ struct Rule {
   std::string_view text;    // one line, ASCII
   std::string_view source;  // "https://learn.microsoft.com/..." or "CATALOGUE.md 3.9"
   std::string_view spec;    // "CATALOGUE.md 3.3" or "SIM-RULES.md"
+  // The catalogue's whole rule (sim/rules/rule_text.tsv, imported from ../shared/spec): every
+  // cell of its table row, the section it stands in and every source it cites, as addresses
+  // where the catalogue abbreviates them (space-separated). A rule the catalogue lacks
+  // (vsssim's own) has `text`, `spec` and `source` here.
+  std::string_view full_text;
+  std::string_view section;  // "CATALOGUE.md 1.11 Numeric limits and timers"
+  std::string_view sources;
 };
 
 // Every rule, sorted by id (byte order), ids unique.
