@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs vsssim's build dependencies from Debian's package archive.
+# Installs vsssim's build dependencies from Debian's package archive; with --tests also what
+# only the test suite uses (headless Chromium for the `--trace html` page checks).
 # Idempotent: prints nothing and does nothing when every package is already installed.
 # Works as root on a fresh Debian 12, non-interactively; uses sudo when not root.
 set -euo pipefail
@@ -16,6 +17,10 @@ packages=(
   python3
   python3-junitparser    # a real JUnit consumer: conformance JUnit reports are checked with it
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium)   # headless: `vsssim run --trace html` pages are opened and checked (html.*)
+  packages+=(tmux)       # `vsssim teach` is driven with single key presses in a real terminal
+fi
 
 missing=()
 for p in "${packages[@]}"; do

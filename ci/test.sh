@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=default
 if [ "${CI:-}" = "true" ]; then preset=ci; fi
+ci/setup.sh --tests
 ci/build.sh "${preset}"
 ctest --preset "${preset}" -j 2

@@ -4,16 +4,20 @@
 
 #include <cstdint>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "tools/vsssim/check_command.h"
 #include "tools/vsssim/conform_command.h"
+#include "tools/vsssim/demo_cases.h"
 #include "tools/vsssim/demo_lifecycle.h"
 #include "tools/vsssim/requester_conform_command.h"
 #include "tools/vsssim/rules_command.h"
 #include "tools/vsssim/run_command.h"
 #include "tools/vsssim/serve_command.h"
 #include "tools/vsssim/show_command.h"
+#include "tools/vsssim/teach_command.h"
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/clock.h"
 #include "vsssim/scenario/values.h"
@@ -48,16 +52,43 @@ int RunVsssim(int argc, char** argv) {
       "vsssim - a Windows Volume Shadow Copy (VSS) protocol simulator and conformance "
       "harness"};
   app.set_version_flag("--version", std::string("vsssim ") + VSSSIM_VERSION);
+  app.footer(
+      "\nNew to VSS? Watch a backup, then a veto (README: \"How a VSS backup proceeds\"):\n"
+      "  vsssim demo --case happy                    the whole lifecycle, step by step\n"
+      "  vsssim demo --case veto                     a writer vetoes the shadow copy\n"
+      "  vsssim demo --case veto --trace html > veto.html   the same as one page to open\n"
+      "  vsssim demo --list                          every case\n"
+      "  vsssim teach --case veto                    step through it: n next, b back, q quit\n"
+      "  vsssim rules WRT-SEQ-06                     what a rule says, its Microsoft page, where "
+      "it is enforced\n"
+      "Test your own:\n"
+      "  vsssim run my-scenario.xml --trace mermaid  run a scenario (docs/scenario-format.md)\n"
+      "  vsssim check saved-bcd.xml                  validate a WMD or BCD\n"
+      "  vsssim conform --writer-plugin ./libmywriter.so   a writer against every rule\n"
+      "Run `vsssim COMMAND --help` for a command's options.");
   app.require_subcommand(1);
   // File arguments may be POSIX paths ("/work/x.xml", e.g. under Wine); CLI11's Windows builds
   // would read a leading '/' as an option. Set before the subcommands, which inherit it.
   app.allow_windows_style_options(false);
 
   std::uint64_t seed = 1;
+  std::string demo_case;
+  std::string demo_trace = "text";
+  bool demo_list = false;
   CLI::App* demo = app.add_subcommand(
-      "demo", "Run a built-in backup lifecycle (one requester, one writer) and print its trace");
-  demo->add_option("--seed", seed, "Seed for the run (the same seed gives the same trace)")
-      ->check(kSeedValidator);
+      "demo",
+      "Watch a backup: a built-in lifecycle, or with --case one bundled scenario that shows one "
+      "thing (happy, veto, requester-death, identify-mid-freeze, freeze-timeout, torn-snapshot, "
+      "restore)");
+  CLI::Option* demo_seed =
+      demo->add_option("--seed", seed, "Seed for the run (the same seed gives the same trace)")
+          ->check(kSeedValidator);
+  demo->add_option("--case", demo_case, "The case to watch (see --list)");
+  demo->add_option("--trace", demo_trace,
+                   "How to show it: text (default), mermaid (a diagram GitHub renders), html (one "
+                   "self-contained page on stdout: `> veto.html`, then open it)")
+      ->check(CLI::IsMember({"text", "mermaid", "html"}));
+  demo->add_flag("--list", demo_list, "List the cases and what each shows");
 
   std::string document;
   CLI::App* check = app.add_subcommand(
@@ -76,8 +107,10 @@ int RunVsssim(int argc, char** argv) {
   CLI::App* run = app.add_subcommand(
       "run", "Run scenario files and judge them (exit 0 all pass, 1 any failure, 2 bad input)");
   run->add_option("FILE", run_options.files, "Scenario files (XML or JSON)")->required();
-  run->add_option("--trace", run_options.trace_format, "Write each run's trace")
-      ->check(CLI::IsMember({"text", "jsonl", "mermaid"}));
+  run->add_option("--trace", run_options.trace_format,
+                  "Write each run's trace: text, jsonl, mermaid, or html (one self-contained page "
+                  "with swimlanes, writer states and findings)")
+      ->check(CLI::IsMember({"text", "jsonl", "mermaid", "html"}));
   run->add_option("--out", run_options.out_dir, "Directory for the traces (default: stdout)")
       ->check(CLI::ExistingDirectory);
   CLI::Option* seed_option =
@@ -129,10 +162,26 @@ int RunVsssim(int argc, char** argv) {
   serve->add_option("--writer-guard", serve_options.writer_guard,
                     "Real time a writer has per event before it counts as not responding, "
                     "e.g. '5s' (default 30s)");
+  vsssim::tools::TeachOptions teach_options;
+  CLI::App* teach = app.add_subcommand(
+      "teach",
+      "Step through a backup one event at a time: what happens, who receives it, the states, "
+      "the rule (keys n/b/q)");
+  teach->add_option("FILE", teach_options.file, "A scenario file (default: the demo case)");
+  teach->add_option("--case", teach_options.demo_case,
+                    "A bundled case (vsssim demo --list; default happy)");
+  teach->add_flag("--all", teach_options.all,
+                  "Also show bookkeeping calls (metadata and status walks)");
   bool rules_json = false;
-  CLI::App* rules =
-      app.add_subcommand("rules", "List every rule the simulator checks: ID, level, text, source");
-  rules->add_flag("--json", rules_json, "Print the rules as JSON");
+  std::vector<std::string> rule_ids;
+  CLI::App* rules = app.add_subcommand(
+      "rules",
+      "List every rule the simulator checks (ID, level, text, source), or explain the rules "
+      "named: whole text, sources, where the simulator enforces it, scenarios that show it");
+  rules->add_flag("--json", rules_json, "Print as JSON");
+  rules->add_option("RULE-ID", rule_ids,
+                    "Explain these rules (e.g. `vsssim rules WRT-SEQ-06 LIM-12`); exit 2 when "
+                    "one is unknown");
   vsssim::tools::ConformCommandOptions conform_options;
   CLI::App* conform = app.add_subcommand(
       "conform",
@@ -182,7 +231,24 @@ int RunVsssim(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  if (demo->parsed()) return RunDemo(seed);
+  if (demo->parsed()) {
+    if (demo_list) {
+      for (const vsssim::tools::DemoCase& c : vsssim::tools::DemoCases()) {
+        std::cout << c.name << "  (" << c.file << ")\n";
+      }
+      return 0;
+    }
+    if (!demo_case.empty()) {
+      std::optional<std::uint64_t> case_seed;
+      if (demo_seed->count() > 0) case_seed = seed;
+      return vsssim::tools::RunDemoCase(demo_case, demo_trace, case_seed, std::cout, std::cerr);
+    }
+    if (demo_trace != "text") {
+      std::cerr << "demo: --trace needs --case (the built-in lifecycle prints text)\n";
+      return 2;
+    }
+    return RunDemo(seed);
+  }
   if (check->parsed()) return vsssim::tools::RunCheck(document, std::cout);
   if (serve->parsed()) return vsssim::tools::RunServe(serve_options, std::cout, std::cerr);
   if (run->parsed() && connect_option->count() > 0) {
@@ -211,7 +277,19 @@ int RunVsssim(int argc, char** argv) {
     }
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }
-  if (rules->parsed()) return vsssim::tools::RunRules(rules_json, std::cout);
+  if (teach->parsed()) {
+    if (!teach_options.file.empty() && !teach_options.demo_case.empty()) {
+      std::cerr << "teach: give a FILE or --case, not both\n";
+      return 2;
+    }
+    return vsssim::tools::RunTeach(teach_options, std::cin, std::cout, std::cerr);
+  }
+  if (rules->parsed()) {
+    if (!rule_ids.empty()) {
+      return vsssim::tools::RunRuleDetails(rule_ids, rules_json, std::cout, std::cerr);
+    }
+    return vsssim::tools::RunRules(rules_json, std::cout);
+  }
 #if defined(_WIN32)
   if (conform->parsed() && !conform_options.check_timeout.empty()) {
     std::cerr << "conform: --check-timeout: this vsssim was built for Windows, which runs "

@@ -7,6 +7,7 @@
 #include "vsssim/platform/real_vss.h"
 #include "vsssim/runtime/time.h"
 #include "vsssim/scenario/loader.h"
+#include "vsssim/trace/html.h"
 #include "vsssim/trace/jsonl.h"
 #include "vsssim/trace/mermaid.h"
 #include "vsssim/trace/text.h"
@@ -17,6 +18,7 @@ namespace {
 std::string Extension(const std::string& format) {
   if (format == "jsonl") return ".jsonl";
   if (format == "mermaid") return ".mmd";
+  if (format == "html") return ".html";
   return ".trace.txt";
 }
 
@@ -33,8 +35,21 @@ bool WriteFile(const std::string& path, const std::string& text, std::ostream& e
 
 }  // namespace
 
-std::string RenderTrace(const scenario::RunResult& result, const std::string& format) {
+std::string RenderTrace(const scenario::RunResult& result, const std::string& format,
+                        const std::string& description) {
   if (format == "jsonl") return trace::RenderJsonLines(*result.trace);
+  if (format == "html") {
+    trace::HtmlPage page;
+    page.title = result.scenario_name;
+    page.description = description;
+    page.summary = std::string(result.passed() ? "PASS" : "FAIL") + "  " + result.file + "  seed " +
+                   std::to_string(result.seed) + "  digest " + result.digest;
+    for (const scenario::ExpectationFailure& f : result.failures) {
+      page.verdict.push_back(f.where.ToString() + ": " + f.what + ": expected " + f.expected +
+                             ", actual " + f.actual);
+    }
+    return trace::RenderHtml(*result.trace, page);
+  }
   if (format == "mermaid") return trace::RenderMermaid(*result.trace);
   return trace::RenderText(*result.trace);
 }
@@ -86,7 +101,7 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     failed = failed || !result.passed();
     if (!options.json) out << RenderTextReport(result);
     if (!options.trace_format.empty()) {
-      std::string trace = RenderTrace(result, options.trace_format);
+      std::string trace = RenderTrace(result, options.trace_format, loaded.scenario->description);
       if (!options.out_dir.empty()) {
         io_error |= !WriteFile(
             options.out_dir + "/" + result.scenario_name + Extension(options.trace_format), trace,

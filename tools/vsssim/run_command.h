@@ -34,7 +34,10 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
 // Report pieces, shared with the JUnit writer (run_report.cc).
 std::string ReproduceCommand(const scenario::RunResult& result);
 std::string RenderTextReport(const scenario::RunResult& result);
-std::string RenderTrace(const scenario::RunResult& result, const std::string& format);
+// `format`: text, jsonl, mermaid or html (one self-contained page, trace/html.h, titled with the
+// scenario's name and `description`).
+std::string RenderTrace(const scenario::RunResult& result, const std::string& format,
+                        const std::string& description = "");
 
 // One file's outcome, for the summary writers.
 struct FileOutcome {
