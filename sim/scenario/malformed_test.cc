@@ -50,9 +50,12 @@ const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
     <identify writer="DemoDB"/>
     <advance by="70s"/>
     <call method="GetWriterStatus" writer="DemoDB" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
+    <check-state writer="DemoDB" state="VSS_WS_STABLE" failure="S_OK"/>
     <call method="SetBackupSucceeded" writer="DemoDB" component="db" succeeded="yes"/>
     <call method="SaveAsXML" save-as="bcd1"/>
-    <call method="BackupComplete"/>
+    <bcd document="bcd1" writer="DemoDB" component="db" succeeded="yes" failure="S_OK"/>
+    <call method="BackupComplete" wait="no" expect-status="VSS_S_ASYNC_PENDING"/>
+    <wait expect-status="VSS_S_ASYNC_FINISHED"/>
     <release expect="success"/>
     <call as="restorer" method="InitializeForRestore" bcd="bcd1"/>
     <call as="restorer" method="SetRestoreState" restore-type="VSS_RTYPE_BY_COPY"/>
@@ -61,55 +64,26 @@ const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
   <expect>
     <events writer="DemoDB" match="exact">Identify PrepareForBackup</events>
     <state writer="DemoDB" state="VSS_WS_STABLE" failure="S_OK"/>
-    <no-event writer="DemoDB" event="Abort"/>
+    <no-event writer="DemoDB" event="Abort" injected="exclude"/>
     <finding rule="WRT-IDENTIFY-03" writer="DemoDB"/>
+    <event writer="DemoDB" event="Freeze" occurrence="1" at="1s" snapshot-set="requester"/>
+    <event writer="DemoDB" event="Thaw" within="1s..2s" as="requester"/>
+    <observed writer="DemoDB" event="PrepareForBackup" backup-type="VSS_BT_FULL" components-selected="yes" component="db" additional-restores="no"/>
   </expect>
 </scenario>
 )";
 
 // Attributes whose values are typed (never free text), with the values tried for each.
-const std::vector<std::string> kTypedAttributes = {"seed",
-                                                   "windows",
-                                                   "size",
-                                                   "block-size",
-                                                   "usage",
-                                                   "source",
-                                                   "level",
-                                                   "freeze-timeout",
-                                                   "id",
-                                                   "method",
-                                                   "writer-restore",
-                                                   "reboot-required",
-                                                   "type",
-                                                   "selectable",
-                                                   "flags",
-                                                   "backup-type-mask",
-                                                   "recursive",
-                                                   "event",
-                                                   "times",
-                                                   "delay",
-                                                   "fail",
-                                                   "hang",
-                                                   "throw",
-                                                   "offset",
-                                                   "context",
-                                                   "select-components",
-                                                   "backup-type",
-                                                   "wait",
-                                                   "expect-count",
-                                                   "volume",
-                                                   "expect",
-                                                   "by",
-                                                   "expect-state",
-                                                   "expect-failure",
-                                                   "succeeded",
-                                                   "restore-type",
-                                                   "state",
-                                                   "failure",
-                                                   "match",
-                                                   "rule",
-                                                   "writer",
-                                                   "bcd"};
+const std::vector<std::string> kTypedAttributes = {
+    "seed", "windows", "size", "block-size", "usage", "source", "level", "freeze-timeout", "id",
+    "method", "writer-restore", "reboot-required", "type", "selectable", "flags",
+    "backup-type-mask", "recursive", "event", "times", "delay", "fail", "hang", "throw", "offset",
+    "context", "select-components", "backup-type", "wait", "expect-count", "volume", "expect", "by",
+    "expect-state", "expect-failure", "succeeded", "restore-type", "state", "failure", "match",
+    "rule", "writer", "bcd",
+    // E: expectations and assertions
+    "occurrence", "at", "within", "injected", "snapshot-set", "components-selected",
+    "additional-restores", "expect-status"};
 const std::vector<std::string> kBadValues = {"bogus", "", "99999999999999999999999", "1e9",
                                              "yes no"};
 
