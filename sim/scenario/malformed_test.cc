@@ -136,8 +136,11 @@ std::vector<Case> AttributeCases(const std::string& base) {
       // Optional in these elements: <write size>, <identify writer>, <finding writer>.
       std::size_t tag = base.rfind('<', at) + 1;
       std::string element = base.substr(tag, base.find_first_of(" />", tag) - tag);
+      // E: optional there too: <observed backup-type>, <bcd succeeded>.
       if ((name == "size" && element == "write") ||
-          (name == "writer" && (element == "identify" || element == "finding"))) {
+          (name == "writer" && (element == "identify" || element == "finding")) ||
+          (name == "backup-type" && element == "observed") ||
+          (name == "succeeded" && element == "bcd")) {
         continue;
       }
       std::size_t end = base.find('"', at + needle.size()) + 1;

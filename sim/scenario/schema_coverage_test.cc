@@ -296,8 +296,8 @@ const std::vector<Change>& Changes() {
       {"bcd", "backup-metadata", "b", ""},
       {"bcd", "backup-options", "b", ""},
       {"bcd", "succeeded", "no", ""},
-      {"bcd", "failure", "E_ABORT", ""},
-      {"bcd", "application-error", "E_ABORT", ""},
+      {"bcd", "failure", "E_INVALIDARG", ""},
+      {"bcd", "application-error", "E_INVALIDARG", ""},
       {"bcd", "message", "b", ""},
       {"wait", "expect-status", "VSS_S_ASYNC_PENDING", ""},
       // <call>: the step attributes (the method's arguments are generated below).
