@@ -238,7 +238,7 @@ void CheckObserved(const World& world, const trace::Trace& trace, const Expectat
     auto fail = [&](const std::string& attribute, std::string want, std::string got) {
       failures.push_back({x.where, what + " " + attribute, std::move(want), std::move(got)});
     };
-    if (x.backup_type && *x.backup_type != o.backup_type) {  // WRT-CALL-17
+    if (x.backup_type && *x.backup_type != o.backup_type) {  // WRT-CALL-19
       fail("backup-type", std::string(vss::NameOf(*x.backup_type)),
            std::string(vss::NameOf(o.backup_type)));
     }
@@ -246,14 +246,14 @@ void CheckObserved(const World& world, const trace::Trace& trace, const Expectat
       fail("restore-type", std::string(vss::NameOf(*x.restore_type)),
            std::string(vss::NameOf(o.restore_type)));
     }
-    if (x.context && *x.context != o.context) {
+    if (x.context && *x.context != o.context) {  // WRT-CALL-21
       fail("context", Hex(*x.context), Hex(o.context));
     }
     if (x.components_selected && *x.components_selected != o.components_selected) {
       fail("components-selected", *x.components_selected ? "yes" : "no",
            o.components_selected ? "yes" : "no");
     }
-    if (x.volumes && *x.volumes != o.volumes) {
+    if (x.volumes && *x.volumes != o.volumes) {  // WRT-CALL-22
       auto join = [](const std::vector<std::string>& v) {
         std::string out;
         for (const std::string& s : v) out += (out.empty() ? "" : " ") + s;

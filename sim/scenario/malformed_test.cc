@@ -74,16 +74,57 @@ const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
 )";
 
 // Attributes whose values are typed (never free text), with the values tried for each.
-const std::vector<std::string> kTypedAttributes = {
-    "seed", "windows", "size", "block-size", "usage", "source", "level", "freeze-timeout", "id",
-    "method", "writer-restore", "reboot-required", "type", "selectable", "flags",
-    "backup-type-mask", "recursive", "event", "times", "delay", "fail", "hang", "throw", "offset",
-    "context", "select-components", "backup-type", "wait", "expect-count", "volume", "expect", "by",
-    "expect-state", "expect-failure", "succeeded", "restore-type", "state", "failure", "match",
-    "rule", "writer", "bcd",
-    // E: expectations and assertions
-    "occurrence", "at", "within", "injected", "snapshot-set", "components-selected",
-    "additional-restores", "expect-status"};
+const std::vector<std::string> kTypedAttributes = {"seed",
+                                                   "windows",
+                                                   "size",
+                                                   "block-size",
+                                                   "usage",
+                                                   "source",
+                                                   "level",
+                                                   "freeze-timeout",
+                                                   "id",
+                                                   "method",
+                                                   "writer-restore",
+                                                   "reboot-required",
+                                                   "type",
+                                                   "selectable",
+                                                   "flags",
+                                                   "backup-type-mask",
+                                                   "recursive",
+                                                   "event",
+                                                   "times",
+                                                   "delay",
+                                                   "fail",
+                                                   "hang",
+                                                   "throw",
+                                                   "offset",
+                                                   "context",
+                                                   "select-components",
+                                                   "backup-type",
+                                                   "wait",
+                                                   "expect-count",
+                                                   "volume",
+                                                   "expect",
+                                                   "by",
+                                                   "expect-state",
+                                                   "expect-failure",
+                                                   "succeeded",
+                                                   "restore-type",
+                                                   "state",
+                                                   "failure",
+                                                   "match",
+                                                   "rule",
+                                                   "writer",
+                                                   "bcd"};
+// E: the typed attributes of <event>, <observed>, <bcd> and expect-status=.
+const std::vector<std::string> kTypedAttributesE = {"occurrence",
+                                                    "at",
+                                                    "within",
+                                                    "injected",
+                                                    "snapshot-set",
+                                                    "components-selected",
+                                                    "additional-restores",
+                                                    "expect-status"};
 const std::vector<std::string> kBadValues = {"bogus", "", "99999999999999999999999", "1e9",
                                              "yes no"};
 
@@ -116,7 +157,9 @@ struct Case {
 // Every occurrence of ` name="..."` for each listed attribute, replaced or removed.
 std::vector<Case> AttributeCases(const std::string& base) {
   std::vector<Case> cases;
-  for (const std::string& name : kTypedAttributes) {
+  std::vector<std::string> typed = kTypedAttributes;
+  typed.insert(typed.end(), kTypedAttributesE.begin(), kTypedAttributesE.end());
+  for (const std::string& name : typed) {
     std::string needle = " " + name + "=\"";
     for (std::size_t at = base.find(needle); at != std::string::npos;
          at = base.find(needle, at + 1)) {
