@@ -296,6 +296,12 @@ struct Resolver {
       CheckWriter(x.where, "<event>", x.writer);
       scope(x.where, "<event>", x.scope);
       set_of(x.where, "<event>", x.snapshot_set);
+      const Writer* w = FindWriter(x.writer);
+      if (w != nullptr && !w->exec.empty() && x.snapshot_set &&
+          x.event != vss::WriterEvent::kBackupShutdown) {  // only BackupShutdown's is traced
+        Error(x.where, "<event>: snapshot-set of writer process " + Quote(x.writer) +
+                           " is known for BackupShutdown only (its handlers are not observed)");
+      }
     }
     for (const auto& x : s->expect.observed) {
       CheckWriter(x.where, "<observed>", x.writer);
