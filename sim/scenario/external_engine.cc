@@ -11,7 +11,10 @@ const char* NeedsSimulator(StepKind kind) {
     case StepKind::kRelease:
     case StepKind::kWait:
     case StepKind::kCancel:
+    case StepKind::kBcd:  // SaveAsXML and the metadata readers: any requester
       return nullptr;
+    case StepKind::kCheckState:  // the session's state without a call: the simulator's
+      return "<check-state/>";
     case StepKind::kIdentify:
       return "<identify/>";
     case StepKind::kTerminate:
@@ -72,6 +75,14 @@ std::vector<ExpectationFailure> CheckRunnableOnEngine(const Scenario& scenario,
   for (const StateExpectation& s : scenario.expect.states) {
     out.push_back(
         {s.where, "<state writer=" + s.writer + ">" + " needs the simulator", wanted, here});
+  }
+  for (const EventExpectation& e : scenario.expect.event_times) {
+    out.push_back(
+        {e.where, "<event writer=" + e.writer + ">" + " needs the simulator", wanted, here});
+  }
+  for (const ObservedExpectation& e : scenario.expect.observed) {
+    out.push_back(
+        {e.where, "<observed writer=" + e.writer + ">" + " needs the simulator", wanted, here});
   }
   for (const FindingExpectation& f : scenario.expect.findings) {
     out.push_back(

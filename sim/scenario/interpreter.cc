@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "sim/scenario/data_steps.h"
+#include "sim/scenario/expect_events.h"
 #include "sim/scenario/external_engine.h"
 #include "sim/scenario/step_runner.h"
 #include "sim/scenario/world.h"
@@ -36,6 +37,7 @@ bool IsSubsequence(const std::vector<vss::WriterEvent>& want,
 void CheckEvents(World& world, const Expectations& expect,
                  std::vector<ExpectationFailure>& failures) {
   for (const EventsExpectation& e : expect.events) {
+    if (!e.scope.requester.empty() || e.scope.injected != InjectedEvents::kInclude) continue;
     const std::vector<vss::WriterEvent> got = world.received(e.writer);
     bool ok = e.subsequence ? IsSubsequence(e.events, got) : e.events == got;
     if (!ok) {
@@ -45,6 +47,7 @@ void CheckEvents(World& world, const Expectations& expect,
     }
   }
   for (const NoEventExpectation& e : expect.no_events) {
+    if (!e.scope.requester.empty() || e.scope.injected != InjectedEvents::kInclude) continue;
     const std::vector<vss::WriterEvent> got = world.received(e.writer);
     if (std::find(got.begin(), got.end(), e.event) != got.end()) {
       failures.push_back({e.where, "<no-event writer=" + e.writer + ">",
@@ -177,6 +180,10 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
     if (world.simulated()) {  // an external engine refused these expectations above
       CheckEvents(world, scenario.expect, result.failures);
       CheckStates(world, scenario.expect, result.failures);
+      // E: scoped <events>/<no-event>, <event>, <observed> (expect_events.h)
+      CheckScopedEvents(world, *result.trace, scenario.expect, result.failures);
+      CheckEventTimes(world, *result.trace, scenario.expect, result.failures);
+      CheckObserved(world, *result.trace, scenario.expect, result.failures);
     }
     JudgeFindings(scenario.expect, runner.excused(), *result.trace, result);
   }  // requesters never released die here; their BackupShutdown ends the trace

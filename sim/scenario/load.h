@@ -34,6 +34,9 @@ void ReadBehaviour(const Element& e, Writer* writer);  // <on> (load_behaviour.c
 void CheckActionTargets(const Writer& w, Errors* errors);
 void ReadRequester(const Element& e, Scenario* scenario);
 void ReadExpect(const Element& e, Scenario* scenario);
+// E (load_check_steps.cc): <check-state>, <bcd> steps; expect-status= of <call>/<wait>.
+void ReadCheckStep(const Element& e, Step* step);
+void ReadExpectStatus(const Element& e, Step* step);
 
 // Checks every reference (writers, volumes, components, saved documents, requesters) and every
 // uniqueness rule once the whole scenario is read.

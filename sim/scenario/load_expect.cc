@@ -1,9 +1,11 @@
-// <expect>: <events>, <no-event>, <state>, <finding>.
+// <expect>: <events>, <no-event>, <state>, <finding>, <same-data>, <event>, <observed>.
 #include <cctype>
+#include <chrono>
 #include <sstream>
 #include <utility>
 
 #include "sim/scenario/load.h"
+#include "vsssim/runtime/time.h"
 #include "vsssim/storage/path.h"
 
 namespace vsssim::scenario::internal {
@@ -31,11 +33,192 @@ bool IsRuleId(std::string_view id) {
   return std::isupper(static_cast<unsigned char>(id[0])) != 0;
 }
 
+// Limits of <event>/<observed>: an occurrence past this, or a time past a year of virtual
+// time, is a mistake in the file, not a run to make (docs/scenario-format.md "Limits").
+constexpr std::uint32_t kMaxOccurrence = 100000;
+constexpr runtime::Duration kMaxEventTime = std::chrono::hours(24 * 366);
+
+// as= and injected= of <events>, <no-event>, <event>, <observed> (EventScope).
+EventScope ReadScope(const Element& e) {
+  EventScope scope;
+  if (auto as = e.Attr("as")) {
+    if (as->empty()) e.AttrError("as", "must name a requester");
+    scope.requester = *as;
+    scope.injected = InjectedEvents::kExclude;
+  }
+  if (auto injected = e.Attr("injected")) {
+    if (*injected == "include") {
+      scope.injected = InjectedEvents::kInclude;
+    } else if (*injected == "exclude") {
+      scope.injected = InjectedEvents::kExclude;
+    } else if (*injected == "only") {
+      scope.injected = InjectedEvents::kOnly;
+      if (!scope.requester.empty()) {
+        e.AttrError("injected", "\"only\" counts no session's events; drop as= or say include");
+      }
+    } else {
+      e.BadValue("injected", *injected, "include, exclude or only", {"include", "exclude", "only"});
+    }
+  }
+  return scope;
+}
+
+std::optional<runtime::Duration> ReadTime(const Element& e, std::string_view attribute,
+                                          const std::string& text) {
+  auto d = runtime::ParseDuration(text);
+  if (!d) {
+    e.BadValue(attribute, text, "a virtual duration since the run began (\"12s\")", {});
+  } else if (*d > kMaxEventTime) {
+    e.AttrError(attribute, "must be at most 8784h (a year of virtual time)");
+    d.reset();
+  }
+  return d;
+}
+
+// occurrence= (1..kMaxOccurrence, default 1).
+std::uint32_t ReadOccurrence(const Element& e) {
+  std::uint32_t n = 1;
+  auto parse = [](const std::string& t) { return ParseUnsigned(t, kMaxOccurrence); };
+  if (e.Read("occurrence", parse, "a count from 1 to 100000", &n) && n == 0) {
+    e.AttrError("occurrence", "counts from 1 (the first delivery)");
+  }
+  return n;
+}
+
+// snapshot-set="null|any|REQ".
+std::optional<SnapshotSetMatch> ReadSnapshotSet(const Element& e) {
+  auto text = e.Attr("snapshot-set");
+  if (!text) return std::nullopt;
+  SnapshotSetMatch m;
+  if (*text == "null") {
+    m.kind = SnapshotSetMatch::Kind::kNull;
+  } else if (*text == "any") {
+    m.kind = SnapshotSetMatch::Kind::kAny;
+  } else if (text->empty()) {
+    e.AttrError("snapshot-set", "must be null, any or a requester name");
+  } else {
+    m.kind = SnapshotSetMatch::Kind::kOfRequester;
+    m.requester = *text;
+  }
+  return m;
+}
+
+void ReadEventTime(const Element& e, Expectations* expect) {  // <event>
+  EventExpectation x;
+  x.where = e.where();
+  e.CheckShape(Spec("event"));
+  x.writer = e.RequiredName("writer");
+  e.Read("event", vss::ParseWriterEvent, "a writer event", &x.event, EventNames());
+  x.occurrence = ReadOccurrence(e);
+  x.scope = ReadScope(e);
+  if (auto at = e.Attr("at")) x.at = ReadTime(e, "at", *at);
+  if (auto within = e.Attr("within")) {
+    std::size_t dots = within->find("..");
+    if (dots == std::string::npos) {
+      e.BadValue("within", *within, "a range of virtual time \"FROM..TO\" (\"10s..20s\")", {});
+    } else {
+      auto from = ReadTime(e, "within", within->substr(0, dots));
+      auto to = ReadTime(e, "within", within->substr(dots + 2));
+      if (from && to && *from > *to) {
+        e.AttrError("within", "the range ends before it begins");
+      } else if (from && to) {
+        x.within = std::make_pair(*from, *to);
+      }
+    }
+  }
+  if (e.Has("at") && e.Has("within")) e.Error("<event> takes at= or within=, not both");
+  x.snapshot_set = ReadSnapshotSet(e);
+  expect->event_times.push_back(std::move(x));
+}
+
+void ReadObserved(const Element& e, Expectations* expect) {  // <observed>
+  ObservedExpectation x;
+  x.where = e.where();
+  e.CheckShape(Spec("observed"));
+  x.writer = e.RequiredName("writer");
+  e.Read("event", vss::ParseWriterEvent, "a writer event", &x.event, EventNames());
+  x.occurrence = ReadOccurrence(e);
+  x.scope = ReadScope(e);
+  vss::BackupType backup_type{};
+  if (e.Has("backup-type") &&
+      e.Read("backup-type", vss::Parse<vss::BackupType>, "a VSS_BACKUP_TYPE", &backup_type,
+             EnumNames<vss::BackupType>())) {
+    x.backup_type = backup_type;
+  }
+  vss::RestoreType restore_type{};
+  if (e.Has("restore-type") &&
+      e.Read("restore-type", vss::Parse<vss::RestoreType>, "a VSS_RESTORE_TYPE", &restore_type,
+             EnumNames<vss::RestoreType>())) {
+    x.restore_type = restore_type;
+  }
+  std::uint32_t context = 0;
+  if (e.Has("context") &&
+      e.Read("context", ParseContext, "a snapshot context (VSS_CTX_BACKUP, ...)", &context,
+             EnumNames<vss::SnapshotContext>())) {
+    x.context = context;
+  }
+  auto yes_no = [](const std::string& t) { return ParseBool(t); };
+  bool flag = false;
+  if (e.Has("components-selected") && e.Read("components-selected", yes_no, "yes or no", &flag)) {
+    x.components_selected = flag;
+  }
+  if (auto components = e.Attr("components")) {  // "lp\name lp2\name2" or "-" for none
+    std::vector<ObservedComponent> list;
+    std::istringstream words(*components);
+    std::string word;
+    while (words >> word) {
+      if (word == "-") continue;
+      std::size_t slash = word.rfind('\\');
+      ObservedComponent c;
+      if (slash == std::string::npos) {
+        c.name = word;
+      } else {
+        c.logical_path = word.substr(0, slash);
+        c.name = word.substr(slash + 1);
+      }
+      if (c.name.empty()) e.BadValue("components", word, "LOGICAL-PATH\\NAME or NAME", {});
+      list.push_back(std::move(c));
+    }
+    x.components = std::move(list);
+  }
+  if (auto volumes = e.Attr("volumes")) {
+    std::vector<std::string> list;
+    std::istringstream words(*volumes);
+    std::string word;
+    while (words >> word) {
+      std::string why;
+      if (auto v = CanonicalVolume(word, &why)) {
+        list.push_back(*v);
+      } else {
+        e.AttrError("volumes", Quote(word) + " is not a volume name: " + why);
+      }
+    }
+    x.volumes = std::move(list);
+  }
+  if (auto component = e.Attr("component")) {
+    if (component->empty()) e.AttrError("component", "must name a component (LP\\NAME)");
+    x.component = *component;
+  }
+  x.previous_stamp = e.Attr("previous-stamp");
+  x.backup_options = e.Attr("backup-options");
+  if (e.Has("additional-restores") && e.Read("additional-restores", yes_no, "yes or no", &flag)) {
+    x.additional_restores = flag;
+  }
+  for (std::string_view attribute : {"previous-stamp", "backup-options", "additional-restores"}) {
+    if (e.Has(attribute) && !e.Has("component")) {
+      e.AttrError(attribute, "is a component's: give component= (LP\\NAME) too");
+    }
+  }
+  x.snapshot_set = ReadSnapshotSet(e);
+  expect->observed.push_back(std::move(x));
+}
+
 void ReadEvents(const Element& e, Expectations* expect) {
   EventsExpectation x;
   x.where = e.where();
   e.CheckShape(Spec("events"));
   x.writer = e.RequiredName("writer");
+  x.scope = ReadScope(e);
   if (auto match = e.Attr("match")) {
     if (*match == "subsequence") {
       x.subsequence = true;
@@ -76,6 +259,7 @@ void ReadExpect(const Element& e, Scenario* scenario) {
       child.CheckShape(Spec(n));
       x.writer = child.RequiredName("writer");
       child.Read("event", vss::ParseWriterEvent, "a writer event", &x.event, EventNames());
+      x.scope = ReadScope(child);
       expect->no_events.push_back(std::move(x));
     } else if (n == "state") {
       StateExpectation x;
@@ -107,6 +291,10 @@ void ReadExpect(const Element& e, Scenario* scenario) {
         }
       }
       expect->findings.push_back(std::move(x));
+    } else if (n == "event") {
+      ReadEventTime(child, expect);
+    } else if (n == "observed") {
+      ReadObserved(child, expect);
     } else if (n == "same-data") {  // SIM-DATA-01 (data_step.h)
       SameDataExpectation x;
       x.where = child.where();

@@ -189,6 +189,9 @@ void ReadCall(const Element& e, Step* step) {
                  EnumNames<vss::WriterState>())) {
         step->expect_state = state;
       }
+    } else if (name == "expect-status") {  // E: QueryStatus apart from Wait (load_check_steps.cc)
+      if (!m.async) not_here(name, "it is not asynchronous");
+      ReadExpectStatus(e, step);
     } else if (name == "expect-failure") {
       if (!m.status) not_here(name, "only GetWriterStatus reports a writer failure");
       HResult failure;
@@ -297,6 +300,8 @@ void ReadRequester(const Element& e, Scenario* scenario) {
       step.writer = child.Attr("writer").value_or("");
       if (child.Has("writer") && step.writer.empty())
         child.AttrError("writer", "must not be empty");
+    } else if (n == "check-state" || n == "bcd") {  // E: load_check_steps.cc
+      ReadCheckStep(child, &step);
     } else if (n == "advance") {
       step.kind = StepKind::kAdvance;
       step.requester.clear();  // the clock moves for everyone: no requester
@@ -313,6 +318,7 @@ void ReadRequester(const Element& e, Scenario* scenario) {
                                    : StepKind::kCancel;
       child.CheckShape(Spec(n));
       ReadExpectAttributes(child, &step);
+      if (step.kind == StepKind::kWait) ReadExpectStatus(child, &step);  // E
     }
     scenario->steps.push_back(std::move(step));
   }

@@ -50,9 +50,12 @@ const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
     <identify writer="DemoDB"/>
     <advance by="70s"/>
     <call method="GetWriterStatus" writer="DemoDB" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
+    <check-state writer="DemoDB" state="VSS_WS_STABLE" failure="S_OK"/>
     <call method="SetBackupSucceeded" writer="DemoDB" component="db" succeeded="yes"/>
     <call method="SaveAsXML" save-as="bcd1"/>
-    <call method="BackupComplete"/>
+    <bcd document="bcd1" writer="DemoDB" component="db" succeeded="yes" failure="S_OK"/>
+    <call method="BackupComplete" wait="no" expect-status="VSS_S_ASYNC_PENDING"/>
+    <wait expect-status="VSS_S_ASYNC_FINISHED"/>
     <release expect="success"/>
     <call as="restorer" method="InitializeForRestore" bcd="bcd1"/>
     <call as="restorer" method="SetRestoreState" restore-type="VSS_RTYPE_BY_COPY"/>
@@ -61,8 +64,11 @@ const char kValid[] = R"(<scenario name="sample" seed="7" windows="2008sp2">
   <expect>
     <events writer="DemoDB" match="exact">Identify PrepareForBackup</events>
     <state writer="DemoDB" state="VSS_WS_STABLE" failure="S_OK"/>
-    <no-event writer="DemoDB" event="Abort"/>
+    <no-event writer="DemoDB" event="Abort" injected="exclude"/>
     <finding rule="WRT-IDENTIFY-03" writer="DemoDB"/>
+    <event writer="DemoDB" event="Freeze" occurrence="1" at="1s" snapshot-set="requester"/>
+    <event writer="DemoDB" event="Thaw" within="1s..2s" as="requester"/>
+    <observed writer="DemoDB" event="PrepareForBackup" backup-type="VSS_BT_FULL" components-selected="yes" component="db" additional-restores="no"/>
   </expect>
 </scenario>
 )";
@@ -110,6 +116,15 @@ const std::vector<std::string> kTypedAttributes = {"seed",
                                                    "rule",
                                                    "writer",
                                                    "bcd"};
+// E: the typed attributes of <event>, <observed>, <bcd> and expect-status=.
+const std::vector<std::string> kTypedAttributesE = {"occurrence",
+                                                    "at",
+                                                    "within",
+                                                    "injected",
+                                                    "snapshot-set",
+                                                    "components-selected",
+                                                    "additional-restores",
+                                                    "expect-status"};
 const std::vector<std::string> kBadValues = {"bogus", "", "99999999999999999999999", "1e9",
                                              "yes no"};
 
@@ -142,7 +157,9 @@ struct Case {
 // Every occurrence of ` name="..."` for each listed attribute, replaced or removed.
 std::vector<Case> AttributeCases(const std::string& base) {
   std::vector<Case> cases;
-  for (const std::string& name : kTypedAttributes) {
+  std::vector<std::string> typed = kTypedAttributes;
+  typed.insert(typed.end(), kTypedAttributesE.begin(), kTypedAttributesE.end());
+  for (const std::string& name : typed) {
     std::string needle = " " + name + "=\"";
     for (std::size_t at = base.find(needle); at != std::string::npos;
          at = base.find(needle, at + 1)) {
@@ -162,8 +179,11 @@ std::vector<Case> AttributeCases(const std::string& base) {
       // Optional in these elements: <write size>, <identify writer>, <finding writer>.
       std::size_t tag = base.rfind('<', at) + 1;
       std::string element = base.substr(tag, base.find_first_of(" />", tag) - tag);
+      // E: optional there too: <observed backup-type>, <bcd succeeded>.
       if ((name == "size" && element == "write") ||
-          (name == "writer" && (element == "identify" || element == "finding"))) {
+          (name == "writer" && (element == "identify" || element == "finding")) ||
+          (name == "backup-type" && element == "observed") ||
+          (name == "succeeded" && element == "bcd")) {
         continue;
       }
       std::size_t end = base.find('"', at + needle.size()) + 1;

@@ -68,6 +68,10 @@ std::string_view NameOf(StepKind kind) {
       return "wait";
     case StepKind::kCancel:
       return "cancel";
+    case StepKind::kCheckState:
+      return "check-state";
+    case StepKind::kBcd:
+      return "bcd";
   }
   return "";
 }

@@ -225,6 +225,15 @@ struct Resolver {
         s->requesters.push_back(step.requester);
       }
       if (step.kind == StepKind::kIdentify) CheckWriter(step.where, "<identify>", step.writer);
+      if (step.kind == StepKind::kCheckState) {
+        CheckWriter(step.where, "<check-state>", step.writer);
+      }
+      if (step.kind == StepKind::kBcd) {  // E: the document must be saved by an earlier step
+        CheckWriter(step.where, "<bcd>", step.bcd->writer);
+        if (!step.bcd->document.empty() && saved.count(step.bcd->document) == 0) {
+          Error(step.where, "<bcd>: no earlier SaveAsXML step saved " + Quote(step.bcd->document));
+        }
+      }
       if (step.kind != StepKind::kCall) continue;
       std::string context = "<call method=\"" + std::string(step.method->name) + "\">";
       for (Argument& a : step.args) {
@@ -265,6 +274,43 @@ struct Resolver {
       if (!taken) {
         Error(x.where, "<same-data>: no <backup-data> takes set " + Quote(x.label) +
                            " (as-snapshot-of names a backup set)");
+      }
+    }
+    // E: <event>, <observed>, and as= of <events>/<no-event> (EventScope).
+    auto scope = [&](const SourceLocation& where, const std::string& what, const EventScope& sc) {
+      if (!sc.requester.empty() && requesters.count(sc.requester) == 0) {
+        Error(where, what + ": no step runs as requester " + Quote(sc.requester));
+      }
+    };
+    auto set_of = [&](const SourceLocation& where, const std::string& what,
+                      const std::optional<SnapshotSetMatch>& m) {
+      if (m && m->kind == SnapshotSetMatch::Kind::kOfRequester &&
+          requesters.count(m->requester) == 0) {
+        Error(where, what + ": snapshot-set: no step runs as requester " + Quote(m->requester) +
+                         " (null, any or a requester name)");
+      }
+    };
+    for (const auto& x : s->expect.events) scope(x.where, "<events>", x.scope);
+    for (const auto& x : s->expect.no_events) scope(x.where, "<no-event>", x.scope);
+    for (const auto& x : s->expect.event_times) {
+      CheckWriter(x.where, "<event>", x.writer);
+      scope(x.where, "<event>", x.scope);
+      set_of(x.where, "<event>", x.snapshot_set);
+      const Writer* w = FindWriter(x.writer);
+      if (w != nullptr && !w->exec.empty() && x.snapshot_set &&
+          x.event != vss::WriterEvent::kBackupShutdown) {  // only BackupShutdown's is traced
+        Error(x.where, "<event>: snapshot-set of writer process " + Quote(x.writer) +
+                           " is known for BackupShutdown only (its handlers are not observed)");
+      }
+    }
+    for (const auto& x : s->expect.observed) {
+      CheckWriter(x.where, "<observed>", x.writer);
+      scope(x.where, "<observed>", x.scope);
+      set_of(x.where, "<observed>", x.snapshot_set);
+      const Writer* w = FindWriter(x.writer);
+      if (w != nullptr && !w->exec.empty()) {
+        Error(x.where, "<observed>: writer " + Quote(x.writer) +
+                           " is a writer process; only a scripted writer's handlers are observed");
       }
     }
     for (const auto& x : s->expect.states) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <thread>
 
+#include "sim/scenario/observations.h"
 #include "vsssim/metadata/component.h"
 #include "vsssim/metadata/create_writer_metadata.h"
 #include "vsssim/storage/path.h"
@@ -104,6 +105,7 @@ const Behaviour* ScenarioWriter::BehaviourFor(WriterEvent event, int occurrence)
 }
 
 bool ScenarioWriter::Handle(WriterEvent event, writer::WriterComponents* components) {
+  if (observer_ != nullptr) observer_->Record(*this, event, components);  // observations.h
   received_.push_back(event);
   const Behaviour* b = BehaviourFor(event, ++occurrences_[event]);
   if (b == nullptr) return true;

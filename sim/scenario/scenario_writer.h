@@ -23,6 +23,8 @@
 
 namespace vsssim::scenario {
 
+class ObservationRecorder;
+
 class ScenarioWriter final : public writer::Writer {
  public:
   // REQUIRES: model, scenario and volumes outlive the writer.
@@ -32,6 +34,8 @@ class ScenarioWriter final : public writer::Writer {
 
   const scenario::Writer& model() const { return model_; }
   const std::vector<vss::WriterEvent>& received() const { return received_; }
+  // <observed>, <event snapshot-set>: told of every handler call (observations.h); may be null.
+  void set_observer(ObservationRecorder* observer) { observer_ = observer; }
 
   bool OnIdentify(metadata::CreateWriterMetadata& metadata) override;
   bool OnPrepareBackup(writer::WriterComponents* c) override;
@@ -61,6 +65,7 @@ class ScenarioWriter final : public writer::Writer {
   runtime::Random random_;
   std::vector<vss::WriterEvent> received_;
   std::map<vss::WriterEvent, int> occurrences_;
+  ObservationRecorder* observer_ = nullptr;
 };
 
 }  // namespace vsssim::scenario

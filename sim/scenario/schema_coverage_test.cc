@@ -72,7 +72,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     <call as="r" method="InitializeForBackup" expect="S_OK"/>
     <call as="r" method="SaveAsXML" save-as="bcd1"/>
     <call as="r" method="SaveAsXML" save-as="bcd2"/>
-    <call as="r" method="GatherWriterMetadata" wait="yes"/>
+    <call as="r" method="GatherWriterMetadata" wait="yes" expect-status="VSS_S_ASYNC_FINISHED"/>
     <call as="r" method="GetWriterMetadataCount" expect-count="1"/>
     <call as="r" method="GetWriterStatus" writer="W1" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
     CALL
@@ -80,17 +80,23 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     <terminate as="x"/>
     <release as="r" expect="S_OK"/>
     <advance by="1s"/>
-    <wait as="r" expect="S_OK"/>
+    <wait as="r" expect="S_OK" expect-status="VSS_S_ASYNC_FINISHED"/>
     <cancel as="r" expect="S_OK"/>
     <backup-data medium="m" as="r" set="s1"/>
     <backup-data medium="m" as="r" set="s3"/>
     <backup-data medium="n" as="r" set="s2"/>
     <restore-data medium="m" as="r" record-status="yes"/>
     <restore-data medium="m" as="r" set="s1"/>
+    <check-state as="r" writer="W1" state="VSS_WS_STABLE" failure="S_OK"/>
+    <bcd as="r" writer="W1" component="db" logical-path="" backup-stamp="a" previous-stamp="a" backup-metadata="a" backup-options="a" succeeded="yes" failure="E_FAIL" application-error="E_FAIL" message="a"/>
+    <bcd document="bcd1" writer="W1" component="db"/>
   </requester>
   <expect>
-    <events writer="W1" match="exact">Identify</events>
-    <no-event writer="W1" event="Abort"/>
+    <events writer="W1" match="exact" as="r" injected="include">Identify</events>
+    <no-event writer="W1" event="Abort" as="r" injected="include"/>
+    <event writer="W1" event="Thaw" occurrence="1" as="r" injected="include" at="1s" snapshot-set="r"/>
+    <event writer="W1" event="Freeze" within="1s..2s"/>
+    <observed writer="W1" event="PrepareForBackup" occurrence="1" as="r" injected="include" backup-type="VSS_BT_FULL" restore-type="VSS_RTYPE_BY_COPY" context="VSS_CTX_BACKUP" components-selected="yes" components="db lp\db" volumes="C:" component="db" previous-stamp="a" backup-options="a" additional-restores="no" snapshot-set="any"/>
     <state writer="W1" state="VSS_WS_STABLE" failure="S_OK" as="r"/>
     <finding rule="X-01" writer="W1" as="r"/>
     <same-data path="C:\db" as-snapshot-of="s1" at="D:\x" exact="no"/>
@@ -247,6 +253,53 @@ const std::vector<Change>& Changes() {
       {"same-data", "as-snapshot-of", "s2", ""},
       {"same-data", "at", "D:\\y", ""},
       {"same-data", "exact", "yes", ""},
+      // E: expectations and assertions.
+      {"events", "as", "x", ""},
+      {"events", "injected", "exclude", ""},
+      {"no-event", "as", "x", ""},
+      {"no-event", "injected", "exclude", ""},
+      {"event", "writer", "W2", ""},
+      {"event", "event", "Abort", ""},
+      {"event", "occurrence", "2", ""},
+      {"event", "as", "x", ""},
+      {"event", "injected", "exclude", ""},
+      {"event", "at", "2s", ""},
+      {"event", "within", "1s..3s", ""},
+      {"event", "snapshot-set", "null", ""},
+      {"observed", "writer", "W2", ""},
+      {"observed", "event", "Freeze", ""},
+      {"observed", "occurrence", "2", ""},
+      {"observed", "as", "x", ""},
+      {"observed", "injected", "exclude", ""},
+      {"observed", "backup-type", "VSS_BT_COPY", ""},
+      {"observed", "restore-type", "VSS_RTYPE_IMPORT", ""},
+      {"observed", "context", "VSS_CTX_FILE_SHARE_BACKUP", ""},
+      {"observed", "components-selected", "no", ""},
+      {"observed", "components", "db", ""},
+      {"observed", "volumes", "D:", ""},
+      {"observed", "component", "lp\\db", ""},
+      {"observed", "previous-stamp", "b", ""},
+      {"observed", "backup-options", "b", ""},
+      {"observed", "additional-restores", "yes", ""},
+      {"observed", "snapshot-set", "null", ""},
+      {"check-state", "writer", "W2", ""},
+      {"check-state", "state", "VSS_WS_FAILED_AT_FREEZE", ""},
+      {"check-state", "failure", "E_FAIL", ""},
+      {"check-state", "as", "x", ""},
+      {"bcd", "as", "x", ""},
+      {"bcd", "document", "bcd2", ""},
+      {"bcd", "writer", "W2", ""},
+      {"bcd", "component", "db2", ""},
+      {"bcd", "logical-path", "lp", ""},
+      {"bcd", "backup-stamp", "b", ""},
+      {"bcd", "previous-stamp", "b", ""},
+      {"bcd", "backup-metadata", "b", ""},
+      {"bcd", "backup-options", "b", ""},
+      {"bcd", "succeeded", "no", ""},
+      {"bcd", "failure", "E_INVALIDARG", ""},
+      {"bcd", "application-error", "E_INVALIDARG", ""},
+      {"bcd", "message", "b", ""},
+      {"wait", "expect-status", "VSS_S_ASYNC_PENDING", ""},
       // <call>: the step attributes (the method's arguments are generated below).
       {"call", "method", "GatherWriterMetadata", "<call as=\"r\" method=\"InitializeForBackup\""},
       {"call", "as", "x", ""},
@@ -255,6 +308,7 @@ const std::vector<Change>& Changes() {
       {"call", "expect-count", "2", ""},
       {"call", "expect-state", "VSS_WS_FAILED_AT_FREEZE", ""},
       {"call", "expect-failure", "E_FAIL", ""},
+      {"call", "expect-status", "VSS_S_ASYNC_PENDING", ""},
   };
   return kChanges;
 }
@@ -344,15 +398,58 @@ class Describer {
           st.expect_state ? vss::ToString(*st.expect_state) : "-",
           st.expect_failure ? vsssim::ToString(*st.expect_failure) : "-", st.writer, D(st.by)});
     for (const Argument& a : st.args) Line(" arg", {a.name, a.text});
+    if (st.expect_status) Line(" expect-status", {st.expect_status->ToString()});
+    if (const auto& b = st.bcd) {
+      auto o = [](const std::optional<std::string>& v) { return v ? *v : "-"; };
+      Line(" bcd",
+           {b->document, b->writer, b->component, b->logical_path, o(b->backup_stamp),
+            o(b->previous_stamp), o(b->backup_metadata), o(b->backup_options),
+            b->succeeded ? B(*b->succeeded) : "-", b->failure ? vsssim::ToString(*b->failure) : "-",
+            b->application_error ? vsssim::ToString(*b->application_error) : "-", o(b->message),
+            B(b->no_failure)});
+    }
+  }
+  static std::string ScopeOf(const EventScope& s) {
+    return s.requester + "/" + std::to_string(static_cast<int>(s.injected));
+  }
+  static std::string SetOf(const std::optional<SnapshotSetMatch>& m) {
+    return m ? std::to_string(static_cast<int>(m->kind)) + m->requester : "-";
   }
   void ExpectationsOf(const Expectations& x) {
     for (const auto& e : x.events) {
       std::string events;
       for (vss::WriterEvent ev : e.events) events += std::string(vss::NameOf(ev)) + " ";
-      Line("events", {e.writer, events, B(e.subsequence)});
+      Line("events", {e.writer, events, B(e.subsequence), ScopeOf(e.scope)});
     }
     for (const auto& e : x.no_events)
-      Line("no-event", {e.writer, std::string(vss::NameOf(e.event))});
+      Line("no-event", {e.writer, std::string(vss::NameOf(e.event)), ScopeOf(e.scope)});
+    for (const auto& e : x.event_times) {
+      Line("event", {e.writer, std::string(vss::NameOf(e.event)), std::to_string(e.occurrence),
+                     ScopeOf(e.scope), e.at ? D(*e.at) : "-",
+                     e.within ? D(e.within->first) + ".." + D(e.within->second) : "-",
+                     SetOf(e.snapshot_set)});
+    }
+    for (const auto& e : x.observed) {
+      std::string components = "-";
+      if (e.components) {
+        components.clear();
+        for (const auto& c : *e.components) components += c.logical_path + "\\" + c.name + " ";
+      }
+      std::string volumes = "-";
+      if (e.volumes) {
+        volumes.clear();
+        for (const auto& v : *e.volumes) volumes += v + " ";
+      }
+      auto o = [](const std::optional<std::string>& v) { return v ? *v : "-"; };
+      Line("observed",
+           {e.writer, std::string(vss::NameOf(e.event)), std::to_string(e.occurrence),
+            ScopeOf(e.scope), e.backup_type ? vss::ToString(*e.backup_type) : "-",
+            e.restore_type ? vss::ToString(*e.restore_type) : "-",
+            e.context ? std::to_string(*e.context) : "-",
+            e.components_selected ? B(*e.components_selected) : "-", components, volumes,
+            o(e.component), o(e.previous_stamp), o(e.backup_options),
+            e.additional_restores ? B(*e.additional_restores) : "-", SetOf(e.snapshot_set)});
+    }
     for (const auto& e : x.states) {
       Line("state", {e.writer, e.requester, vss::ToString(e.state),
                      e.failure ? vsssim::ToString(*e.failure) : "-"});

@@ -30,6 +30,7 @@ void StepRunner::Run(const Step& step) {
     world_.clock().AdvanceBy(step.by);
     return;
   }
+  if (step.kind == StepKind::kCheckState || step.kind == StepKind::kBcd) return RunCheck(step);
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -62,6 +63,8 @@ void StepRunner::Run(const Step& step) {
     }
     case StepKind::kIdentify:
     case StepKind::kAdvance:
+    case StepKind::kCheckState:
+    case StepKind::kBcd:
       return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {
@@ -173,6 +176,11 @@ StepRunner::Outcome StepRunner::CallAsync(const Step& step, HResult started,
   if (!step.wait) {  // wait="no": the result is the call's own; <wait/> finishes it
     state.pending = async;
     state.pending_step = &step;
+    if (step.expect_status) {  // QueryStatus now, before any wait (VSS_S_ASYNC_PENDING)
+      HResult status;
+      async->QueryStatus(&status);
+      o.async_status = status;
+    }
     return o;
   }
   o.result = async->Wait();
@@ -184,8 +192,9 @@ StepRunner::Outcome StepRunner::CallAsync(const Step& step, HResult started,
 
 void StepRunner::Check(const Step& step, const std::string& what, const Outcome& o) {
   if (step.expect) {
-    bool ok =
-        step.expect->Matches(o.result) || (o.async_status && step.expect->Matches(*o.async_status));
+    // Without expect-status, expect= accepts Wait's result or QueryStatus's; with it, Wait's.
+    bool ok = step.expect->Matches(o.result) ||
+              (!step.expect_status && o.async_status && step.expect->Matches(*o.async_status));
     if (!ok) {
       std::string actual = Hr(o.result);
       if (o.async_status && *o.async_status != o.result) {
@@ -194,6 +203,7 @@ void StepRunner::Check(const Step& step, const std::string& what, const Outcome&
       Fail(step, what + " expect", step.expect->ToString(), actual);
     }
   }
+  if (step.expect_status) CheckStatus(step, what, o);  // E: step_checks.cc
   if (step.expect_count) {
     if (!o.count) {
       Fail(step, what + " expect-count", std::to_string(*step.expect_count),

@@ -74,6 +74,11 @@ class StepRunner {
   // A count method's outcome: the count only when the call succeeded.
   static Outcome Counted(HResult h, std::uint32_t count);
   void Check(const Step& step, const std::string& what, const Outcome& outcome);
+  // E (step_checks.cc): <check-state>, <bcd>, and expect-status= of an async call or <wait>.
+  void RunCheck(const Step& step);
+  void CheckState(const Step& step);
+  void CheckBcd(const Step& step);
+  void CheckStatus(const Step& step, const std::string& what, const Outcome& outcome);
   void Fail(const Step& step, std::string what, std::string expected, std::string actual);
   std::vector<Guid> ClassIds(const Step& step, std::string_view arg);
 

@@ -148,6 +148,10 @@ void World::CreateWriters(runtime::Random& random) {
     by_name_.emplace(model.name, w);
     if (vss_ != nullptr) {
       registered_.emplace(model.name, vss_->RegisterWriter(*w));
+      if (scripted(model.name)) {  // <observed> (observations.h)
+        observations_.Watch(w, model.name, registered_.at(model.name).actor);
+        writers_.back()->set_observer(&observations_);
+      }
     } else {  // an external engine's writer: instance id unknown until metadata is gathered
       registered_.emplace(model.name,
                           coordinator::RegisteredWriter{w, Guid{}, "writer:" + model.name});
@@ -209,6 +213,13 @@ const Writer& World::model(std::string_view name) const {
   }
   assert(false && "writer checked by the loader");
   return scenario_.writers.front();
+}
+
+bool World::scripted(std::string_view name) const {
+  for (const auto& w : writers_) {
+    if (w->model().name == name) return true;
+  }
+  return false;
 }
 
 std::vector<vss::WriterEvent> World::received(std::string_view name) const {

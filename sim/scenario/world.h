@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/scenario/observations.h"
 #include "sim/scenario/scenario_writer.h"
 #include "sim/scenario/writer_processes.h"
 #include "vsssim/coordinator/coordinator.h"
@@ -78,6 +79,10 @@ class World {
   // delivered to it).
   std::vector<vss::WriterEvent> received(std::string_view name) const;
   const coordinator::RegisteredWriter& registered(std::string_view name) const;
+  // What the scripted writers saw in their handlers (observations.h); writer processes: none.
+  const ObservationRecorder& observations() const { return observations_; }
+  // True when `name` is a scripted writer (a ScenarioWriter, observed), not a writer process.
+  bool scripted(std::string_view name) const;
 
   // The snapshot set `requester` started last (for the quiesce check).
   void set_snapshot_set(std::string_view requester, const Guid& set) {
@@ -109,6 +114,7 @@ class World {
   // writers stay with monitor_ and the scenario's file sets.
   std::unique_ptr<storage::QuiesceMonitor> process_monitor_;
   bool IsProcessWriter(std::string_view name) const;
+  ObservationRecorder observations_{trace_};
   std::vector<std::unique_ptr<ScenarioWriter>> writers_;
   std::unique_ptr<WriterProcesses> processes_;
   std::map<std::string, writer::Writer*, std::less<>> by_name_;

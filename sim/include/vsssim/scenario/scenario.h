@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vsssim/coordinator/windows_profile.h"
@@ -136,16 +137,73 @@ struct Writer {
 };
 
 // <expect> entries.
-struct EventsExpectation {  // <events writer match>
+// Which deliveries <events>, <no-event>, <event> and <observed> count (injected=): an Identify
+// from another application (<identify/>, WRT-IDENTIFY-01) belongs to no session.
+enum class InjectedEvents {
+  kInclude,  // session events and injected Identifies (the default without as=)
+  kExclude,  // session events only (the default with as=)
+  kOnly,     // injected Identifies only
+};
+// The deliveries an expectation counts: `requester` non-empty = only that requester's
+// session's (plus injected ones with kInclude).
+struct EventScope {
+  std::string requester;  // as=; empty: every session
+  InjectedEvents injected = InjectedEvents::kInclude;
+};
+struct EventsExpectation {  // <events writer match as injected>
   SourceLocation where;
   std::string writer;
   std::vector<vss::WriterEvent> events;
   bool subsequence = false;  // match="subsequence"; default exact
+  EventScope scope;
 };
-struct NoEventExpectation {  // <no-event writer event>
+struct NoEventExpectation {  // <no-event writer event as injected>
   SourceLocation where;
   std::string writer;
   vss::WriterEvent event = vss::WriterEvent::kIdentify;
+  EventScope scope;
+};
+// snapshot-set= of <event> / <observed>: the snapshot set id the event carried.
+struct SnapshotSetMatch {
+  enum class Kind { kNull, kAny, kOfRequester };
+  Kind kind = Kind::kAny;
+  std::string requester;  // kOfRequester: the set that requester started last
+};
+// <event writer event occurrence as injected at within snapshot-set>: one delivery of an
+// event, its virtual time (since the run began) and the snapshot set it carried.
+struct EventExpectation {
+  SourceLocation where;
+  std::string writer;
+  vss::WriterEvent event = vss::WriterEvent::kIdentify;
+  std::uint32_t occurrence = 1;  // the Nth delivery in scope, from 1
+  EventScope scope;
+  std::optional<runtime::Duration> at;                                    // at=
+  std::optional<std::pair<runtime::Duration, runtime::Duration>> within;  // within="A..B"
+  std::optional<SnapshotSetMatch> snapshot_set;
+};
+// <observed writer event occurrence as injected ...>: what the writer's handler saw through
+// the CVssWriter getters and the components it was given (ScenarioWriter only).
+struct ObservedComponent {  // one name of components="lp\name ..."
+  std::string logical_path;
+  std::string name;
+};
+struct ObservedExpectation {
+  SourceLocation where;
+  std::string writer;
+  vss::WriterEvent event = vss::WriterEvent::kIdentify;
+  std::uint32_t occurrence = 1;
+  EventScope scope;
+  std::optional<vss::BackupType> backup_type;
+  std::optional<vss::RestoreType> restore_type;
+  std::optional<std::uint32_t> context;                      // VSS_CTX_* value
+  std::optional<std::vector<ObservedComponent>> components;  // exact set, any order
+  std::optional<std::string> component;                      // component= (lp\name): the next three
+  std::optional<std::string> previous_stamp;                 // GetPreviousBackupStamp of component=
+  std::optional<bool> additional_restores;                   // GetAdditionalRestores of component=
+  std::optional<std::string> backup_options;                 // GetBackupOptions of component=
+  std::optional<bool> components_selected;                   // AreComponentsSelected
+  std::optional<std::vector<std::string>> volumes;           // GetCurrentVolumeArray, canonical
+  std::optional<SnapshotSetMatch> snapshot_set;
 };
 struct StateExpectation {  // <state writer state failure as>
   SourceLocation where;
@@ -167,6 +225,8 @@ struct Expectations {
   std::vector<StateExpectation> states;
   std::vector<FindingExpectation> findings;
   std::vector<SameDataExpectation> same_data;  // <same-data> (data_step.h)
+  std::vector<EventExpectation> event_times;   // <event>
+  std::vector<ObservedExpectation> observed;   // <observed>
 };
 
 struct Scenario {

@@ -59,6 +59,28 @@ enum class StepKind {
   kAdvance,    // <advance by=...>: the virtual clock moves on
   kWait,       // <wait/>: wait for the requester's pending async call (after wait="no")
   kCancel,     // <cancel/>: IVssAsync::Cancel on the pending async call
+  // Assertions between calls (no API call is made):
+  kCheckState,  // <check-state writer state failure as>: the session's writer state now
+  kBcd,         // <bcd ...>: a component in the requester's BCD or a saved one (BcdCheck)
+};
+
+// <bcd as|document writer component logical-path ...>: what a Backup Components Document
+// records on one component, read back with the metadata readers (metadata/xml_codec.h).
+// Absent attributes are not checked; failure="none" expects no component failure.
+struct BcdCheck {
+  std::string document;  // document=: a SaveAsXML save-as= name; empty: the requester's BCD now
+  std::string writer;
+  std::string component;
+  std::string logical_path;
+  std::optional<std::string> backup_stamp;
+  std::optional<std::string> previous_stamp;
+  std::optional<std::string> backup_metadata;
+  std::optional<std::string> backup_options;
+  std::optional<bool> succeeded;             // SetBackupSucceeded
+  std::optional<HResult> failure;            // IVssComponentEx2::SetFailure hr
+  std::optional<HResult> application_error;  // its application hr
+  std::optional<std::string> message;        // its message
+  bool no_failure = false;                   // failure="none"
 };
 
 struct Step {
@@ -76,9 +98,14 @@ struct Step {
   std::optional<ExpectedResult> expect;
   std::optional<std::uint32_t> expect_count;     // count methods
   std::optional<vss::WriterState> expect_state;  // GetWriterStatus
-  std::optional<HResult> expect_failure;         // GetWriterStatus
+  std::optional<HResult> expect_failure;         // GetWriterStatus; kCheckState
+  // expect-status= (async calls, <wait>): what IVssAsync::QueryStatus reports after the wait,
+  // apart from expect= (Wait's result, or either of them when expect-status is absent).
+  std::optional<ExpectedResult> expect_status;
+  std::optional<BcdCheck> bcd;  // kBcd
 
-  // kIdentify: the writer asked; empty means every writer.
+  // kIdentify: the writer asked; empty means every writer. kCheckState: the writer checked
+  // (with expect_state, expect_failure).
   std::string writer;
   // kAdvance
   runtime::Duration by{0};
