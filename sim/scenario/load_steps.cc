@@ -297,6 +297,8 @@ void ReadRequester(const Element& e, Scenario* scenario) {
       step.writer = child.Attr("writer").value_or("");
       if (child.Has("writer") && step.writer.empty())
         child.AttrError("writer", "must not be empty");
+    } else if (n == "stop-service" || n == "start-service" || n == "restart-service") {
+      ReadServiceStep(child, &step);  // load_service_steps.cc
     } else if (n == "advance") {
       step.kind = StepKind::kAdvance;
       step.requester.clear();  // the clock moves for everyone: no requester

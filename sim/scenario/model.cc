@@ -68,6 +68,12 @@ std::string_view NameOf(StepKind kind) {
       return "wait";
     case StepKind::kCancel:
       return "cancel";
+    case StepKind::kStopService:
+      return "stop-service";
+    case StepKind::kStartService:
+      return "start-service";
+    case StepKind::kRestartService:
+      return "restart-service";
   }
   return "";
 }

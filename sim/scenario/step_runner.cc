@@ -1,5 +1,6 @@
 #include "sim/scenario/step_runner.h"
 
+#include "sim/scenario/service_steps.h"
 #include "vsssim/runtime/input_file.h"
 #include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/values.h"
@@ -30,6 +31,7 @@ void StepRunner::Run(const Step& step) {
     world_.clock().AdvanceBy(step.by);
     return;
   }
+  if (IsServiceStep(step.kind)) return RunServiceStep(world_, step);  // service_steps.cc
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -62,6 +64,9 @@ void StepRunner::Run(const Step& step) {
     }
     case StepKind::kIdentify:
     case StepKind::kAdvance:
+    case StepKind::kStopService:
+    case StepKind::kStartService:
+    case StepKind::kRestartService:
       return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {

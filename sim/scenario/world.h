@@ -78,6 +78,10 @@ class World {
   // delivered to it).
   std::vector<vss::WriterEvent> received(std::string_view name) const;
   const coordinator::RegisteredWriter& registered(std::string_view name) const;
+  // The scripted writer called `name`, or nullptr (a writer process).
+  ScenarioWriter* scripted(std::string_view name);
+  // After `name` subscribed again (its service or process started): the new instance id.
+  void Resubscribed(std::string_view name);
 
   // The snapshot set `requester` started last (for the quiesce check).
   void set_snapshot_set(std::string_view requester, const Guid& set) {

@@ -59,6 +59,12 @@ enum class StepKind {
   kAdvance,    // <advance by=...>: the virtual clock moves on
   kWait,       // <wait/>: wait for the requester's pending async call (after wait="no")
   kCancel,     // <cancel/>: IVssAsync::Cancel on the pending async call
+  // Service control of a writer's process (tool:sc; no requester): <stop-service>,
+  // <start-service>, <restart-service> with writer= or service= (the one in `writer` /
+  // `service`). WRT-SEQ-11, WRT-INIT-03/04.
+  kStopService,
+  kStartService,
+  kRestartService,
 };
 
 struct Step {
@@ -82,6 +88,8 @@ struct Step {
   std::string writer;
   // kAdvance
   runtime::Duration by{0};
+  // kStopService / kStartService / kRestartService with service= (writer= uses `writer`).
+  std::string service;
 
   // The argument called `name`, or nullptr when the step does not give it.
   const Argument* Find(std::string_view name) const;
