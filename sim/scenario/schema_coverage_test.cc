@@ -75,7 +75,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     </on>
   </writer>
   <writer name="W2" service="S1"/>
-  <extend writer="W2"><on event="Thaw"/></extend>
+  <extend writer="W1"><on event="Freeze" times="1"/></extend>
   <writer name="Process" exec="python3 w.py"/>
   <requester>
     <call as="r" method="InitializeForBackup" expect="S_OK"/>
@@ -152,14 +152,14 @@ const std::vector<Change>& Changes() {
       {"writer", "service", "S1", ""},
       {"on", "if", "f3", "<on event=\"PostSnapshot\""},
       {"on", "unless-flag", "f3", "<on event=\"PostSnapshot\""},
-      {"on", "application-error", "E_ABORT", "<on event=\"PostSnapshot\""},
+      {"on", "application-error", "E_INVALIDARG", "<on event=\"PostSnapshot\""},
       {"on", "message", "n", "<on event=\"PostSnapshot\""},
       {"set-flag", "name", "f3", ""},
       {"clear-flag", "name", "f3", ""},
       {"set-component-failure", "component", "db2", ""},
       {"set-component-failure", "logical-path", "lp", ""},
-      {"set-component-failure", "code", "E_ABORT", ""},
-      {"set-component-failure", "application-error", "E_ABORT", ""},
+      {"set-component-failure", "code", "E_INVALIDARG", ""},
+      {"set-component-failure", "application-error", "E_INVALIDARG", ""},
       {"set-component-failure", "message", "n", ""},
       {"timer", "start", "PostSnapshot", ""},
       {"timer", "after", "30s", ""},
@@ -168,10 +168,10 @@ const std::vector<Change>& Changes() {
       {"timer", "unless-since", "start", ""},
       {"timer", "times", "2", ""},
       {"timer", "if", "f3", ""},
-      {"set-writer-failure", "code", "E_ABORT", ""},
-      {"set-writer-failure", "application-error", "E_ABORT", ""},
+      {"set-writer-failure", "code", "E_INVALIDARG", ""},
+      {"set-writer-failure", "application-error", "E_INVALIDARG", ""},
       {"set-writer-failure", "message", "n", ""},
-      {"extend", "writer", "W1", ""},
+      {"extend", "writer", "W2", ""},
       {"stop-service", "writer", "W2", ""},
       {"stop-service", "service", "S2", "<stop-service service"},
       {"start-service", "writer", "W2", ""},
