@@ -98,20 +98,19 @@ void CheckUniqueness(const Writer& w, Errors* errors) {
 
 }  // namespace
 
-// Several <on> for one event chain by times=; an unconditional <on> after an unconditional one
-// without times= for the same event never applies. A conditional <on> (if=, unless-flag=)
-// shadows nothing: when its condition does not hold the next <on> applies.
+// Several <on> for one event chain by times=; an <on> after an unconditional one without times=
+// for the same event never applies. A conditional <on> (if=, unless-flag=) shadows nothing:
+// when its condition does not hold the next <on> applies.
 void CheckBehaviours(const Writer& w, Errors* errors) {
   std::map<vss::WriterEvent, const Behaviour*> open_ended;
   for (const Behaviour& b : w.behaviours) {
-    if (b.Conditional()) continue;
     auto it = open_ended.find(b.event);
     if (it != open_ended.end()) {
       errors->Add(b.where, "<on>: never applies: the <on event=\"" +
                                std::string(vss::NameOf(b.event)) + "\"> at " +
                                it->second->where.ToString() +
                                " has no times= and covers every occurrence");
-    } else if (!b.times) {
+    } else if (!b.times && !b.Conditional()) {
       open_ended.emplace(b.event, &b);
     }
   }
