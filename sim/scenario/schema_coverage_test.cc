@@ -83,7 +83,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     <call as="r" method="SaveAsXML" save-as="bcd2"/>
     <call as="r" method="GatherWriterMetadata" wait="yes"/>
     <call as="r" method="GetWriterMetadataCount" expect-count="1"/>
-    <call as="r" method="GetWriterStatus" writer="W1" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
+    <call as="r" method="GetWriterStatus" writer="W1" expect-state="VSS_WS_STABLE" expect-failure="S_OK" expect-application-error="S_OK" expect-message=""/>
     CALL
     <identify writer="W1"/>
     <terminate as="x"/>
@@ -299,6 +299,8 @@ const std::vector<Change>& Changes() {
       {"call", "expect-count", "2", ""},
       {"call", "expect-state", "VSS_WS_FAILED_AT_FREEZE", ""},
       {"call", "expect-failure", "E_FAIL", ""},
+      {"call", "expect-application-error", "E_FAIL", ""},
+      {"call", "expect-message", "m", ""},
   };
   return kChanges;
 }
@@ -408,13 +410,16 @@ class Describer {
     }
   }
   void StepOf(const Step& st) {
-    Line("step", {std::string(NameOf(st.kind)), st.requester,
-                  st.method != nullptr ? std::string(st.method->name) : "-", B(st.wait),
-                  st.expect ? st.expect->ToString() : "-",
-                  st.expect_count ? std::to_string(*st.expect_count) : "-",
-                  st.expect_state ? vss::ToString(*st.expect_state) : "-",
-                  st.expect_failure ? vsssim::ToString(*st.expect_failure) : "-", st.writer,
-                  D(st.by), st.service});
+    Line("step",
+         {std::string(NameOf(st.kind)), st.requester,
+          st.method != nullptr ? std::string(st.method->name) : "-", B(st.wait),
+          st.expect ? st.expect->ToString() : "-",
+          st.expect_count ? std::to_string(*st.expect_count) : "-",
+          st.expect_state ? vss::ToString(*st.expect_state) : "-",
+          st.expect_failure ? vsssim::ToString(*st.expect_failure) : "-",
+          st.expect_application_error ? vsssim::ToString(*st.expect_application_error) : "-",
+          st.expect_message ? "'" + *st.expect_message + "'" : "-", st.writer, D(st.by),
+          st.service});
     for (const Argument& a : st.args) Line(" arg", {a.name, a.text});
   }
   void ExpectationsOf(const Expectations& x) {

@@ -208,7 +208,8 @@ void StepRunner::Check(const Step& step, const std::string& what, const Outcome&
            std::to_string(*o.count));
     }
   }
-  if (step.expect_state || step.expect_failure) {
+  if (step.expect_state || step.expect_failure || step.expect_application_error ||
+      step.expect_message) {
     if (!o.status) {
       Fail(step, what + " expect-state", "a writer status",
            "none (the call returned " + Hr(o.result) + ")");
@@ -220,6 +221,16 @@ void StepRunner::Check(const Step& step, const std::string& what, const Outcome&
     }
     if (step.expect_failure && *step.expect_failure != o.status->failure) {
       Fail(step, what + " expect-failure", Hr(*step.expect_failure), Hr(o.status->failure));
+    }
+    // GetWriterStatusEx (WRT-ERR-02): the application error and message of SetWriterFailureEx.
+    if (step.expect_application_error &&
+        *step.expect_application_error != o.status->application_failure) {
+      Fail(step, what + " expect-application-error", Hr(*step.expect_application_error),
+           Hr(o.status->application_failure));
+    }
+    if (step.expect_message && *step.expect_message != o.status->application_message) {
+      Fail(step, what + " expect-message", Quote(*step.expect_message),
+           Quote(o.status->application_message));
     }
   }
 }

@@ -9,6 +9,8 @@
 //   wait            only for async methods: "no" leaves the operation pending
 //   expect-count    only where MethodSpec::count
 //   expect-state, expect-failure   only where MethodSpec::status
+//   expect-application-error, expect-message   only where MethodSpec::status
+//                   (GetWriterStatusEx's application HRESULT and message, WRT-ERR-02)
 //
 // Thread safety: constant data.
 #ifndef VSSSIM_SCENARIO_METHODS_H_
@@ -64,7 +66,9 @@ struct MethodSpec {
 
 // Attributes every <call> accepts besides its arguments (see above).
 inline constexpr std::string_view kStepAttributes[] = {
-    "method", "as", "expect", "wait", "expect-count", "expect-state", "expect-failure"};
+    "method",        "as",           "expect",         "wait",
+    "expect-count",  "expect-state", "expect-failure", "expect-application-error",
+    "expect-message"};
 
 // Every method, in the order of docs/scenario-format.md.
 const std::vector<MethodSpec>& Methods();

@@ -83,6 +83,9 @@ struct Step {
   std::optional<std::uint32_t> expect_count;     // count methods
   std::optional<vss::WriterState> expect_state;  // GetWriterStatus
   std::optional<HResult> expect_failure;         // GetWriterStatus
+  // GetWriterStatus: GetWriterStatusEx's application error and message (WRT-ERR-02, REQ-STAT-04)
+  std::optional<HResult> expect_application_error;
+  std::optional<std::string> expect_message;
 
   // kIdentify: the writer asked; empty means every writer.
   std::string writer;
