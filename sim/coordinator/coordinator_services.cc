@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "sim/coordinator/session.h"
 #include "vsssim/coordinator/coordinator.h"
 
 namespace vsssim::coordinator {
@@ -15,6 +16,7 @@ HResult Coordinator::StopService(std::string_view by, std::string_view service) 
   for (RegisteredWriter& w : writers_) {
     if (HostingService(*w.writer) != service) continue;
     ++w.generation;  // WRT-SEQ-11: this instance is gone with its process
+    SetWriterBusyUntil(*w.writer, clock_.Now());  // and a handler it hung in with it
     trace_.Append(trace::EntryKind::kState, w.actor, "", "Stopped",
                   {{"service", std::string(service)}}, "WRT-SEQ-11");
   }
@@ -36,6 +38,43 @@ HResult Coordinator::StartService(std::string_view by, std::string_view service)
                   "WRT-INIT-04");
   }
   return hr::S_OK;
+}
+
+void Coordinator::FailWriterOutsideHandler(const writer::Writer& writer, vss::WriterEvent phase,
+                                           HResult code, HResult application_error,
+                                           std::string_view message) {
+  for (Session* s : sessions_)
+    s->FailOutsideHandler(writer, phase, code, application_error, message);
+}
+
+HResult Coordinator::StopWriterProcess(std::string_view by, const writer::Writer& writer) {
+  for (RegisteredWriter& w : writers_) {
+    if (w.writer != &writer) continue;
+    trace_.Append(trace::EntryKind::kCall, std::string(by), w.actor, "StopProcess", {});
+    if (w.unsubscribed) return hr::S_FALSE;
+    // WRT-INIT-03: "Unsubscribe ends event delivery"; like a stopped hosting service
+    // (WRT-SEQ-11) this instance is gone, and a handler it hung in with it.
+    w.unsubscribed = true;
+    ++w.generation;
+    SetWriterBusyUntil(writer, clock_.Now());
+    trace_.Append(
+        trace::EntryKind::kNote, w.actor, "vss", "Unsubscribe",
+        {{"instance", w.instance_id.ToString()}, {"reason", "stopped by " + std::string(by)}},
+        "WRT-INIT-03");
+    return hr::S_OK;
+  }
+  return hr::E_INVALIDARG;
+}
+
+HResult Coordinator::StartWriterProcess(std::string_view by, const writer::Writer& writer) {
+  for (RegisteredWriter& w : writers_) {
+    if (w.writer != &writer) continue;
+    trace_.Append(trace::EntryKind::kCall, std::string(by), w.actor, "StartProcess", {});
+    if (!w.unsubscribed) return hr::S_FALSE;
+    RegisterWriter(*w.writer);  // WRT-INIT-04: subscribes again with a new instance id
+    return hr::S_OK;
+  }
+  return hr::E_INVALIDARG;
 }
 
 bool Coordinator::ServiceRunning(std::string_view service) const {

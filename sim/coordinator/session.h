@@ -185,6 +185,9 @@ class Session final : public Requester {
   void Orphan() { orphaned_ = true; }
   const std::string& name() const { return name_; }
   const Participant* FindParticipant(const writer::Writer& w) const;
+  // Coordinator::FailWriterOutsideHandler for this session (session_events.cc).
+  void FailOutsideHandler(const writer::Writer& w, vss::WriterEvent phase, HResult code,
+                          HResult application_error, std::string_view message);
 
  private:
   // --- call bookkeeping (session.cc) ---

@@ -290,6 +290,18 @@ void Session::EndDelivery(Participant& p, WriterEvent event, const DeliveryOutco
   if (event == WriterEvent::kFreeze && !outcome.vetoed()) QuiesceAfterFreeze(p);
 }
 
+void Session::FailOutsideHandler(const writer::Writer& w, WriterEvent phase, HResult code,
+                                 HResult application_error, std::string_view message) {
+  if (orphaned_) return;
+  for (auto& p : participants_) {
+    if (p->registered.writer != &w || p->machine.shut_down()) continue;
+    p->machine.FailAt(phase, code);  // WRT-TIME-01, GAP-02: the phase the writer's timer serves
+    p->application_failure = application_error;
+    p->application_message = std::string(message);
+    TraceState(*p);
+  }
+}
+
 void Session::CancelFreezeWindow(Participant& p) {
   if (p.freeze_window != 0) clock_.Cancel(p.freeze_window);
   p.freeze_window = 0;

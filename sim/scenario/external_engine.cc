@@ -21,6 +21,12 @@ const char* NeedsSimulator(StepKind kind) {
       return "<terminate/>";
     case StepKind::kAdvance:
       return "<advance/>";
+    case StepKind::kStopService:
+      return "<stop-service/>";
+    case StepKind::kStartService:
+      return "<start-service/>";
+    case StepKind::kRestartService:
+      return "<restart-service/>";
   }
   return "this step";  // a step kind added later: refused until it is known to work
 }

@@ -8,6 +8,9 @@
 #define VSSSIM_SIM_SCENARIO_LOAD_H_
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "sim/scenario/element.h"
 #include "vsssim/scenario/loader.h"
@@ -32,6 +35,22 @@ void ReadBehaviour(const Element& e, Writer* writer);  // <on> (load_behaviour.c
 // Once the writer is read: every action's component= names one of its components, and
 // truncate-logs reaches log files (load_behaviour.cc).
 void CheckActionTargets(const Writer& w, Errors* errors);
+// Writer behaviour outside handlers (W, issue #19). An action element of <on> or <timer>
+// (load_behaviour.cc); a failure HRESULT (fail=, code=); a flag name (if=, set-flag name=).
+Action ReadAction(const Element& e);
+std::optional<HResult> ParseFailureCode(const std::string& text);
+bool ValidFlagName(std::string_view name);
+std::string ReadFlagName(const Element& e, std::string_view attribute);
+std::string_view NameOfAction(ActionKind kind);
+// <timer> (load_timer.cc), appended to writer->timers.
+void ReadTimer(const Element& e, Writer* writer);
+// <extend writer=> (load_timer.cc): adds <on> and <timer> to a writer read earlier.
+void ReadExtend(const Element& e, Scenario* scenario);
+// The writer's <on> checks that need all of them: "never applies", flags that are tested but
+// never set (load_writer.cc).
+void CheckBehaviours(const Writer& w, Errors* errors);
+// <stop-service>, <start-service>, <restart-service> (load_service_steps.cc).
+void ReadServiceStep(const Element& e, Step* step);
 void ReadRequester(const Element& e, Scenario* scenario);
 void ReadExpect(const Element& e, Scenario* scenario);
 // E (load_check_steps.cc): <check-state>, <bcd> steps; expect-status= of <call>/<wait>.

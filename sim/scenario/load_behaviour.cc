@@ -3,6 +3,7 @@
 // an action from being accepted and then doing nothing: a component action in a handler that
 // gets no components, a component= the writer does not declare, a bug where it cannot act.
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <string>
 #include <utility>
@@ -18,6 +19,31 @@ const ElementSpec& Spec(std::string_view name) { return *FindElement(name); }
 auto ParseDurationText = [](const std::string& t) { return runtime::ParseDuration(t); };
 auto ParseBoolText = [](const std::string& t) { return ParseBool(t); };
 auto ParseSizeText = [](const std::string& t) { return ParseSize(t); };
+
+}  // namespace
+
+std::optional<HResult> ParseFailureCode(const std::string& t) {
+  auto code = ParseHResult(t);
+  if (!code || code->Succeeded()) return std::nullopt;
+  return code;
+}
+
+// A flag's name (set-flag, if=, ...): letters, digits, '-', '_' and '.', at most 64 of them.
+bool ValidFlagName(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
+  });
+}
+
+std::string ReadFlagName(const Element& e, std::string_view attribute) {
+  std::string name = e.Attr(attribute).value_or("");
+  if (e.Has(attribute) && !ValidFlagName(name)) {
+    e.AttrError(attribute,
+                Quote(name) + " is not a flag name (1 to 64 letters, digits, '-', '_' or '.')");
+  }
+  return name;
+}
 
 Action ReadAction(const Element& e) {
   Action a;
@@ -75,11 +101,26 @@ Action ReadAction(const Element& e) {
   } else if (e.name() == "set-pre-restore-failure-msg") {
     a.kind = ActionKind::kSetPreRestoreFailureMsg;
     a.value = e.Attr("value").value_or("");
+  } else if (e.name() == "set-writer-failure" || e.name() == "set-component-failure") {
+    a.kind = e.name() == "set-writer-failure" ? ActionKind::kSetWriterFailure
+                                              : ActionKind::kSetComponentFailure;
+    e.Read("code", ParseFailureCode, "a failure HRESULT (VSS_E_WRITERERROR_TIMEOUT, 0x...)",
+           &a.code);
+    e.Read("application-error", ParseHResult, "an HRESULT (E_FAIL, 0x...)", &a.application_error);
+    a.message = e.Attr("message").value_or("");
+    if (a.message.size() > 4096) e.AttrError("message", "must be at most 4096 characters");
+  } else if (e.name() == "set-flag" || e.name() == "clear-flag") {
+    a.kind = e.name() == "set-flag" ? ActionKind::kSetFlag : ActionKind::kClearFlag;
+    a.flag = ReadFlagName(e, "name");
+  } else if (e.name() == "wedge") {
+    a.kind = ActionKind::kWedge;
   } else {
     a.kind = ActionKind::kTruncateLogs;
   }
   return a;
 }
+
+namespace {
 
 std::vector<std::string_view> EventNames() {
   return {std::begin(vss::kWriterEventNames), std::end(vss::kWriterEventNames)};
@@ -92,11 +133,7 @@ std::vector<std::string_view> BugNames() {
 }
 
 void ReadOutcome(const Element& e, Behaviour* b) {
-  auto parse_failure = [](const std::string& t) -> std::optional<HResult> {
-    auto code = ParseHResult(t);
-    if (!code || code->Succeeded()) return std::nullopt;
-    return code;
-  };
+  auto parse_failure = ParseFailureCode;
   if (e.Has("fail") && e.Has("veto-only")) e.Error("fail= and veto-only= exclude each other");
   for (std::string_view attribute : {"fail", "veto-only"}) {
     HResult code;
@@ -123,6 +160,25 @@ void ReadOutcome(const Element& e, Behaviour* b) {
     b->times = times;
   }
   e.Read("delay", ParseDurationText, "a virtual duration (\"5s\", \"250ms\")", &b->delay);
+  // WRT-ERR-02, WRT-RET-06: with a failure, SetWriterFailureEx instead of SetWriterFailure.
+  HResult application_error;
+  if (e.Read("application-error", ParseHResult, "an HRESULT (E_FAIL, 0x...)", &application_error) &&
+      e.Has("application-error")) {
+    b->application_error = application_error;
+  }
+  if (auto message = e.Attr("message")) {
+    if (message->size() > 4096) e.AttrError("message", "must be at most 4096 characters");
+    b->message = *message;
+  }
+  if ((e.Has("application-error") || e.Has("message")) && !e.Has("fail") && !e.Has("veto-only")) {
+    e.Error(std::string(e.Has("message") ? "message=" : "application-error=") +
+            " needs fail= or veto-only= (they are SetWriterFailureEx's other arguments)");
+  }
+  b->if_flag = ReadFlagName(e, "if");
+  b->unless_flag = ReadFlagName(e, "unless-flag");
+  if (e.Has("if") && e.Has("unless-flag") && b->if_flag == b->unless_flag) {
+    e.Error("if= and unless-flag= name the same flag: the <on> can never apply");
+  }
   e.Read("hang", ParseBoolText, "yes or no", &b->hang);
   e.Read("throw", ParseBoolText, "yes or no", &b->throws);
   if (b->hang && b->throws) e.Error("hang= and throw= exclude each other");
@@ -193,13 +249,23 @@ std::string_view ActionName(ActionKind kind) {
       return "add-directed-target";
     case ActionKind::kSetPreRestoreFailureMsg:
       return "set-pre-restore-failure-msg";
+    case ActionKind::kSetWriterFailure:
+      return "set-writer-failure";
+    case ActionKind::kSetFlag:
+      return "set-flag";
+    case ActionKind::kClearFlag:
+      return "clear-flag";
+    case ActionKind::kWedge:
+      return "wedge";
+    case ActionKind::kSetComponentFailure:
+      return "set-component-failure";
   }
   return "action";
 }
 
 // Actions on IVssComponent (all but write and truncate-logs) need the handler's components.
 bool NeedsComponents(ActionKind kind) {
-  return kind != ActionKind::kWrite && kind != ActionKind::kTruncateLogs;
+  return kind != ActionKind::kWrite && kind != ActionKind::kTruncateLogs && !IsProcessAction(kind);
 }
 
 const Component* FindComponent(const Writer& w, const Action& a) {
@@ -210,6 +276,8 @@ const Component* FindComponent(const Writer& w, const Action& a) {
 }
 
 }  // namespace
+
+std::string_view NameOfAction(ActionKind kind) { return ActionName(kind); }
 
 void ReadBehaviour(const Element& e, Writer* writer) {
   Behaviour b;
@@ -285,7 +353,7 @@ void CheckActionTargets(const Writer& w, Errors* errors) {
                               [](const Component& c) { return !c.log_files.empty(); });
   for (const Behaviour& b : w.behaviours) {
     for (const Action& a : b.actions) {
-      if (a.kind == ActionKind::kWrite) continue;
+      if (a.kind == ActionKind::kWrite || IsProcessAction(a.kind)) continue;
       const std::string what = "<" + std::string(ActionName(a.kind)) + ">: ";
       if (a.component.empty()) {
         if (w.components.empty()) {

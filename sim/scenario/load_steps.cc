@@ -196,6 +196,15 @@ void ReadCall(const Element& e, Step* step) {
       if (!m.status) not_here(name, "only GetWriterStatus reports a writer failure");
       HResult failure;
       if (e.Read(name, ParseHResult, "an HRESULT", &failure)) step->expect_failure = failure;
+    } else if (name == "expect-application-error" || name == "expect-message") {
+      // GetWriterStatusEx (WRT-ERR-02, REQ-STAT-04): what SetWriterFailureEx said.
+      if (!m.status) not_here(name, "only GetWriterStatus reports a writer failure");
+      HResult application;
+      if (name == "expect-message") {
+        step->expect_message = text;
+      } else if (e.Read(name, ParseHResult, "an HRESULT", &application)) {
+        step->expect_application_error = application;
+      }
     } else if (const ArgSpec* spec = FindArg(m, name)) {
       Argument arg;
       const bool expects_failure =
@@ -302,6 +311,8 @@ void ReadRequester(const Element& e, Scenario* scenario) {
         child.AttrError("writer", "must not be empty");
     } else if (n == "check-state" || n == "bcd") {  // E: load_check_steps.cc
       ReadCheckStep(child, &step);
+    } else if (n == "stop-service" || n == "start-service" || n == "restart-service") {
+      ReadServiceStep(child, &step);  // load_service_steps.cc
     } else if (n == "advance") {
       step.kind = StepKind::kAdvance;
       step.requester.clear();  // the clock moves for everyone: no requester

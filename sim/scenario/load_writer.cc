@@ -82,9 +82,7 @@ void ReadRestoreMethod(const Element& e, Writer* writer) {
   writer->restore_method = std::move(r);
 }
 
-// Components are unique by (logical path, name). Several <on> for one event chain by times=;
-// an <on> after one without times= for the same event never applies. O(n log n) in the
-// writer's size, whatever it holds.
+// Components are unique by (logical path, name). O(n log n) in the writer's size.
 void CheckUniqueness(const Writer& w, Errors* errors) {
   std::map<std::pair<std::string, std::string>, const Component*> components;
   for (const Component& c : w.components) {
@@ -96,6 +94,14 @@ void CheckUniqueness(const Writer& w, Errors* errors) {
                       " (the first is at " + it->second->where.ToString() + ")");
     }
   }
+}
+
+}  // namespace
+
+// Several <on> for one event chain by times=; an <on> after an unconditional one without times=
+// for the same event never applies. A conditional <on> (if=, unless-flag=) shadows nothing:
+// when its condition does not hold the next <on> applies.
+void CheckBehaviours(const Writer& w, Errors* errors) {
   std::map<vss::WriterEvent, const Behaviour*> open_ended;
   for (const Behaviour& b : w.behaviours) {
     auto it = open_ended.find(b.event);
@@ -104,11 +110,13 @@ void CheckUniqueness(const Writer& w, Errors* errors) {
                                std::string(vss::NameOf(b.event)) + "\"> at " +
                                it->second->where.ToString() +
                                " has no times= and covers every occurrence");
-    } else if (!b.times) {
+    } else if (!b.times && !b.Conditional()) {
       open_ended.emplace(b.event, &b);
     }
   }
 }
+
+namespace {
 
 // <writer exec=...>: the process says who it is and what it does (docs/wire-protocol.md
 // "hello", Identify's WMD); anything the scenario said about it would be ignored silently.
@@ -144,7 +152,14 @@ void ReadWriter(const Element& e, Scenario* scenario) {
   if (e.Read("id", Guid::Parse, "a GUID", &id) && e.Has("id")) w.class_id = id;
   w.instance_name = e.Attr("instance").value_or("");
   w.exec = e.Attr("exec").value_or("");
+  w.service = e.Attr("service").value_or("");
+  if (e.Has("service") && w.service.find_first_not_of(" \t") == std::string::npos) {
+    e.AttrError("service", "must name a service");
+  }
   if (e.Has("exec")) {
+    if (e.Has("service")) {
+      e.AttrError("service", "a writer process (exec=) is not under simulated service control");
+    }
     CheckExecWriter(e, w);
     scenario->writers.push_back(std::move(w));
     return;
@@ -190,9 +205,12 @@ void ReadWriter(const Element& e, Scenario* scenario) {
       ReadFile(child, w.name, scenario);
     } else if (n == "on") {
       ReadBehaviour(child, &w);
+    } else if (n == "timer") {
+      ReadTimer(child, &w);
     }
   }
   if (e.errors()->count() == errors_before) CheckUniqueness(w, e.errors());
+  if (e.errors()->count() == errors_before) CheckBehaviours(w, e.errors());
   if (e.errors()->count() == errors_before) CheckActionTargets(w, e.errors());
   scenario->writers.push_back(std::move(w));
 }

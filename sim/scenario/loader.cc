@@ -227,6 +227,8 @@ struct Loader {
         ReadFile(child, "", scenario);
       } else if (n == "writer") {
         ReadWriter(child, scenario);
+      } else if (n == "extend") {
+        ReadExtend(child, scenario);
       } else if (n == "requester") {
         ReadRequester(child, scenario);
       } else if (n == "expect") {

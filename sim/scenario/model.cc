@@ -72,6 +72,12 @@ std::string_view NameOf(StepKind kind) {
       return "check-state";
     case StepKind::kBcd:
       return "bcd";
+    case StepKind::kStopService:
+      return "stop-service";
+    case StepKind::kStartService:
+      return "start-service";
+    case StepKind::kRestartService:
+      return "restart-service";
   }
   return "";
 }

@@ -57,6 +57,30 @@ struct Resolver {
     Error(where, std::move(message));
   }
 
+  // <stop-service> & co.: a scripted writer, or a service= some scripted writer declares
+  // (otherwise the step would act on nothing).
+  void CheckServiceStep(const Step& step) {
+    const std::string context = "<" + std::string(NameOf(step.kind)) + ">";
+    if (!step.writer.empty()) {
+      CheckWriter(step.where, context, step.writer);
+      const Writer* w = FindWriter(step.writer);
+      if (w != nullptr && !w->exec.empty()) {
+        Error(step.where, context + ": writer " + Quote(step.writer) +
+                              " is a writer process (exec=), not under simulated service control");
+      }
+      return;
+    }
+    std::vector<std::string_view> services;
+    for (const Writer& w : s->writers) {
+      if (w.service == step.service) return;
+      if (!w.service.empty()) services.push_back(w.service);
+    }
+    std::string message = context + ": no writer declares service=" + Quote(step.service);
+    std::string_view hint = Suggest(step.service, services);
+    if (!hint.empty()) message += "; did you mean \"" + std::string(hint) + "\"?";
+    Error(step.where, std::move(message));
+  }
+
   void CheckVolume(const SourceLocation& where, std::string_view context, const std::string& name) {
     if (s->FindVolume(name) != nullptr) return;
     std::string message = std::string(context) + ": no volume " + Quote(name) + " is declared";
@@ -233,6 +257,10 @@ struct Resolver {
         if (!step.bcd->document.empty() && saved.count(step.bcd->document) == 0) {
           Error(step.where, "<bcd>: no earlier SaveAsXML step saved " + Quote(step.bcd->document));
         }
+      }
+      if (step.kind == StepKind::kStopService || step.kind == StepKind::kStartService ||
+          step.kind == StepKind::kRestartService) {
+        CheckServiceStep(step);
       }
       if (step.kind != StepKind::kCall) continue;
       std::string context = "<call method=\"" + std::string(step.method->name) + "\">";

@@ -92,14 +92,21 @@ void ScenarioWriter::Declare(metadata::CreateWriterMetadata& m) const {
   }
 }
 
-// Several <on> for one event cover consecutive occurrences in file order (behaviour.h).
-const Behaviour* ScenarioWriter::BehaviourFor(WriterEvent event, int occurrence) const {
-  int covered = 0;
-  for (const Behaviour& b : model_.behaviours) {
-    if (b.event != event) continue;
-    if (!b.times) return &b;
-    covered += *b.times;
-    if (occurrence <= covered) return &b;
+// Several <on> for one event apply in file order: the first whose condition holds (if=,
+// unless-flag=) and that has covered fewer than its times= occurrences. Without conditions this
+// is "each covers `times` consecutive occurrences" (behaviour.h).
+bool ScenarioWriter::Applies(const std::string& if_flag, const std::string& unless_flag) const {
+  return (if_flag.empty() || HasFlag(if_flag)) && (unless_flag.empty() || !HasFlag(unless_flag));
+}
+
+const Behaviour* ScenarioWriter::BehaviourFor(WriterEvent event) {
+  behaviour_uses_.resize(model_.behaviours.size(), 0);
+  for (std::size_t i = 0; i < model_.behaviours.size(); ++i) {
+    const Behaviour& b = model_.behaviours[i];
+    if (b.event != event || !Applies(b.if_flag, b.unless_flag)) continue;
+    if (b.times && behaviour_uses_[i] >= *b.times) continue;
+    ++behaviour_uses_[i];
+    return &b;
   }
   return nullptr;
 }
@@ -107,7 +114,15 @@ const Behaviour* ScenarioWriter::BehaviourFor(WriterEvent event, int occurrence)
 bool ScenarioWriter::Handle(WriterEvent event, writer::WriterComponents* components) {
   if (observer_ != nullptr) observer_->Record(*this, event, components);  // observations.h
   received_.push_back(event);
-  const Behaviour* b = BehaviourFor(event, ++occurrences_[event]);
+  ++occurrences_[event];
+  if (wedged_) {  // WRT-TIME-05: the process answers nothing until it restarts
+    Note("wedged: the handler never returns", {{"event", std::string(vss::NameOf(event))}},
+         "WRT-TIME-05");
+    Hang();
+    return true;
+  }
+  TimersOnEvent(event);  // writer_timers.cc
+  const Behaviour* b = BehaviourFor(event);
   if (b == nullptr) return true;
   for (const Action& action : b->actions) {
     if (event == WriterEvent::kFreeze && action.kind == ActionKind::kWrite) {
@@ -115,10 +130,18 @@ bool ScenarioWriter::Handle(WriterEvent event, writer::WriterComponents* compone
       continue;
     }
     RunAction(action, components);
+    if (IsProcessAction(action.kind)) RunProcessAction(action, event);
   }
   for (WriterBug bug : b->bugs) RunBug(bug, components);
   if (b->delay.count() > 0) Spend(b->delay);
-  if (b->failure) SetWriterFailure(*b->failure);  // fail= / veto-only=
+  if (b->failure) {                            // fail= / veto-only=
+    if (b->application_error || b->message) {  // WRT-ERR-02, WRT-RET-06
+      SetWriterFailureEx(*b->failure, b->application_error.value_or(HResult{}),
+                         b->message.value_or(""));
+    } else {
+      SetWriterFailure(*b->failure);
+    }
+  }
   if (b->hang) Hang();
   if (b->throws) throw std::runtime_error("scenario writer " + model_.name + " throws");
   return b->returns;
@@ -126,6 +149,7 @@ bool ScenarioWriter::Handle(WriterEvent event, writer::WriterComponents* compone
 
 void ScenarioWriter::RunAction(const Action& action, writer::WriterComponents* components) {
   if (action.kind == ActionKind::kWrite) return Write(action);
+  if (IsProcessAction(action.kind)) return;  // RunProcessAction (writer_timers.cc)
   if (action.kind == ActionKind::kTruncateLogs) {
     for (const Component& c : model_.components) {
       if (action.component.empty() ||
@@ -166,6 +190,9 @@ void ScenarioWriter::RunAction(const Action& action, writer::WriterComponents* c
         break;
       case ActionKind::kSetPreRestoreFailureMsg:  // WRT-CALL-13
         c->SetPreRestoreFailureMsg(action.value);
+        break;
+      case ActionKind::kSetComponentFailure:  // WRT-RET-06, WRT-CALL-15: IVssComponentEx2
+        c->SetFailure(action.code, action.application_error, action.message, 0);
         break;
       default:
         break;

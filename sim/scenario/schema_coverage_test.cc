@@ -33,7 +33,7 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
   <volume name="F:" host-dir="volume-f"/>
   <provider flush="1s" hold="1s" veto-at="CommitSnapshots" veto-code="VSS_E_PROVIDER_VETO"/>
   <file path="C:\top.dat" size="4KiB"/>
-  <writer name="W1" id="11111111-1111-1111-1111-111111111111" instance="i1" usage="USER_DATA" source="TRANSACTION_DB" level="FRONT_END" freeze-timeout="60s">
+  <writer name="W1" id="11111111-1111-1111-1111-111111111111" instance="i1" usage="USER_DATA" source="TRANSACTION_DB" level="FRONT_END" freeze-timeout="60s" service="S2">
     <schema>VSS_BS_INCREMENTAL</schema>
     <restore-method method="VSS_RME_STOP_RESTORE_START" writer-restore="VSS_WRE_ALWAYS" service="Svc" user-procedure="p" reboot-required="no"/>
     <alternate-location-mapping path="C:\db" filespec="*.mdf" destination="D:\alt" recursive="no"/>
@@ -58,7 +58,15 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
       <add-partial-file path="C:\db" filename="main.mdf" ranges="0:4096" metadata="m" component="db" logical-path=""/>
       <truncate-logs component="db" logical-path=""/>
     </on>
-    <on event="PostSnapshot" veto-only="E_FAIL"/>
+    <on event="PostSnapshot" veto-only="E_FAIL" application-error="E_FAIL" message="m" if="f1" unless-flag="f2">
+      <set-flag name="f1"/>
+      <clear-flag name="f2"/>
+      <wedge/>
+      <set-component-failure component="db" logical-path="" code="E_FAIL" application-error="E_FAIL" message="m"/>
+    </on>
+    <timer start="Freeze" after="60s" arm-delay="1s" unless="Thaw" unless-since="armed" times="1" if="f1">
+      <set-writer-failure code="VSS_E_WRITERERROR_TIMEOUT" application-error="E_FAIL" message="m"/>
+    </timer>
     <on event="Thaw" return="true"/>
     <on event="PreRestore">
       <set-restore-target value="VSS_RT_ORIGINAL" component="db" logical-path=""/>
@@ -66,7 +74,8 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
       <set-pre-restore-failure-msg value="m" component="db" logical-path=""/>
     </on>
   </writer>
-  <writer name="W2"/>
+  <writer name="W2" service="S1"/>
+  <extend writer="W1"><on event="Freeze" times="1"/></extend>
   <writer name="Process" exec="python3 w.py"/>
   <requester>
     <call as="r" method="InitializeForBackup" expect="S_OK"/>
@@ -74,12 +83,18 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     <call as="r" method="SaveAsXML" save-as="bcd2"/>
     <call as="r" method="GatherWriterMetadata" wait="yes" expect-status="VSS_S_ASYNC_FINISHED"/>
     <call as="r" method="GetWriterMetadataCount" expect-count="1"/>
-    <call as="r" method="GetWriterStatus" writer="W1" expect-state="VSS_WS_STABLE" expect-failure="S_OK"/>
+    <call as="r" method="GetWriterStatus" writer="W1" expect-state="VSS_WS_STABLE" expect-failure="S_OK" expect-application-error="S_OK" expect-message=""/>
     CALL
     <identify writer="W1"/>
     <terminate as="x"/>
     <release as="r" expect="S_OK"/>
     <advance by="1s"/>
+    <stop-service writer="W1"/>
+    <stop-service service="S1"/>
+    <start-service writer="W1"/>
+    <start-service service="S1"/>
+    <restart-service writer="W1"/>
+    <restart-service service="S1"/>
     <wait as="r" expect="S_OK" expect-status="VSS_S_ASYNC_FINISHED"/>
     <cancel as="r" expect="S_OK"/>
     <backup-data medium="m" as="r" set="s1"/>
@@ -140,6 +155,35 @@ const std::vector<Change>& Changes() {
       {"writer", "level", "BACK_END", ""},
       {"writer", "freeze-timeout", "10s", ""},
       {"writer", "exec", "python3 other.py", "<writer name=\"Process\""},
+      {"writer", "service", "S1", ""},
+      {"on", "if", "f3", "<on event=\"PostSnapshot\""},
+      {"on", "unless-flag", "f3", "<on event=\"PostSnapshot\""},
+      {"on", "application-error", "E_INVALIDARG", "<on event=\"PostSnapshot\""},
+      {"on", "message", "n", "<on event=\"PostSnapshot\""},
+      {"set-flag", "name", "f3", ""},
+      {"clear-flag", "name", "f3", ""},
+      {"set-component-failure", "component", "db2", ""},
+      {"set-component-failure", "logical-path", "lp", ""},
+      {"set-component-failure", "code", "E_INVALIDARG", ""},
+      {"set-component-failure", "application-error", "E_INVALIDARG", ""},
+      {"set-component-failure", "message", "n", ""},
+      {"timer", "start", "PostSnapshot", ""},
+      {"timer", "after", "30s", ""},
+      {"timer", "arm-delay", "2s", ""},
+      {"timer", "unless", "Abort", ""},
+      {"timer", "unless-since", "start", ""},
+      {"timer", "times", "2", ""},
+      {"timer", "if", "f3", ""},
+      {"set-writer-failure", "code", "E_INVALIDARG", ""},
+      {"set-writer-failure", "application-error", "E_INVALIDARG", ""},
+      {"set-writer-failure", "message", "n", ""},
+      {"extend", "writer", "W2", ""},
+      {"stop-service", "writer", "W2", ""},
+      {"stop-service", "service", "S2", "<stop-service service"},
+      {"start-service", "writer", "W2", ""},
+      {"start-service", "service", "S2", "<start-service service"},
+      {"restart-service", "writer", "W2", ""},
+      {"restart-service", "service", "S2", "<restart-service service"},
       {"restore-method", "method", "VSS_RME_RESTORE_IF_CAN_REPLACE", ""},
       {"restore-method", "writer-restore", "VSS_WRE_NEVER", ""},
       {"restore-method", "service", "Svc2", ""},
@@ -309,6 +353,8 @@ const std::vector<Change>& Changes() {
       {"call", "expect-state", "VSS_WS_FAILED_AT_FREEZE", ""},
       {"call", "expect-failure", "E_FAIL", ""},
       {"call", "expect-status", "VSS_S_ASYNC_PENDING", ""},
+      {"call", "expect-application-error", "E_FAIL", ""},
+      {"call", "expect-message", "m", ""},
   };
   return kChanges;
 }
@@ -354,9 +400,10 @@ class Describer {
          {f.path, f.filespec, B(f.recursive), f.alternate_path, vss::ToString(f.backup_type_mask)});
   }
   void WriterOf(const Writer& w) {
-    Line("writer", {w.name, w.class_id ? w.class_id->ToString() : "-", w.instance_name,
-                    vss::ToString(w.usage), vss::ToString(w.source), vss::ToString(w.level),
-                    D(w.freeze_timeout), w.schema ? vss::ToString(*w.schema) : "-", w.exec});
+    Line("writer",
+         {w.name, w.class_id ? w.class_id->ToString() : "-", w.instance_name,
+          vss::ToString(w.usage), vss::ToString(w.source), vss::ToString(w.level),
+          D(w.freeze_timeout), w.schema ? vss::ToString(*w.schema) : "-", w.exec, w.service});
     if (const auto& r = w.restore_method) {
       Line("restore-method", {vss::ToString(r->method), vss::ToString(r->writer_restore),
                               r->service, r->user_procedure, B(r->reboot_required)});
@@ -378,15 +425,42 @@ class Describer {
       for (WriterBug bug : b.bugs) bugs += std::string(InfoOf(bug).name) + " ";
       Line("on", {std::string(vss::NameOf(b.event)), b.times ? std::to_string(*b.times) : "-",
                   b.failure ? vsssim::ToString(*b.failure) : "-", B(b.returns), D(b.delay),
-                  B(b.hang), B(b.throws), bugs});
-      for (const Action& a : b.actions) {
-        Line(" action",
-             {std::to_string(static_cast<int>(a.kind)), a.file, std::to_string(a.offset),
-              std::to_string(a.size_bytes), a.value, a.component, a.logical_path, a.path,
-              a.filespec, B(a.recursive), a.last_modify_time ? D(*a.last_modify_time) : "-",
-              a.ranges, a.metadata, vss::ToString(a.restore_target), a.destination_path,
-              a.destination_filename, a.destination_ranges});
-      }
+                  B(b.hang), B(b.throws), bugs, b.if_flag, b.unless_flag,
+                  b.application_error ? vsssim::ToString(*b.application_error) : "-",
+                  b.message.value_or("-")});
+      for (const Action& a : b.actions) ActionOf(a);
+    }
+    for (const Timer& t : w.timers) {
+      std::string unless;
+      for (vss::WriterEvent ev : t.unless) unless += std::string(vss::NameOf(ev)) + " ";
+      Line("timer", {std::string(vss::NameOf(t.start)), D(t.after), D(t.arm_delay), unless,
+                     B(t.unless_since_armed), t.times ? std::to_string(*t.times) : "-", t.if_flag});
+      for (const Action& a : t.actions) ActionOf(a);
+    }
+  }
+  void ActionOf(const Action& a) {
+    {
+      Line(" action", {std::to_string(static_cast<int>(a.kind)),
+                       a.file,
+                       std::to_string(a.offset),
+                       std::to_string(a.size_bytes),
+                       a.value,
+                       a.component,
+                       a.logical_path,
+                       a.path,
+                       a.filespec,
+                       B(a.recursive),
+                       a.last_modify_time ? D(*a.last_modify_time) : "-",
+                       a.ranges,
+                       a.metadata,
+                       vss::ToString(a.restore_target),
+                       a.destination_path,
+                       a.destination_filename,
+                       a.destination_ranges,
+                       vsssim::ToString(a.code),
+                       vsssim::ToString(a.application_error),
+                       a.message,
+                       a.flag});
     }
   }
   void StepOf(const Step& st) {
@@ -396,7 +470,10 @@ class Describer {
           st.expect ? st.expect->ToString() : "-",
           st.expect_count ? std::to_string(*st.expect_count) : "-",
           st.expect_state ? vss::ToString(*st.expect_state) : "-",
-          st.expect_failure ? vsssim::ToString(*st.expect_failure) : "-", st.writer, D(st.by)});
+          st.expect_failure ? vsssim::ToString(*st.expect_failure) : "-",
+          st.expect_application_error ? vsssim::ToString(*st.expect_application_error) : "-",
+          st.expect_message ? "'" + *st.expect_message + "'" : "-", st.writer, D(st.by),
+          st.service});
     for (const Argument& a : st.args) Line(" arg", {a.name, a.text});
     if (st.expect_status) Line(" expect-status", {st.expect_status->ToString()});
     if (const auto& b = st.bcd) {

@@ -1,5 +1,6 @@
 #include "sim/scenario/step_runner.h"
 
+#include "sim/scenario/service_steps.h"
 #include "vsssim/runtime/input_file.h"
 #include "vsssim/scenario/loader.h"
 #include "vsssim/scenario/values.h"
@@ -31,6 +32,7 @@ void StepRunner::Run(const Step& step) {
     return;
   }
   if (step.kind == StepKind::kCheckState || step.kind == StepKind::kBcd) return RunCheck(step);
+  if (IsServiceStep(step.kind)) return RunServiceStep(world_, step);  // service_steps.cc
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -65,6 +67,9 @@ void StepRunner::Run(const Step& step) {
     case StepKind::kAdvance:
     case StepKind::kCheckState:
     case StepKind::kBcd:
+    case StepKind::kStopService:
+    case StepKind::kStartService:
+    case StepKind::kRestartService:
       return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {
@@ -213,7 +218,8 @@ void StepRunner::Check(const Step& step, const std::string& what, const Outcome&
            std::to_string(*o.count));
     }
   }
-  if (step.expect_state || step.expect_failure) {
+  if (step.expect_state || step.expect_failure || step.expect_application_error ||
+      step.expect_message) {
     if (!o.status) {
       Fail(step, what + " expect-state", "a writer status",
            "none (the call returned " + Hr(o.result) + ")");
@@ -225,6 +231,16 @@ void StepRunner::Check(const Step& step, const std::string& what, const Outcome&
     }
     if (step.expect_failure && *step.expect_failure != o.status->failure) {
       Fail(step, what + " expect-failure", Hr(*step.expect_failure), Hr(o.status->failure));
+    }
+    // GetWriterStatusEx (WRT-ERR-02): the application error and message of SetWriterFailureEx.
+    if (step.expect_application_error &&
+        *step.expect_application_error != o.status->application_failure) {
+      Fail(step, what + " expect-application-error", Hr(*step.expect_application_error),
+           Hr(o.status->application_failure));
+    }
+    if (step.expect_message && *step.expect_message != o.status->application_message) {
+      Fail(step, what + " expect-message", Quote(*step.expect_message),
+           Quote(o.status->application_message));
     }
   }
 }

@@ -143,6 +143,9 @@ void World::CreateWriters(runtime::Random& random) {
           model.class_id ? *model.class_id : random.Fork("writer-class:" + model.name).NextGuid();
       writers_.push_back(std::make_unique<ScenarioWriter>(
           model, scenario_, volumes_, clock_, random.Fork("writer:" + model.name), class_id));
+      // service=: its hosting service (WRT-SEQ-11); timers and failures outside handlers.
+      if (!model.service.empty()) writers_.back()->SetHostingService(model.service);
+      if (vss_ != nullptr) writers_.back()->AttachProcess(vss_.get(), &trace_);
       w = writers_.back().get();
     }
     by_name_.emplace(model.name, w);
@@ -215,11 +218,11 @@ const Writer& World::model(std::string_view name) const {
   return scenario_.writers.front();
 }
 
-bool World::scripted(std::string_view name) const {
+const ScenarioWriter* World::scripted(std::string_view name) const {
   for (const auto& w : writers_) {
-    if (w->model().name == name) return true;
+    if (w->model().name == name) return w.get();
   }
-  return false;
+  return nullptr;
 }
 
 std::vector<vss::WriterEvent> World::received(std::string_view name) const {
@@ -250,6 +253,21 @@ std::vector<storage::FileSetSpec> World::FileSetsOf(const Writer& model) const {
     }
   }
   return sets;
+}
+
+ScenarioWriter* World::scripted(std::string_view name) {
+  for (const auto& w : writers_) {
+    if (w->model().name == name) return w.get();
+  }
+  return nullptr;
+}
+
+void World::Resubscribed(std::string_view name) {
+  auto it = registered_.find(name);
+  if (it == registered_.end() || vss_ == nullptr) return;
+  if (const coordinator::RegisteredWriter* now = vss_->Registration(*it->second.writer)) {
+    it->second = *now;
+  }
 }
 
 bool World::IsProcessWriter(std::string_view name) const {

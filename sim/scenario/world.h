@@ -81,8 +81,12 @@ class World {
   const coordinator::RegisteredWriter& registered(std::string_view name) const;
   // What the scripted writers saw in their handlers (observations.h); writer processes: none.
   const ObservationRecorder& observations() const { return observations_; }
-  // True when `name` is a scripted writer (a ScenarioWriter, observed), not a writer process.
-  bool scripted(std::string_view name) const;
+  // The scripted writer called `name` (a ScenarioWriter, observed), or nullptr (a writer
+  // process).
+  ScenarioWriter* scripted(std::string_view name);
+  const ScenarioWriter* scripted(std::string_view name) const;
+  // After `name` subscribed again (its service or process started): the new instance id.
+  void Resubscribed(std::string_view name);
 
   // The snapshot set `requester` started last (for the quiesce check).
   void set_snapshot_set(std::string_view requester, const Guid& set) {

@@ -115,6 +115,10 @@ void WriterStateMachine::Fail(HResult code) {
   impl_->Process(HandlerFailed{state, code});
 }
 
+void WriterStateMachine::FailAt(vss::WriterEvent event, HResult code) {
+  impl_->Process(HandlerFailed{FailedStateFor(event), code});
+}
+
 void WriterStateMachine::ExpireFreezeWindow() { impl_->Process(FreezeWindowExpired{}); }
 
 vss::WriterState WriterStateMachine::state() const {

@@ -194,6 +194,19 @@ class Coordinator {
   // trace note with the reason, generation + 1). Returns WriterRunning(writer).
   bool CheckWriterProcess(const writer::Writer& writer);
 
+  // Writer behaviour outside handlers (docs/scenario-format.md "Writer timers"): the writer
+  // (its framework's own timer thread, KB 915331) fails itself outside any handler. Every live
+  // session that holds `writer` and has not shut it down records FAILED_AT_<phase> with `code`
+  // (and the SetWriterFailureEx application error and message); traced as a state change.
+  // WRT-TIME-01, LIM-05, GAP-02. Not a WRT-THREAD-01 finding: no handler is running.
+  void FailWriterOutsideHandler(const writer::Writer& writer, vss::WriterEvent phase, HResult code,
+                                HResult application_error, std::string_view message);
+  // Service control of a writer in a process of its own (no hosting service): its process ends
+  // (Unsubscribe, WRT-INIT-03: no events, a handler it hung in is gone) / starts again and
+  // subscribes with a new instance id (WRT-INIT-04). S_FALSE when already in that state.
+  HResult StopWriterProcess(std::string_view by, const writer::Writer& writer);
+  HResult StartWriterProcess(std::string_view by, const writer::Writer& writer);
+
   // The state/failure `requester`'s session holds for `writer` (VSS_WS_UNKNOWN if none).
   vss::WriterState WriterStateIn(const Requester& requester, const writer::Writer& writer) const;
   HResult WriterFailureIn(const Requester& requester, const writer::Writer& writer) const;

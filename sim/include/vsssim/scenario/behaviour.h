@@ -35,7 +35,22 @@ enum class ActionKind {
   kSetRestoreTarget,         // IVssComponent::SetRestoreTarget(restore_target) (WRT-CALL-11)
   kAddDirectedTarget,        // IVssComponent::AddDirectedTarget (WRT-CALL-12, DT-01)
   kSetPreRestoreFailureMsg,  // IVssComponent::SetPreRestoreFailureMsg(value) (WRT-CALL-13)
+  // Writer behaviour beyond the handler (docs/scenario-format.md "Writer timers", "Writer
+  // flags"):
+  kSetWriterFailure,     // <set-writer-failure>: in a <timer> only; the writer framework's own
+                         // failure outside any handler (WRT-TIME-01, LIM-05, GAP-02)
+  kSetFlag,              // <set-flag name>: the writer process remembers FLAG
+  kClearFlag,            // <clear-flag name>
+  kWedge,                // <wedge/>: the writer process stops answering (WRT-TIME-05)
+  kSetComponentFailure,  // <set-component-failure>: IVssComponentEx2::SetFailure (WRT-RET-06)
 };
+
+// Actions of the writer process rather than of a handler's components: they may run outside
+// any handler (<timer>) and act on the process's memory.
+constexpr bool IsProcessAction(ActionKind kind) {
+  return kind == ActionKind::kSetWriterFailure || kind == ActionKind::kSetFlag ||
+         kind == ActionKind::kClearFlag || kind == ActionKind::kWedge;
+}
 
 struct Action {
   SourceLocation where;
@@ -63,6 +78,13 @@ struct Action {
   std::string destination_path;
   std::string destination_filename;
   std::string destination_ranges;
+  // kSetWriterFailure / kSetComponentFailure: the failure (code), the optional application
+  // HRESULT and message (SetWriterFailureEx, IVssComponentEx2::SetFailure; WRT-ERR-02).
+  HResult code;
+  HResult application_error;
+  std::string message;
+  // kSetFlag / kClearFlag: the flag's name.
+  std::string flag;
 };
 
 // Deliberate writer bugs (bug="NAME ..."), each breaking the rule named in its row.
@@ -108,6 +130,29 @@ struct Behaviour {
   bool throws = false;             // throw="yes"
   std::vector<Action> actions;     // in file order: attribute shorthands first
   std::vector<WriterBug> bugs;     // bug=
+  // application-error= / message= with fail= or veto-only=: SetWriterFailureEx (WRT-ERR-02).
+  std::optional<HResult> application_error;
+  std::optional<std::string> message;
+  // if= / unless-flag=: the <on> applies only while the writer process has (has not) the flag.
+  // A conditional <on> does not shadow later <on>s of its event.
+  std::string if_flag;
+  std::string unless_flag;
+  bool Conditional() const { return !if_flag.empty() || !unless_flag.empty(); }
+};
+
+// One <timer>: armed when the writer enters its START handler (or arm-delay later, by a worker
+// thread), fires `after` once armed, outside any handler, and runs its actions as the writer
+// process (docs/scenario-format.md "Writer timers"). Deterministic on the virtual clock.
+struct Timer {
+  SourceLocation where;
+  vss::WriterEvent start = vss::WriterEvent::kFreeze;
+  runtime::Duration after{0};
+  runtime::Duration arm_delay{0};
+  std::vector<vss::WriterEvent> unless;  // events that disarm it
+  bool unless_since_armed = false;       // unless-since="armed" (BUG-01); default "start"
+  std::optional<int> times;              // armed on the first N START occurrences; absent: all
+  std::string if_flag;                   // if=: armed only while the flag is set
+  std::vector<Action> actions;           // in file order
 };
 
 }  // namespace vsssim::scenario

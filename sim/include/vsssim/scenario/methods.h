@@ -10,6 +10,8 @@
 //   expect-count    only where MethodSpec::count
 //   expect-state, expect-failure   only where MethodSpec::status
 //   expect-status   only for async methods: IVssAsync::QueryStatus after the wait
+//   expect-application-error, expect-message   only where MethodSpec::status
+//                   (GetWriterStatusEx's application HRESULT and message, WRT-ERR-02)
 //
 // Thread safety: constant data.
 #ifndef VSSSIM_SCENARIO_METHODS_H_
@@ -65,8 +67,9 @@ struct MethodSpec {
 
 // Attributes every <call> accepts besides its arguments (see above).
 inline constexpr std::string_view kStepAttributes[] = {
-    "method",       "as",           "expect",         "wait",
-    "expect-count", "expect-state", "expect-failure", "expect-status"};
+    "method",        "as",           "expect",         "wait",
+    "expect-count",  "expect-state", "expect-failure", "expect-status",
+    "expect-application-error", "expect-message"};
 
 // Every method, in the order of docs/scenario-format.md.
 const std::vector<MethodSpec>& Methods();

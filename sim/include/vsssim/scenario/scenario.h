@@ -129,7 +129,11 @@ struct Writer {
   std::vector<AlternateLocationMapping> alternate_location_mappings;
   std::vector<Component> components;
   std::vector<FileSet> excludes;
-  std::vector<Behaviour> behaviours;  // <on>, in file order
+  std::vector<Behaviour> behaviours;  // <on>, in file order (<extend>'s first)
+  std::vector<Timer> timers;          // <timer>, in file order (<extend>'s first)
+  // service=: the service whose process hosts the writer (writer::Writer::hosting_service);
+  // empty: a process of its own. <stop-service>/<start-service>/<restart-service> act on it.
+  std::string service;
   // exec=: a writer process the run starts (`/bin/sh -c COMMAND` in the scenario file's
   // directory) and talks to over the wire protocol; it declares its own identity, metadata and
   // behaviour, so an exec writer has name= and exec= only. Empty: a scripted writer.

@@ -62,6 +62,12 @@ enum class StepKind {
   // Assertions between calls (no API call is made):
   kCheckState,  // <check-state writer state failure as>: the session's writer state now
   kBcd,         // <bcd ...>: a component in the requester's BCD or a saved one (BcdCheck)
+  // Service control of a writer's process (tool:sc; no requester): <stop-service>,
+  // <start-service>, <restart-service> with writer= or service= (the one in `writer` /
+  // `service`). WRT-SEQ-11, WRT-INIT-03/04.
+  kStopService,
+  kStartService,
+  kRestartService,
 };
 
 // <bcd as|document writer component logical-path ...>: what a Backup Components Document
@@ -99,7 +105,10 @@ struct Step {
   std::optional<std::uint32_t> expect_count;     // count methods
   std::optional<vss::WriterState> expect_state;  // GetWriterStatus
   std::optional<HResult> expect_failure;         // GetWriterStatus; kCheckState
-  // expect-status= (async calls, <wait>): what IVssAsync::QueryStatus reports after the wait,
+  // GetWriterStatus: GetWriterStatusEx's application error and message (WRT-ERR-02, REQ-STAT-04)
+  std::optional<HResult> expect_application_error;
+  std::optional<std::string> expect_message;
+    // expect-status= (async calls, <wait>): what IVssAsync::QueryStatus reports after the wait,
   // apart from expect= (Wait's result, or either of them when expect-status is absent).
   std::optional<ExpectedResult> expect_status;
   std::optional<BcdCheck> bcd;  // kBcd
@@ -109,6 +118,8 @@ struct Step {
   std::string writer;
   // kAdvance
   runtime::Duration by{0};
+  // kStopService / kStartService / kRestartService with service= (writer= uses `writer`).
+  std::string service;
 
   // The argument called `name`, or nullptr when the step does not give it.
   const Argument* Find(std::string_view name) const;

@@ -46,6 +46,10 @@ class WriterStateMachine {
   // Records that the handler of the last delivered event failed (returned false, threw, did
   // not answer, or set a failure): state FAILED_AT_<that event>, failure `code`.
   void Fail(HResult code);
+  // A failure set outside any handler and attributed to `event`'s phase: FAILED_AT_<event>,
+  // `code` (the writer's own timeout thread, KB 915331: FAILED_AT_FREEZE after Thaw; WRT-TIME-01,
+  // GAP-02). A later failure wins, as for Fail (WRT-STATE-13). REQUIRES: event != kIdentify.
+  void FailAt(vss::WriterEvent event, HResult code);
   // WRT-TIME-01: the Freeze->Thaw window expired: timeout state, VSS_E_WRITERERROR_TIMEOUT.
   void ExpireFreezeWindow();
 
