@@ -18,6 +18,8 @@ const char* NeedsSimulator(StepKind kind) {
       return "<terminate/>";
     case StepKind::kAdvance:
       return "<advance/>";
+    case StepKind::kEndHold:
+      return "<end-hold/>";
   }
   return "this step";  // a step kind added later: refused until it is known to work
 }

@@ -8,6 +8,9 @@
 #define VSSSIM_SIM_SCENARIO_LOAD_H_
 
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/scenario/element.h"
 #include "vsssim/scenario/loader.h"
@@ -22,6 +25,8 @@ inline constexpr std::uint64_t kMaxVolumeBytes = std::uint64_t{1} << 40;
 // Each reader checks `e` against the schema, reports errors to the element's error list and
 // appends what it could read to `scenario`.
 void ReadVolume(const Element& e, Scenario* scenario);
+// <choice name value> (load_choice.cc).
+void ReadChoice(const Element& e, Scenario* scenario);
 // <volume host-dir>: the rest of ReadVolume for a volume on a host directory (load_host_dir.cc).
 void ReadHostDirVolume(const Element& e, Volume v, Scenario* scenario);
 // Every host-dir= names a directory that exists and can be listed (load_host_dir.cc).
@@ -33,6 +38,13 @@ void ReadBehaviour(const Element& e, Writer* writer);  // <on> (load_behaviour.c
 // truncate-logs reaches log files (load_behaviour.cc).
 void CheckActionTargets(const Writer& w, Errors* errors);
 void ReadRequester(const Element& e, Scenario* scenario);
+// The data steps read so far, each with its requester, for ReadRequester's check that a
+// requester step uses that requester.
+using DataElements = std::vector<std::pair<std::string, Element>>;
+// The step children of <requester> or <repeat>, appended to `scenario` (load_steps.cc).
+void ReadStepList(const Element& parent, Scenario* scenario, DataElements* data_elements);
+// <repeat times>: its steps read once and appended `times` times (load_repeat.cc).
+void ReadRepeat(const Element& e, Scenario* scenario, DataElements* data_elements);
 void ReadExpect(const Element& e, Scenario* scenario);
 
 // Checks every reference (writers, volumes, components, saved documents, requesters) and every

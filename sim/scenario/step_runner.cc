@@ -30,6 +30,7 @@ void StepRunner::Run(const Step& step) {
     world_.clock().AdvanceBy(step.by);
     return;
   }
+  if (step.kind == StepKind::kEndHold) return EndHold(step);
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -62,6 +63,7 @@ void StepRunner::Run(const Step& step) {
     }
     case StepKind::kIdentify:
     case StepKind::kAdvance:
+    case StepKind::kEndHold:
       return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {

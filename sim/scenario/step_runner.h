@@ -74,6 +74,8 @@ class StepRunner {
   // A count method's outcome: the count only when the call succeeded.
   static Outcome Counted(HResult h, std::uint32_t count);
   void Check(const Step& step, const std::string& what, const Outcome& outcome);
+  // <end-hold/> (step_hold.cc).
+  void EndHold(const Step& step);
   void Fail(const Step& step, std::string what, std::string expected, std::string actual);
   std::vector<Guid> ClassIds(const Step& step, std::string_view arg);
 

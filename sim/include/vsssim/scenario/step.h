@@ -59,6 +59,7 @@ enum class StepKind {
   kAdvance,    // <advance by=...>: the virtual clock moves on
   kWait,       // <wait/>: wait for the requester's pending async call (after wait="no")
   kCancel,     // <cancel/>: IVssAsync::Cancel on the pending async call
+  kEndHold,    // <end-hold/>: whoever holds the provider's writes ends the hold (LIM-06)
 };
 
 struct Step {
@@ -72,7 +73,7 @@ struct Step {
   std::vector<Argument> args;  // in attribute order
   bool wait = true;            // async calls only
 
-  // Expectations (kCall; expect also on kRelease, kWait, kCancel).
+  // Expectations (kCall; expect also on kRelease, kWait, kCancel, kEndHold).
   std::optional<ExpectedResult> expect;
   std::optional<std::uint32_t> expect_count;     // count methods
   std::optional<vss::WriterState> expect_state;  // GetWriterStatus
