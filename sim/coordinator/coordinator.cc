@@ -196,6 +196,24 @@ void Coordinator::FinishRunningHandlers() {
   }
 }
 
+bool Coordinator::TakeStatusSlot(const writer::Writer& writer) {
+  if (choices_.writer_status_slots == 0) return true;
+  for (auto& [w, used] : status_slots_used_) {
+    if (w != &writer) continue;
+    if (used >= choices_.writer_status_slots) return false;
+    ++used;
+    return true;
+  }
+  status_slots_used_.emplace_back(&writer, 1);
+  return true;
+}
+
+void Coordinator::ReturnStatusSlot(const writer::Writer& writer) {
+  for (auto& [w, used] : status_slots_used_) {
+    if (w == &writer && used > 0) --used;
+  }
+}
+
 void Coordinator::Terminate(Requester& requester) {
   if (auto* session = dynamic_cast<Session*>(&requester)) session->Terminate();
 }

@@ -73,6 +73,13 @@ HResult Session::Done(Method method, HResult result, std::string_view rule) {
   return result;
 }
 
+HResult Session::DoneAtLimit(Method method, HResult result, std::string_view rule) {
+  vss_.trace().Append(trace::EntryKind::kResult, "vss"_kept, actor_text_,
+                      trace::KeptText::Static(NameOf(method)),
+                      {{"hr"_kept, HResultText(result).view()}}, rule);
+  return result;
+}
+
 std::optional<HResult> Session::Gate(Method method) {
   if (released_) return Done(method, vss_.choices().call_after_release, "REQ-LIFE-02");
   if (!IsLegal(method, phase_.phase())) {

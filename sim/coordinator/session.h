@@ -47,6 +47,7 @@ struct Participant {
   metadata::ExamineWriterMetadata metadata;
   writer::WriterStateMachine machine;
   bool responding = true;
+  bool status_slot = false;     // holds one of the writer's status slots (LIM-09)
   bool identified = false;      // answered this session's Identify
   bool in_backup = false;       // a target of this backup's events after PrepareForBackup
   bool vetoed_prepare = false;  // PrepareForBackup: returned false, threw or hung
@@ -194,6 +195,10 @@ class Session final : public Requester {
   // Traces a requester call; a braced list of views costs no allocation.
   void Call(Method method, std::initializer_list<trace::AttributeArg> attributes = {});
   HResult Done(Method method, HResult result, std::string_view rule = {});
+  // Done for a refusal that is VSS's own limit, not a requester mistake: the result entry
+  // carries `rule` and no finding is made (LIM-12).
+  HResult DoneAtLimit(Method method, HResult result, std::string_view rule);
+  void ReturnStatusSlots();  // LIM-09 (session_ops.cc)
   // The error for a call that is not legal now (released, wrong phase), already recorded.
   std::optional<HResult> Gate(Method method);
   void ApplyPhase(RequesterPhaseMachine::Change change);
@@ -289,6 +294,12 @@ class Session final : public Requester {
   void SnapshotBegin();
   void SnapshotAfterPrepare(bool veto);
   void SnapshotCommit();
+  // SnapshotCommit, provider by provider: Pre/Commit/PostCommitSnapshots of the i-th provider
+  // of the set; a CommitSnapshots held by its provider (VSS_S_ASYNC_PENDING) resumes in
+  // AfterCommit when it returns (Provider::WhenCommitReturns, LIM-06).
+  void CommitFrom(std::size_t i);
+  void AfterCommit(std::size_t i, HResult commit_result);
+  void SnapshotCommitted();
   void SnapshotAfterThaw(bool veto);
   void SnapshotFinalCommit();
   void AbortCreation();
@@ -355,6 +366,9 @@ class Session final : public Requester {
   bool end_prepared_ = false;      // EndPrepareSnapshots was called (PRV-06)
   bool committed_ = false;         // PostCommitSnapshots returned
   bool snapshot_created_ = false;  // DoSnapshotSet succeeded
+  // LIM-12: StartSnapshotSet was refused with VSS_E_SNAPSHOT_SET_IN_PROGRESS and no later one
+  // succeeded; a release in this state is traced (the requester gave up, duplicati #5570).
+  bool refused_in_progress_ = false;
   bool abort_requested_ = false;
   bool backup_complete_called_ = false;
   bool status_after_complete_ = false;

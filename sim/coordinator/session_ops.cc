@@ -74,6 +74,11 @@ void Session::RunGather() {
     // Two pointers (the participant is heap-stable): no allocation for the handler.
     Participant* participant = participants_.back().get();
     participant->actor = vss_.trace().Intern(participant->registered.actor);
+    participant->status_slot = vss_.TakeStatusSlot(*w.writer);
+    if (!participant->status_slot) {  // LIM-09: every slot is held by sessions not cleaned up
+      vss_.trace().Append(trace::EntryKind::kNote, "vss", participant->registered.actor,
+                          "no writer status slot free", {{"requester", name_}}, "LIM-09");
+    }
     participant->machine.SetUnexpectedHandler([this, participant](std::string_view event,
                                                                   std::string_view state) {
       vss_.trace().Append(trace::EntryKind::kFinding, "vss", participant->registered.actor,
@@ -245,8 +250,10 @@ void Session::RunStatus() {
     s.writer_id = p->registered.writer->identity().class_id;
     s.writer_name = p->registered.writer->identity().name;
     s.state = p->machine.state();
-    // WRT-STATE-13, REQ-STAT-04: VSS substitutes NOT_RESPONDING for a writer that hangs.
+    // WRT-STATE-13, REQ-STAT-04: VSS substitutes NOT_RESPONDING for a writer that hangs, and
+    // STATUS_NOT_AVAILABLE for one whose status it has no slot for (LIM-09).
     s.failure = p->responding ? p->machine.failure() : hr::VSS_E_WRITER_NOT_RESPONDING;
+    if (!p->status_slot) s.failure = hr::VSS_E_WRITER_STATUS_NOT_AVAILABLE;
     s.application_failure = p->application_failure;
     s.application_message = p->application_message;
     status_.push_back(std::move(s));
@@ -331,8 +338,32 @@ void Session::Terminate() {
   EndSession(/*terminated=*/true);
 }
 
+// LIM-09: the session's writer status slots go back when it is cleaned up — except a backup
+// ended after BackupComplete without GatherWriterStatus where REQ-ORDER-18 holds (BUG-09).
+void Session::ReturnStatusSlots() {
+  if (vss_.choices().writer_status_slots == 0) return;  // no limit: nothing is counted
+  const bool leaked = !restore_ && backup_complete_called_ && !status_after_complete_ &&
+                      Applies(VersionRule::kStatusAfterBackupComplete, vss_.choices().windows);
+  for (auto& p : participants_) {
+    if (!p->status_slot) continue;
+    if (leaked) {
+      vss_.trace().Append(trace::EntryKind::kNote, "vss", p->registered.actor,
+                          "writer status slot kept: session not cleaned up", {{"requester", name_}},
+                          "REQ-ORDER-18");
+      continue;
+    }
+    vss_.ReturnStatusSlot(*p->registered.writer);
+    p->status_slot = false;
+  }
+}
+
 void Session::EndSession(bool terminated) {
   if (released_) return;
+  if (refused_in_progress_) {  // LIM-12: it never retried after the refusal (duplicati #5570)
+    vss_.trace().Append(trace::EntryKind::kNote, "vss", actor_,
+                        "ended without a snapshot set after VSS_E_SNAPSHOT_SET_IN_PROGRESS", {},
+                        "LIM-12");
+  }
   const bool creating = creation_begun_ && !snapshot_created_ && vss_.creating_session() == this;
   if (op_ && op_->pending()) {
     cancelled_ = true;
@@ -373,8 +404,17 @@ void Session::EndSession(bool terminated) {
   PumpUntil([&done] { return done; });
   fanout_.then = nullptr;
   EndAllQuiesce();
-  if (committed_ && AutoRelease()) DeleteSetSnapshots();  // REQ-LIFE-04, CTX-GEN-06
+  if (committed_ && AutoRelease()) {  // REQ-LIFE-04, CTX-GEN-06
+    if (terminated && vss_.choices().killed_requester_keeps_snapshots) {
+      vss_.trace().Append(trace::EntryKind::kNote, "vss", actor_,
+                          "auto-release snapshots kept after the requester was killed",
+                          {{"choice", "killed_requester_keeps_snapshots"}}, "REQ-LIFE-04");
+    } else {
+      DeleteSetSnapshots();
+    }
+  }
   ReleaseCreationSlot();
+  ReturnStatusSlots();
   if (op_) op_->Detach();
   if (bcd_saved_ && !restore_ && gathered_) {  // REQ-RST-01: kept with the saved BCD
     std::vector<metadata::WriterMetadata> wmds;

@@ -92,24 +92,48 @@ void Session::SnapshotAfterPrepare(bool veto) {
   });
 }
 
-void Session::SnapshotCommit() {
-  for (storage::Provider* p : SetProviders()) {
-    HResult r =
-        ProviderCall("PreCommitSnapshots"_kept, p->PreCommitSnapshots(bcd_.snapshot_set_id));
-    if (r.Succeeded()) {
-      r = ProviderCall("CommitSnapshots"_kept, p->CommitSnapshots(bcd_.snapshot_set_id));
+void Session::SnapshotCommit() { CommitFrom(0); }
+
+void Session::CommitFrom(std::size_t i) {
+  const auto providers = SetProviders();
+  if (i == providers.size()) return SnapshotCommitted();
+  storage::Provider* p = providers[i];
+  HResult r = ProviderCall("PreCommitSnapshots"_kept, p->PreCommitSnapshots(bcd_.snapshot_set_id));
+  if (r.Succeeded()) {
+    const HResult returned = p->CommitSnapshots(bcd_.snapshot_set_id);
+    if (returned == hr::VSS_S_ASYNC_PENDING) {  // LIM-06: the provider holds writes
+      vss_.trace().Append(trace::EntryKind::kNote, "vss", "provider",
+                          "CommitSnapshots holding writes", {{"requester", name_}}, "LIM-06");
+      p->WhenCommitReturns(bcd_.snapshot_set_id, [this, i](HResult result) {
+        Schedule(runtime::Duration{0}, [this, i, result] {
+          AfterCommit(i, ProviderCall("CommitSnapshots"_kept, result));
+        });
+      });
+      return;
     }
-    if (r.Succeeded()) {
-      const auto count = static_cast<std::int32_t>(volumes_.size());
-      r = ProviderCall("PostCommitSnapshots"_kept,
-                       p->PostCommitSnapshots(bcd_.snapshot_set_id, count));
-    }
-    if (r.Failed()) {
-      if (!WriterContext()) return FailCreation(r);
-      failure_result_ = r;
-      return AbortCreation();  // WRT-ABORT-01 (d)
-    }
+    r = ProviderCall("CommitSnapshots"_kept, returned);
+    return AfterCommit(i, r);
   }
+  AfterCommit(i, r);
+}
+
+void Session::AfterCommit(std::size_t i, HResult commit_result) {
+  storage::Provider* p = SetProviders()[i];
+  HResult r = commit_result;
+  if (r.Succeeded()) {
+    const auto count = static_cast<std::int32_t>(volumes_.size());
+    r = ProviderCall("PostCommitSnapshots"_kept,
+                     p->PostCommitSnapshots(bcd_.snapshot_set_id, count));
+  }
+  if (r.Failed()) {
+    if (!WriterContext()) return FailCreation(r);
+    failure_result_ = r;
+    return AbortCreation();  // WRT-ABORT-01 (d)
+  }
+  CommitFrom(i + 1);
+}
+
+void Session::SnapshotCommitted() {
   committed_ = true;
   CheckQuiesce();  // SIM-QUIESCE-01: shadow copies vs the content when Freeze returned
   if (!WriterContext()) return SnapshotFinalCommit();

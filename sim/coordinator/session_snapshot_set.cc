@@ -47,9 +47,12 @@ HResult Session::StartSnapshotSet(Guid* snapshot_set_id) {
   if (context_ == vss::SnapshotContext::VSS_CTX_ALL) {  // CTX-ALL-01
     return Done(Method::kStartSnapshotSet, hr::VSS_E_BAD_STATE, "CTX-ALL-01");
   }
-  if (vss_.creating_session() != nullptr && vss_.creating_session() != this) {  // LIM-12
-    return Done(Method::kStartSnapshotSet, hr::VSS_E_SNAPSHOT_SET_IN_PROGRESS);
+  if (vss_.creating_session() != nullptr && vss_.creating_session() != this) {
+    // LIM-12: VSS's own limit, not a requester mistake (no finding); the result carries it.
+    refused_in_progress_ = true;
+    return DoneAtLimit(Method::kStartSnapshotSet, hr::VSS_E_SNAPSHOT_SET_IN_PROGRESS, "LIM-12");
   }
+  refused_in_progress_ = false;
   vss_.set_creating_session(this);
   set_started_ = true;
   bcd_.snapshot_set_id = vss_.random().NextGuid();

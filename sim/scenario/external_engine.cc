@@ -27,6 +27,8 @@ const char* NeedsSimulator(StepKind kind) {
       return "<start-service/>";
     case StepKind::kRestartService:
       return "<restart-service/>";
+    case StepKind::kEndHold:
+      return "<end-hold/>";
   }
   return "this step";  // a step kind added later: refused until it is known to work
 }

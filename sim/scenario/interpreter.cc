@@ -140,6 +140,8 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   {
     coordinator::Choices choices;
     choices.windows = result.windows;
+    for (const ChoiceSetting& c : scenario.choices) ApplyChoice(c.name, c.value, &choices);
+    for (const auto& [name, value] : options.choices) ApplyChoice(name, value, &choices);
     WriterProcessOptions process_options;
     process_options.guard = options.writer_guard;
     process_options.hello_timeout = options.writer_hello_timeout;

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "sim/scenario/element.h"
 #include "vsssim/scenario/loader.h"
@@ -25,6 +27,8 @@ inline constexpr std::uint64_t kMaxVolumeBytes = std::uint64_t{1} << 40;
 // Each reader checks `e` against the schema, reports errors to the element's error list and
 // appends what it could read to `scenario`.
 void ReadVolume(const Element& e, Scenario* scenario);
+// <choice name value> (load_choice.cc).
+void ReadChoice(const Element& e, Scenario* scenario);
 // <volume host-dir>: the rest of ReadVolume for a volume on a host directory (load_host_dir.cc).
 void ReadHostDirVolume(const Element& e, Volume v, Scenario* scenario);
 // Every host-dir= names a directory that exists and can be listed (load_host_dir.cc).
@@ -52,6 +56,13 @@ void CheckBehaviours(const Writer& w, Errors* errors);
 // <stop-service>, <start-service>, <restart-service> (load_service_steps.cc).
 void ReadServiceStep(const Element& e, Step* step);
 void ReadRequester(const Element& e, Scenario* scenario);
+// The data steps read so far, each with its requester, for ReadRequester's check that a
+// requester step uses that requester.
+using DataElements = std::vector<std::pair<std::string, Element>>;
+// The step children of <requester> or <repeat>, appended to `scenario` (load_steps.cc).
+void ReadStepList(const Element& parent, Scenario* scenario, DataElements* data_elements);
+// <repeat times>: its steps read once and appended `times` times (load_repeat.cc).
+void ReadRepeat(const Element& e, Scenario* scenario, DataElements* data_elements);
 void ReadExpect(const Element& e, Scenario* scenario);
 // E (load_check_steps.cc): <check-state>, <bcd> steps; expect-status= of <call>/<wait>.
 void ReadCheckStep(const Element& e, Step* step);

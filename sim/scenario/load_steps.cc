@@ -1,5 +1,5 @@
 // <requester> and its steps: <call> (arguments from methods.h), <identify>, <terminate>,
-// <release>, <advance>, <wait>, <cancel>.
+// <release>, <advance>, <wait>, <cancel>; <repeat> is expanded by load_repeat.cc.
 #include <algorithm>
 #include <limits>
 #include <utility>
@@ -285,15 +285,18 @@ void ReadDataStep(const Element& e, Scenario* scenario) {
 
 }  // namespace
 
-void ReadRequester(const Element& e, Scenario* scenario) {
-  e.CheckShape(Spec("requester"));
-  std::vector<Element> data_elements;
-  for (const Element& child : e.Children()) {
+void ReadStepList(const Element& parent, Scenario* scenario, DataElements* data_elements) {
+  const ElementSpec& spec = Spec(parent.name());
+  for (const Element& child : parent.Children()) {
     const std::string& n = child.name();
-    if (!IsChild(Spec("requester"), n)) continue;  // reported by CheckShape
+    if (!IsChild(spec, n)) continue;  // reported by CheckShape
+    if (n == "repeat") {
+      ReadRepeat(child, scenario, data_elements);
+      continue;
+    }
     if (n == "backup-data" || n == "restore-data") {
       ReadDataStep(child, scenario);
-      data_elements.push_back(child);
+      data_elements->push_back({scenario->data_steps.back().requester, child});
       continue;
     }
     Step step;
@@ -313,6 +316,11 @@ void ReadRequester(const Element& e, Scenario* scenario) {
       ReadCheckStep(child, &step);
     } else if (n == "stop-service" || n == "start-service" || n == "restart-service") {
       ReadServiceStep(child, &step);  // load_service_steps.cc
+    } else if (n == "end-hold") {  // the holder of the provider's writes: no requester
+      step.kind = StepKind::kEndHold;
+      step.requester.clear();
+      child.CheckShape(Spec(n));
+      ReadExpectAttributes(child, &step);
     } else if (n == "advance") {
       step.kind = StepKind::kAdvance;
       step.requester.clear();  // the clock moves for everyone: no requester
@@ -333,15 +341,19 @@ void ReadRequester(const Element& e, Scenario* scenario) {
     }
     scenario->steps.push_back(std::move(step));
   }
+}
+
+void ReadRequester(const Element& e, Scenario* scenario) {
+  e.CheckShape(Spec("requester"));
+  DataElements data_elements;
+  ReadStepList(e, scenario, &data_elements);
   // A data step acts for a requester the <call> steps create.
-  std::size_t first = scenario->data_steps.size() - data_elements.size();
-  for (std::size_t i = 0; i < data_elements.size(); ++i) {
-    const DataStep& d = scenario->data_steps[first + i];
-    bool used = std::any_of(scenario->steps.begin(), scenario->steps.end(),
-                            [&](const Step& s) { return s.requester == d.requester; });
-    if (!used) {
-      data_elements[i].Error("no requester step uses " + Quote(d.requester) + " (as=)");
-    }
+  for (const auto& [requester, element] : data_elements) {
+    bool used = std::any_of(scenario->steps.begin(), scenario->steps.end(), [&](const Step& s) {
+      // NAME#k: a repeat's new instance of NAME (load_repeat.cc)
+      return s.requester == requester || s.requester.rfind(requester + "#", 0) == 0;
+    });
+    if (!used) element.Error("no requester step uses " + Quote(requester) + " (as=)");
   }
 }
 

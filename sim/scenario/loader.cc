@@ -65,7 +65,11 @@ void ReadProvider(const Element& e, Scenario* scenario) {
   e.CheckShape(Spec("provider"));
   auto duration = [](const std::string& t) { return runtime::ParseDuration(t); };
   e.Read("flush", duration, "a virtual duration (\"12s\")", &p.flush);
-  e.Read("hold", duration, "a virtual duration (\"2s\")", &p.hold);
+  if (e.Attr("hold") == "until-released") {  // an <end-hold/> step ends it (issue #19 S)
+    p.hold_until_released = true;
+  } else {
+    e.Read("hold", duration, "a virtual duration (\"2s\") or until-released", &p.hold);
+  }
   auto method = [](const std::string& t) -> std::optional<std::string> {
     for (std::string_view m : kProviderMethods) {
       if (m == t) return t;
@@ -219,6 +223,8 @@ struct Loader {
         scenario->description = child.Text();
       } else if (n == "include") {
         Include(child, scenario);
+      } else if (n == "choice") {
+        ReadChoice(child, scenario);
       } else if (n == "volume") {
         ReadVolume(child, scenario);
       } else if (n == "provider") {
@@ -264,7 +270,7 @@ struct Loader {
   LoadResult Load(std::string_view text, const std::string& file, Format format) {
     LoadResult result;
     Scenario scenario;
-    SourceLocation top{file, 1, ""};
+    SourceLocation top{file, 1, "", ""};
     if (text.size() > options.max_file_bytes) {
       errors.Add(top, "the file is " + std::to_string(text.size()) +
                           " bytes; a scenario file may have at most " +
@@ -321,7 +327,7 @@ LoadResult LoadScenarioFile(const std::string& path, const LoadOptions& options)
   }
   if (!text) {
     LoadResult r;
-    r.errors.push_back(Diagnostic{SourceLocation{path, 1, ""}, error});
+    r.errors.push_back(Diagnostic{SourceLocation{path, 1, "", ""}, error});
     return r;
   }
   return LoadScenarioText(*text, path, Format::kAuto, o);

@@ -95,9 +95,12 @@ std::vector<MethodSpec> MakeMethods() {
   MethodSpec query = Sync("Query");
   query.count = true;  // the number of snapshots listed
   m.push_back(std::move(query));
+  // snapshot-set-of="REQ": the last snapshot set of another requester (issue #19 S).
   MethodSpec del = Sync("DeleteSnapshots", {{"source-type", T::kObjectType, true},
                                             {"volume", T::kVolume, false},
-                                            {"force", T::kBool, false}});
+                                            {"force", T::kBool, false},
+                                            {"snapshot-set-of", T::kName, false}});
+  del.at_most_one_of = {{"volume", "snapshot-set-of"}};
   del.count = true;  // the number deleted
   m.push_back(std::move(del));
   m.push_back(Sync("GetSessionId"));

@@ -9,8 +9,9 @@
 namespace vsssim::scenario {
 
 std::string SourceLocation::ToString() const {
-  if (line > 0) return file + ":" + std::to_string(line);
-  return file + ": " + path;
+  std::string text = line > 0 ? file + ":" + std::to_string(line) : file + ": " + path;
+  if (!repetition.empty()) text += " (" + repetition + ")";
+  return text;
 }
 
 std::string Diagnostic::ToString() const { return where.ToString() + ": " + message; }
@@ -78,6 +79,8 @@ std::string_view NameOf(StepKind kind) {
       return "start-service";
     case StepKind::kRestartService:
       return "restart-service";
+    case StepKind::kEndHold:
+      return "end-hold";
   }
   return "";
 }

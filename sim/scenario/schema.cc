@@ -7,17 +7,24 @@ namespace {
 
 // The component-addressing attributes of data actions.
 #define VSSSIM_COMPONENT_REF "component", "logical-path"
+// The children of <requester> and of <repeat>.
+#define VSSSIM_STEP_ELEMENTS                                                              \
+  "call", "identify", "terminate", "release", "advance", "wait", "cancel", "backup-data", \
+      "restore-data", "repeat", "end-hold", "stop-service", "start-service", "restart-service", \
+      "check-state", "bcd"
 
 std::vector<ElementSpec> MakeElements() {
   return {
       {"scenario",
        {"name"},
        {"seed", "windows"},
-       {"description", "include", "volume", "provider", "file", "writer", "extend", "requester",
+       {"description", "include", "choice", "volume", "provider", "file", "writer", "extend",
+        "requester",
         "expect"},
        false,
        false},
       {"writers", {}, {}, {"include", "writer"}, false, false},
+      {"choice", {"name", "value"}, {}, {}, false, false},  // issue #19 S: choice.h
       {"description", {}, {}, {}, true, false},
       {"include", {"file"}, {}, {}, false, false},
       {"volume", {"name"}, {"size", "block-size", "host-dir"}, {}, false, false},
@@ -113,15 +120,10 @@ std::vector<ElementSpec> MakeElements() {
        false,
        false},
       {"set-pre-restore-failure-msg", {"value"}, {VSSSIM_COMPONENT_REF}, {}, false, false},
-      {"requester",
-       {},
-       {},
-       {"call", "identify", "terminate", "release", "advance", "wait", "cancel", "backup-data",
-        "restore-data", "stop-service", "start-service", "restart-service",
-        // E: assertions between steps (load_check_steps.cc)
-        "check-state", "bcd"},
-       false,
-       false},
+      {"requester", {}, {}, {VSSSIM_STEP_ELEMENTS}, false, false},
+      // Section S of issue #19: <repeat> around steps (load_repeat.cc).
+      {"repeat", {"times"}, {"new-instances"}, {VSSSIM_STEP_ELEMENTS}, false, false},
+      {"end-hold", {}, {"expect"}, {}, false, false},  // <provider hold="until-released">
       {"call", {"method"}, {}, {}, false, true},
       {"identify", {}, {"writer"}, {}, false, false},
       {"terminate", {}, {"as"}, {}, false, false},
@@ -172,6 +174,7 @@ std::vector<ElementSpec> MakeElements() {
 }
 
 #undef VSSSIM_COMPONENT_REF
+#undef VSSSIM_STEP_ELEMENTS
 
 bool Contains(const std::vector<std::string_view>& list, std::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();

@@ -28,6 +28,7 @@ namespace {
 const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
   <description>Every attribute once.</description>
   <include file="lib.xml"/>
+  <choice name="repeated_call" value="E_FAIL"/>
   <volume name="C:" size="64MiB" block-size="4KiB"/>
   <volume name="D:" size="64MiB" block-size="4KiB"/>
   <volume name="F:" host-dir="volume-f"/>
@@ -89,6 +90,8 @@ const char kBase[] = R"(<scenario name="all" seed="7" windows="current">
     <terminate as="x"/>
     <release as="r" expect="S_OK"/>
     <advance by="1s"/>
+    <repeat times="2" new-instances="yes"><advance by="3s"/><terminate as="z"/></repeat>
+    <end-hold expect="S_OK"/>
     <stop-service writer="W1"/>
     <stop-service service="S1"/>
     <start-service writer="W1"/>
@@ -271,6 +274,12 @@ const std::vector<Change>& Changes() {
       {"release", "as", "x", ""},
       {"release", "expect", "E_FAIL", ""},
       {"advance", "by", "2s", ""},
+      // Issue #19 S: <choice>, <repeat>, <end-hold>.
+      {"choice", "name", "writerless_context_call", ""},
+      {"choice", "value", "VSS_E_BAD_STATE", ""},
+      {"repeat", "times", "3", ""},
+      {"repeat", "new-instances", "no", ""},
+      {"end-hold", "expect", "E_FAIL", ""},
       {"wait", "as", "x", ""},
       {"wait", "expect", "E_FAIL", ""},
       {"cancel", "as", "x", ""},
@@ -371,8 +380,10 @@ class Describer {
            {v.name, std::to_string(v.size_bytes), std::to_string(v.block_size_bytes), v.host_dir});
     }
     if (const auto& p = s.provider) {
-      Line("provider", {D(p->flush), D(p->hold), p->veto_at, vsssim::ToString(p->veto_code)});
+      Line("provider", {D(p->flush), D(p->hold), B(p->hold_until_released), p->veto_at,
+                        vsssim::ToString(p->veto_code)});
     }
+    for (const ChoiceSetting& c : s.choices) Line("choice", {c.name, c.value});
     for (const File& f : s.files) {
       Line("file", {f.path, f.volume, std::to_string(f.size_bytes), f.writer});
     }

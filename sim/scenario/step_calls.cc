@@ -220,6 +220,15 @@ StepRunner::Outcome StepRunner::CallAdmin(const Step& step, coordinator::Request
     const auto type = *step.GetEnum<vss::ObjectType>("source-type");
     Guid source = state.snapshot_set;
     if (auto volume = step.Get<std::string>("volume")) source = state.snapshots[*volume];
+    // Another requester's set: DeleteSnapshots names no owner, any caller with backup
+    // privileges may delete any shadow copy (IVssBackupComponents::DeleteSnapshots).
+    if (auto other = step.Get<std::string>("snapshot-set-of")) {
+      source = world_.snapshot_set(*other);
+      if (source == Guid{}) {
+        return Outcome(hr::E_UNEXPECTED, "snapshot-set-of=\"" + *other +
+                                             "\" names a requester that started no snapshot set");
+      }
+    }
     std::int32_t deleted = 0;
     Guid not_deleted;
     Outcome o{r.DeleteSnapshots(source, type, step.Get<bool>("force").value_or(true), &deleted,

@@ -33,6 +33,7 @@ void StepRunner::Run(const Step& step) {
   }
   if (step.kind == StepKind::kCheckState || step.kind == StepKind::kBcd) return RunCheck(step);
   if (IsServiceStep(step.kind)) return RunServiceStep(world_, step);  // service_steps.cc
+  if (step.kind == StepKind::kEndHold) return EndHold(step);
   coordinator::Requester& r = world_.requester(step.requester);
   RequesterState& state = requesters_[step.requester];
   const std::size_t begin = trace_.size();
@@ -70,6 +71,7 @@ void StepRunner::Run(const Step& step) {
     case StepKind::kStopService:
     case StepKind::kStartService:
     case StepKind::kRestartService:
+    case StepKind::kEndHold:
       return;  // played above
     case StepKind::kWait:
     case StepKind::kCancel: {

@@ -79,6 +79,8 @@ class StepRunner {
   void CheckState(const Step& step);
   void CheckBcd(const Step& step);
   void CheckStatus(const Step& step, const std::string& what, const Outcome& outcome);
+  // <end-hold/> (step_hold.cc).
+  void EndHold(const Step& step);
   void Fail(const Step& step, std::string what, std::string expected, std::string actual);
   std::vector<Guid> ClassIds(const Step& step, std::string_view arg);
 

@@ -102,6 +102,7 @@ storage::CowProviderOptions World::ProviderOptions() const {
   if (scenario_.provider) {
     options.flush_duration = scenario_.provider->flush;
     options.commit_duration = scenario_.provider->hold;
+    options.hold_until_released = scenario_.provider->hold_until_released;
   }
   return options;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <utility>
 
 #include "sim/storage/provider_call_table.h"
 
@@ -61,6 +63,13 @@ struct CowProvider::Impl {
   std::vector<std::unique_ptr<ShadowCopy>> shadows;  // committed, creation order
   std::vector<ArmedFault> faults;
   std::uint32_t next_device_number = 1;
+  // A hold of `hold_until_released` in progress (CommitSnapshots returned VSS_S_ASYNC_PENDING).
+  struct HeldCommit {
+    bool active = false;
+    bool timed_out = false;  // the window ended the last hold; ReleaseHold reports it once
+    runtime::TimerId window_timer{};
+    std::function<void(HResult)> done;
+  } held;
 
   Impl(VolumeManager& v, runtime::Clock& c, trace::Trace* t) : volumes(v), clock(c), trace(t) {}
 
@@ -111,6 +120,10 @@ struct CowProvider::Impl {
   }
 
   HResult Commit(const CowProviderOptions& options);
+  HResult TakeImages(const CowProviderOptions& options, const std::vector<Volume*>& set_volumes);
+  HResult BeginHeldCommit(runtime::TimePoint start, runtime::Duration window);
+  void EndHeldCommit(HResult result);
+  void DropHold();
   HResult Work(ProviderMethod method, const CowProviderOptions& options, std::int32_t count);
   HResult Step(ProviderMethod method, const Guid& set, const CowProviderOptions& options,
                std::int32_t count = 0);
@@ -182,7 +195,49 @@ HResult CowProvider::Impl::Commit(const CowProviderOptions& options) {
     Note("flush-and-hold: hold exceeded the window, writes released", {{"rule", "LIM-06"}});
     return hr::VSS_E_HOLD_WRITES_TIMEOUT;
   }
+  if (options.hold_until_released) return BeginHeldCommit(start, window);
   clock.AdvanceTo(start + options.flush_duration + options.commit_duration);
+  return TakeImages(options, set_volumes);
+}
+
+// LIM-06 with another party ending the hold: VolSnap still cancels it when the window ends.
+HResult CowProvider::Impl::BeginHeldCommit(runtime::TimePoint start, runtime::Duration window) {
+  held.active = true;
+  held.timed_out = false;
+  held.window_timer = clock.ScheduleAt(start + window, [this] {
+    held.active = false;
+    held.timed_out = true;
+    ReleaseAll(VolumesOfSet());
+    Note("flush-and-hold: hold exceeded the window, writes released", {{"rule", "LIM-06"}});
+    EndHeldCommit(hr::VSS_E_HOLD_WRITES_TIMEOUT);
+  });
+  Note("flush-and-hold: writes held until released");
+  return hr::VSS_S_ASYNC_PENDING;
+}
+
+// The pending CommitSnapshots returns `result` (a success moves the set on as Step would).
+void CowProvider::Impl::EndHeldCommit(HResult result) {
+  if (result.Succeeded()) {
+    const CallRule& rule = RuleFor(ProviderMethod::kCommitSnapshots);
+    phase = rule.to;
+    SetState(rule.state);
+  }
+  std::function<void(HResult)> done = std::move(held.done);
+  held.done = nullptr;
+  if (done) done(result);
+}
+
+// The set is aborted while held: writes go, no callback (its caller gave up on it).
+void CowProvider::Impl::DropHold() {
+  if (!held.active) return;
+  clock.Cancel(held.window_timer);
+  held.active = false;
+  held.done = nullptr;
+  ReleaseAll(VolumesOfSet());
+}
+
+HResult CowProvider::Impl::TakeImages(const CowProviderOptions& options,
+                                      const std::vector<Volume*>& set_volumes) {
   std::vector<std::unique_ptr<ShadowCopy>> taken;
   for (const Pending& p : pending) {
     SnapshotHandle handle = 0;
@@ -296,7 +351,7 @@ HResult CowProvider::Impl::Step(ProviderMethod method, const Guid& set,
   result = FaultFor(method);
   if (result.Failed()) return result;
   result = Work(method, options, count);
-  if (result.Failed()) return result;
+  if (result.Failed() || result == hr::VSS_S_ASYNC_PENDING) return result;  // pending: held
   const CallRule& rule = RuleFor(method);
   phase = rule.to;
   SetState(rule.state);
@@ -322,6 +377,25 @@ HResult CowProvider::CommitSnapshots(const Guid& snapshot_set_id) {
                   impl_->Step(ProviderMethod::kCommitSnapshots, snapshot_set_id, options_));
 }
 
+void CowProvider::WhenCommitReturns(const Guid& snapshot_set_id,
+                                    std::function<void(HResult)> done) {
+  if (snapshot_set_id == impl_->set_id && impl_->held.active) impl_->held.done = std::move(done);
+}
+
+HResult CowProvider::ReleaseHold() {
+  Impl& s = *impl_;
+  if (s.held.timed_out) {
+    s.held.timed_out = false;
+    return hr::VSS_E_HOLD_WRITES_TIMEOUT;
+  }
+  if (!s.held.active) return hr::VSS_E_BAD_STATE;
+  s.clock.Cancel(s.held.window_timer);
+  s.held.active = false;
+  s.Note("flush-and-hold: hold released");
+  s.EndHeldCommit(s.TakeImages(options_, s.VolumesOfSet()));
+  return hr::S_OK;
+}
+
 HResult CowProvider::PostCommitSnapshots(const Guid& snapshot_set_id, std::int32_t snapshot_count) {
   return Recorded(
       impl_->trace, options_, ProviderMethod::kPostCommitSnapshots,
@@ -343,6 +417,7 @@ HResult CowProvider::PostFinalCommitSnapshots(const Guid& snapshot_set_id) {
 }
 
 HResult CowProvider::AbortSnapshots(const Guid& snapshot_set_id) {
+  if (snapshot_set_id == impl_->set_id) impl_->DropHold();
   return Recorded(impl_->trace, options_, ProviderMethod::kAbortSnapshots,
                   {{"snapshot-set", snapshot_set_id.ToString()}},
                   impl_->Step(ProviderMethod::kAbortSnapshots, snapshot_set_id, options_));

@@ -1,5 +1,8 @@
 #include "tools/vsssim/choice_list.h"
 
+#include <cstdint>
+#include <string>
+
 #include "vsssim/runtime/time.h"
 #include "vsssim/vss/enum_table.h"
 #include "vsssim/vss/hresult.h"
@@ -10,6 +13,7 @@ namespace {
 std::string Text(HResult hr) { return ToString(hr); }
 std::string Text(bool b) { return b ? "true" : "false"; }
 std::string Text(vss::WriterState s) { return vss::ToString(s); }
+std::string Text(std::uint32_t n) { return std::to_string(n); }
 std::string Text(runtime::Duration d) { return runtime::FormatDuration(d); }
 std::string Text(coordinator::WindowsProfile p) { return std::string(coordinator::NameOf(p)); }
 
@@ -57,6 +61,10 @@ std::vector<ChoiceRow> ListChoices(const coordinator::Choices& c) {
        "REQ-CALL-14", "IsVolumeSupported with a malformed volume name"},
       {"remote_fault_is_hang", Text(c.remote_fault_is_hang), "WRT-TIME-05",
        "a writer process that dies, hangs or sends garbage mid-event never returns"},
+      {"killed_requester_keeps_snapshots", Text(c.killed_requester_keeps_snapshots),
+       "REQ-LIFE-04, BUG-03", "a killed requester's auto-release snapshots stay (cyphertite #9)"},
+      {"writer_status_slots", Text(c.writer_status_slots), "LIM-09, GAP-05, REQ-ORDER-18",
+       "sessions that may hold a writer's status at once (0: no limit)"},
       {"abort_during_restore", Text(c.abort_during_restore), "REQ-RST-10",
        "AbortBackup on a restore instance"},
       {"restore_veto_result", Text(c.restore_veto_result), "WRT-RET-03",

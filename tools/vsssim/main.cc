@@ -20,6 +20,7 @@
 #include "tools/vsssim/teach_command.h"
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/clock.h"
+#include "vsssim/scenario/choice.h"
 #include "vsssim/scenario/values.h"
 #include "vsssim/trace/text.h"
 #include "vsssim/trace/trace.h"
@@ -130,6 +131,25 @@ int RunVsssim(int argc, char** argv) {
                 return "\"" + text + "\" is not a Windows profile (" + profile_names + ")";
               },
               "PROFILE"));
+  std::vector<std::string> choice_texts;  // --choice NAME=VALUE (vsssim/scenario/choice.h)
+  run->add_option("--choice", choice_texts,
+                  "Set a named choice of coordinator::Choices, NAME=VALUE (repeatable); "
+                  "overrides the scenario's <choice>. `vsssim rules` lists them")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            const auto eq = text.find('=');
+            const std::string name = text.substr(0, eq);
+            const std::string kind = vsssim::scenario::DescribeChoice(name);
+            if (eq == std::string::npos || kind.empty()) {
+              return "\"" + text + "\" is not NAME=VALUE with NAME a choice `vsssim rules` lists";
+            }
+            vsssim::coordinator::Choices scratch;
+            if (!vsssim::scenario::ApplyChoice(name, text.substr(eq + 1), &scratch)) {
+              return "\"" + text.substr(eq + 1) + "\" is not " + kind + " (choice " + name + ")";
+            }
+            return "";
+          },
+          "NAME=VALUE"));
   run->add_option("--engine", run_options.engine,
                   "sim: the simulator (default); windows-vss: the requester steps on this "
                   "machine's real VSS (Windows builds only, docs/windows.md)")
@@ -253,7 +273,7 @@ int RunVsssim(int argc, char** argv) {
   if (serve->parsed()) return vsssim::tools::RunServe(serve_options, std::cout, std::cerr);
   if (run->parsed() && connect_option->count() > 0) {
     if (run_options.json || !run_options.junit_file.empty() || !run_options.out_dir.empty() ||
-        windows_option->count() > 0 || run_options.engine != "sim" ||
+        windows_option->count() > 0 || !choice_texts.empty() || run_options.engine != "sim" ||
         (!run_options.trace_format.empty() && run_options.trace_format != "text")) {
       std::cerr << "run --connect: takes --seed, --trace text and --token-file only\n";
       return 2;
@@ -274,6 +294,10 @@ int RunVsssim(int argc, char** argv) {
     if (seed_option->count() > 0) run_options.seed = run_seed;
     if (windows_option->count() > 0) {
       run_options.windows = vsssim::coordinator::ParseWindowsProfile(windows);
+    }
+    for (const std::string& c : choice_texts) {
+      const auto eq = c.find('=');
+      run_options.choices.emplace_back(c.substr(0, eq), c.substr(eq + 1));
     }
     return vsssim::tools::RunScenarios(run_options, std::cout, std::cerr);
   }

@@ -94,6 +94,7 @@ int RunScenarios(const RunCommandOptions& options, std::ostream& out, std::ostre
     scenario::RunOptions run_options;
     run_options.seed = options.seed;
     run_options.windows = options.windows;
+    run_options.choices = options.choices;
     run_options.engine = engine;
     if (writer_guard) run_options.writer_guard = *writer_guard;
     outcome.result = scenario::RunScenario(*loaded.scenario, run_options);

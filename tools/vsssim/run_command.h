@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vsssim/scenario/interpreter.h"
@@ -22,7 +23,8 @@ struct RunCommandOptions {
   std::string trace_format;  // "", "text", "jsonl", "mermaid"
   std::string out_dir;       // empty: traces go to stdout
   std::optional<std::uint64_t> seed;
-  std::optional<coordinator::WindowsProfile> windows;  // --windows: overrides windows=
+  std::optional<coordinator::WindowsProfile> windows;        // --windows: overrides windows=
+  std::vector<std::pair<std::string, std::string>> choices;  // --choice NAME=VALUE
   bool json = false;
   std::string junit_file;
   std::string engine = "sim";  // "sim" or "windows-vss" (real VSS; Windows builds only)

@@ -7,6 +7,7 @@
 #define VSSSIM_COORDINATOR_CHOICES_H_
 
 #include <chrono>
+#include <cstdint>
 
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/time.h"
@@ -80,6 +81,20 @@ struct Choices {
   // (WRT-TIME-05: not responding after writer_event_timeout, as Hang()); false: it returns
   // false at once (a veto with failure_without_code).
   bool remote_fault_is_hang = true;
+  // REQ-LIFE-04 says auto-release snapshots are deleted on release; nothing says what happens
+  // to them when the requester process is killed before it releases. true: they stay (the
+  // software provider keeps them until deleted: cyphertite #9, BUG-03, on Windows XP, where
+  // the maintainers advised a reboot or `vshadow` to delete them); false: VSS deletes them
+  // as on release.
+  bool killed_requester_keeps_snapshots = false;
+  // LIM-09 / GAP-05: how many sessions may hold a writer's status at once ("writer session
+  // state memory is finite"; the number is not documented). A session takes a slot of each
+  // writer it gathers and gives it back when it is cleaned up: at its end, except a backup
+  // session ended after BackupComplete without GatherWriterStatus under a profile where
+  // REQ-ORDER-18 holds (BUG-09). A writer with no free slot shows
+  // VSS_E_WRITER_STATUS_NOT_AVAILABLE in that session (REQ-STAT-04, WRT-STATE-13).
+  // 0: no limit.
+  std::uint32_t writer_status_slots = 0;
 
   // --- restore (§2.4) ---
   // REQ-RST-10 / WRT-ABORT-05: AbortBackup on a restore instance (aborts do not exist there).

@@ -223,6 +223,10 @@ class Coordinator {
   // LIM-12: the one session allowed to create a snapshot set; nullptr when free.
   Session* creating_session() const { return creating_; }
   void set_creating_session(Session* session) { creating_ = session; }
+  // LIM-09 (Choices::writer_status_slots): takes one of `writer`'s status slots; false when
+  // none is free. Always true without a limit.
+  bool TakeStatusSlot(const writer::Writer& writer);
+  void ReturnStatusSlot(const writer::Writer& writer);
   void Forget(Session* session);
 
  private:
@@ -246,6 +250,7 @@ class Coordinator {
   std::vector<std::pair<const writer::Writer*, std::string>> restore_services_;
   std::vector<std::pair<Guid, std::vector<metadata::WriterMetadata>>> stored_wmds_;  // oldest first
   std::vector<std::pair<const writer::Writer*, runtime::TimePoint>> busy_until_;
+  std::vector<std::pair<const writer::Writer*, std::uint32_t>> status_slots_used_;  // LIM-09
   std::unique_ptr<TimerGroup> identify_timers_;  // injected Identify steps still due
 
   // One injected Identify to one writer: now, or when its running handler returns.

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vsssim/coordinator/requester.h"
@@ -61,6 +62,9 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
   // Overrides the scenario's windows= (`vsssim run --windows`); simulator only.
   std::optional<coordinator::WindowsProfile> windows = std::nullopt;
+  // `vsssim run --choice NAME=VALUE`: named choices (choice.h) applied after the scenario's
+  // <choice> elements. REQUIRES: each name and value is accepted by ApplyChoice.
+  std::vector<std::pair<std::string, std::string>> choices;
   const ExternalEngine* engine = nullptr;  // null: the simulator
   // Writer processes (<writer exec=...>): the real-time guard per event (a writer that does
   // not answer within it is not responding, WRT-TIME-05) and the time to say hello.

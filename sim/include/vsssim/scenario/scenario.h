@@ -20,6 +20,7 @@
 #include "vsssim/coordinator/windows_profile.h"
 #include "vsssim/runtime/time.h"
 #include "vsssim/scenario/behaviour.h"
+#include "vsssim/scenario/choice.h"
 #include "vsssim/scenario/data_step.h"
 #include "vsssim/scenario/source_location.h"
 #include "vsssim/scenario/step.h"
@@ -49,7 +50,9 @@ struct ProviderSpec {
   SourceLocation where;
   runtime::Duration flush{0};  // flush phase of CommitSnapshots (writes still pass)
   runtime::Duration hold{0};   // hold phase (writes held)
-  std::string veto_at;         // a provider method name; empty: no fault
+  // hold="until-released": the hold lasts until an <end-hold/> step (or the LIM-06 window).
+  bool hold_until_released = false;
+  std::string veto_at;  // a provider method name; empty: no fault
   HResult veto_code = hr::VSS_E_PROVIDER_VETO;
 };
 
@@ -240,6 +243,8 @@ struct Scenario {
   // windows=: the Windows release the simulated VSS behaves as (coordinator::Choices::windows).
   coordinator::WindowsProfile windows = coordinator::kDefaultWindowsProfile;
   std::string description;
+  // <choice name value>: named choices of coordinator::Choices (choice.h), in file order.
+  std::vector<ChoiceSetting> choices;
   std::vector<Volume> volumes;
   std::optional<ProviderSpec> provider;  // <provider>; absent: an instant, faultless provider
   std::vector<File> files;  // every <file>, scenario-level and per writer, in file order

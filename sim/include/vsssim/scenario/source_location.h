@@ -19,8 +19,11 @@ struct SourceLocation {
   std::string file;  // as given to the loader (or resolved from an <include>)
   int line = 0;      // 1-based element line; 0 when unknown (JSON input)
   std::string path;  // element path, e.g. "scenario.writer[0].on[1]"; always set
+  // A step expanded from <repeat>: "repetition 3 of 50" (outermost first, joined by ", ");
+  // empty for everything else.
+  std::string repetition;
 
-  // "file:line" when the line is known, otherwise "file: path".
+  // "file:line" when the line is known, otherwise "file: path"; then " (REPETITION)" if any.
   std::string ToString() const;
 };
 

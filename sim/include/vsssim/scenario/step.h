@@ -68,6 +68,7 @@ enum class StepKind {
   kStopService,
   kStartService,
   kRestartService,
+  kEndHold,    // <end-hold/>: whoever holds the provider's writes ends the hold (LIM-06)
 };
 
 // <bcd as|document writer component logical-path ...>: what a Backup Components Document
@@ -100,7 +101,7 @@ struct Step {
   std::vector<Argument> args;  // in attribute order
   bool wait = true;            // async calls only
 
-  // Expectations (kCall; expect also on kRelease, kWait, kCancel).
+  // Expectations (kCall; expect also on kRelease, kWait, kCancel, kEndHold).
   std::optional<ExpectedResult> expect;
   std::optional<std::uint32_t> expect_count;     // count methods
   std::optional<vss::WriterState> expect_state;  // GetWriterStatus

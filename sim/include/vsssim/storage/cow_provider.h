@@ -17,6 +17,11 @@
 //   flush_duration > window                   -> VSS_E_FLUSH_WRITES_TIMEOUT, clock +window
 //   flush_duration + commit_duration > window -> VSS_E_HOLD_WRITES_TIMEOUT, clock at window end
 // where window = `flush_and_hold_window` (10 s). Nothing is snapshotted on a timeout.
+// With `hold_until_released` the hold phase lasts until ReleaseHold() (another party ends it:
+// a host thawing its guest, kubevirt #16653): CommitSnapshots returns VSS_S_ASYNC_PENDING and
+// its result goes to WhenCommitReturns' callback — images taken and S_OK when ReleaseHold comes
+// within the window; VSS_E_HOLD_WRITES_TIMEOUT (writes released, nothing snapshotted, a LIM-06
+// note) when the window ends first (BUG-02).
 //
 // Other refusals: BeginPrepareSnapshot gives VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER for an
 // unknown volume or a PLEX / TRANSPORTABLE / HARDWARE_ASSISTED request (PRV-08),
@@ -82,6 +87,9 @@ struct CowProviderOptions {
   runtime::Duration commit_duration{0};
   runtime::Duration flush_and_hold_window = std::chrono::seconds(10);  // LIM-06
   bool record_calls = false;  // the coordinator records provider calls
+  // <provider hold="until-released">: the hold phase ends at ReleaseHold(), not after
+  // commit_duration (see the class comment).
+  bool hold_until_released = false;
 };
 
 class CowProvider final : public Provider {
@@ -100,6 +108,11 @@ class CowProvider final : public Provider {
   HResult EndPrepareSnapshots(const Guid& snapshot_set_id) override;
   HResult PreCommitSnapshots(const Guid& snapshot_set_id) override;
   HResult CommitSnapshots(const Guid& snapshot_set_id) override;
+  void WhenCommitReturns(const Guid& snapshot_set_id, std::function<void(HResult)> done) override;
+  // Ends a hold of `hold_until_released`: S_OK when writes were held (the images are taken and
+  // the pending CommitSnapshots returns), VSS_E_HOLD_WRITES_TIMEOUT when the window had already
+  // ended the hold (reported once), VSS_E_BAD_STATE when nothing was held.
+  HResult ReleaseHold();
   HResult PostCommitSnapshots(const Guid& snapshot_set_id, std::int32_t snapshot_count) override;
   HResult PreFinalCommitSnapshots(const Guid& snapshot_set_id) override;
   HResult PostFinalCommitSnapshots(const Guid& snapshot_set_id) override;

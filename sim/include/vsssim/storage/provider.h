@@ -22,6 +22,7 @@
 #define VSSSIM_STORAGE_PROVIDER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,15 @@ class Provider {
   // Flush and hold writes, take the point-in-time image of every volume of the set atomically,
   // release writes. Must finish within the flush-and-hold window (LIM-06).
   virtual HResult CommitSnapshots(const Guid& snapshot_set_id) = 0;
+  // A CommitSnapshots that has not returned yet: a provider that holds writes until another
+  // party releases them (a guest agent waiting for the host's thaw, kubevirt #16653) returns
+  // VSS_S_ASYNC_PENDING from CommitSnapshots, and the coordinator then calls this; `done` is
+  // called once, later, on the virtual clock, with the call's real result. Default: every
+  // CommitSnapshots returns at once and this is never called.
+  virtual void WhenCommitReturns(const Guid& snapshot_set_id, std::function<void(HResult)> done) {
+    (void)snapshot_set_id;
+    (void)done;
+  }
   virtual HResult PostCommitSnapshots(const Guid& snapshot_set_id, std::int32_t snapshot_count) = 0;
   virtual HResult PreFinalCommitSnapshots(const Guid& snapshot_set_id) = 0;
   virtual HResult PostFinalCommitSnapshots(const Guid& snapshot_set_id) = 0;
