@@ -55,6 +55,14 @@ std::vector<ExpectationFailure> CheckRunnableOnEngine(const Scenario& scenario,
                      "<on event=" + std::string(vss::NameOf(b.event)) + "> needs the simulator",
                      wanted, here});
     }
+    for (const Timer& t : w.timers) {  // a real writer's own timers are its own
+      out.push_back({t.where,
+                     "<timer start=" + std::string(vss::NameOf(t.start)) + "> needs the simulator",
+                     wanted, here});
+    }
+    if (!w.service.empty()) {  // the simulated service control (tool:sc)
+      out.push_back({w.where, "<writer service=...> needs the simulator", wanted, here});
+    }
   }
   if (scenario.provider) {  // the machine's own providers take no scripted faults or timings
     out.push_back({scenario.provider->where, "<provider> needs the simulator", wanted, here});

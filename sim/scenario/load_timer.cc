@@ -49,6 +49,9 @@ void ReadTimer(const Element& e, Writer* writer) {
   if (auto unless = e.Attr("unless")) {
     std::string list = *unless;
     std::replace(list.begin(), list.end(), ' ', ',');
+    list.erase(
+        std::unique(list.begin(), list.end(), [](char x, char y) { return x == ',' && y == ','; }),
+        list.end());
     std::vector<std::string> names;
     for (const std::string& item : SplitList(list).value_or(std::vector<std::string>{})) {
       if (!item.empty()) names.push_back(item);
