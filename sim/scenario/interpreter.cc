@@ -127,6 +127,7 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   result.file = scenario.where.file;
   result.seed = options.seed.value_or(scenario.seed);
   result.windows = options.windows.value_or(scenario.windows);
+  result.choices = options.choices;
   if (options.engine != nullptr) result.engine = options.engine->name;
   result.clock = std::make_unique<runtime::Clock>();
   result.trace = std::make_unique<trace::Trace>(*result.clock);

@@ -195,6 +195,46 @@ TEST_F(Storage_CowProvider, Lim06_HoldTimeoutAndBoundary) {
   EXPECT_EQ(CreateSet(random_.NextGuid(), {"C:"}), hr::S_OK);
 }
 
+// Checks the hold released by another party (hold_until_released, kubevirt #16653): writes are
+// held until ReleaseHold, which takes the images and returns CommitSnapshots' result through
+// WhenCommitReturns; when the LIM-06 window ends first the result is VSS_E_HOLD_WRITES_TIMEOUT,
+// writes go, and ReleaseHold reports the timeout once, then VSS_E_BAD_STATE.
+TEST_F(Storage_CowProvider, Lim06_HoldUntilReleased) {
+  CowProviderOptions options;
+  options.hold_until_released = true;
+  provider_ = std::make_unique<CowProvider>(volumes_, clock_, &trace_, options);
+  EXPECT_EQ(provider_->ReleaseHold(), hr::VSS_E_BAD_STATE);  // nothing held
+  HResult returned = hr::VSS_S_ASYNC_PENDING;
+  const Guid set = random_.NextGuid();
+  ASSERT_EQ(Prepare(set, {"C:"}), hr::S_OK);
+  ASSERT_EQ(provider_->PreCommitSnapshots(set), hr::S_OK);
+  ASSERT_EQ(provider_->CommitSnapshots(set), hr::VSS_S_ASYNC_PENDING);
+  provider_->WhenCommitReturns(set, [&](HResult r) { returned = r; });
+  EXPECT_TRUE(C().writes_held());
+  clock_.AdvanceBy(seconds(9));
+  EXPECT_EQ(returned, hr::VSS_S_ASYNC_PENDING);
+  EXPECT_EQ(provider_->ReleaseHold(), hr::S_OK);
+  EXPECT_EQ(returned, hr::S_OK);
+  EXPECT_FALSE(C().writes_held());
+  EXPECT_EQ(provider_->PostCommitSnapshots(set, 1), hr::S_OK);
+  EXPECT_EQ(provider_->PreFinalCommitSnapshots(set), hr::S_OK);
+  EXPECT_EQ(provider_->PostFinalCommitSnapshots(set), hr::S_OK);
+  EXPECT_EQ(provider_->Query().size(), 1u);
+
+  const Guid late = random_.NextGuid();
+  ASSERT_EQ(Prepare(late, {"D:"}), hr::S_OK);
+  ASSERT_EQ(provider_->PreCommitSnapshots(late), hr::S_OK);
+  ASSERT_EQ(provider_->CommitSnapshots(late), hr::VSS_S_ASYNC_PENDING);
+  provider_->WhenCommitReturns(late, [&](HResult r) { returned = r; });
+  clock_.AdvanceBy(seconds(10));
+  EXPECT_EQ(returned, hr::VSS_E_HOLD_WRITES_TIMEOUT);
+  EXPECT_FALSE(D().writes_held());
+  EXPECT_EQ(provider_->Query().size(), 1u);  // nothing taken of D:
+  EXPECT_EQ(provider_->ReleaseHold(), hr::VSS_E_HOLD_WRITES_TIMEOUT);
+  EXPECT_EQ(provider_->ReleaseHold(), hr::VSS_E_BAD_STATE);
+  EXPECT_EQ(provider_->AbortSnapshots(late), hr::S_OK);
+}
+
 // Checks injected faults (PRV-07): a veto and insufficient storage come back as is; an
 // undocumented code is what the coordinator turns into VSS_E_UNEXPECTED_PROVIDER_ERROR; a
 // fault armed for the 2nd call spares the 1st.

@@ -74,6 +74,7 @@ std::string ReproduceCommand(const RunResult& r) {
   if (r.windows != coordinator::kDefaultWindowsProfile) {
     engine += " --windows " + std::string(coordinator::NameOf(r.windows));
   }
+  for (const auto& [name, value] : r.choices) engine += " --choice " + name + "=" + value;
   return "vsssim run --seed " + std::to_string(r.seed) + engine + " --trace text " + r.file;
 }
 

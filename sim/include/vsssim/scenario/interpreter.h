@@ -97,6 +97,8 @@ struct RunResult {
   std::string file;
   std::uint64_t seed = 0;
   coordinator::WindowsProfile windows = coordinator::kDefaultWindowsProfile;  // the one run under
+  // RunOptions::choices (`vsssim run --choice`), for the reproduce command.
+  std::vector<std::pair<std::string, std::string>> choices;
   std::string engine;                        // RunOptions::engine's name; empty: the simulator
   std::vector<ExpectationFailure> failures;  // includes unmatched <finding> expectations
   std::vector<ObservedFinding> findings;
