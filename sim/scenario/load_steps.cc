@@ -316,7 +316,7 @@ void ReadStepList(const Element& parent, Scenario* scenario, DataElements* data_
       ReadCheckStep(child, &step);
     } else if (n == "stop-service" || n == "start-service" || n == "restart-service") {
       ReadServiceStep(child, &step);  // load_service_steps.cc
-    } else if (n == "end-hold") {  // the holder of the provider's writes: no requester
+    } else if (n == "end-hold") {     // the holder of the provider's writes: no requester
       step.kind = StepKind::kEndHold;
       step.requester.clear();
       child.CheckShape(Spec(n));

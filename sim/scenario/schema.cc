@@ -8,8 +8,8 @@ namespace {
 // The component-addressing attributes of data actions.
 #define VSSSIM_COMPONENT_REF "component", "logical-path"
 // The children of <requester> and of <repeat>.
-#define VSSSIM_STEP_ELEMENTS                                                              \
-  "call", "identify", "terminate", "release", "advance", "wait", "cancel", "backup-data", \
+#define VSSSIM_STEP_ELEMENTS                                                                    \
+  "call", "identify", "terminate", "release", "advance", "wait", "cancel", "backup-data",       \
       "restore-data", "repeat", "end-hold", "stop-service", "start-service", "restart-service", \
       "check-state", "bcd"
 
@@ -19,8 +19,7 @@ std::vector<ElementSpec> MakeElements() {
        {"name"},
        {"seed", "windows"},
        {"description", "include", "choice", "volume", "provider", "file", "writer", "extend",
-        "requester",
-        "expect"},
+        "requester", "expect"},
        false,
        false},
       {"writers", {}, {}, {"include", "writer"}, false, false},

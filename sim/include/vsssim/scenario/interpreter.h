@@ -64,7 +64,7 @@ struct RunOptions {
   std::optional<coordinator::WindowsProfile> windows = std::nullopt;
   // `vsssim run --choice NAME=VALUE`: named choices (choice.h) applied after the scenario's
   // <choice> elements. REQUIRES: each name and value is accepted by ApplyChoice.
-  std::vector<std::pair<std::string, std::string>> choices;
+  std::vector<std::pair<std::string, std::string>> choices = {};
   const ExternalEngine* engine = nullptr;  // null: the simulator
   // Writer processes (<writer exec=...>): the real-time guard per event (a writer that does
   // not answer within it is not responding, WRT-TIME-05) and the time to say hello.
@@ -98,7 +98,7 @@ struct RunResult {
   std::uint64_t seed = 0;
   coordinator::WindowsProfile windows = coordinator::kDefaultWindowsProfile;  // the one run under
   // RunOptions::choices (`vsssim run --choice`), for the reproduce command.
-  std::vector<std::pair<std::string, std::string>> choices;
+  std::vector<std::pair<std::string, std::string>> choices = {};
   std::string engine;                        // RunOptions::engine's name; empty: the simulator
   std::vector<ExpectationFailure> failures;  // includes unmatched <finding> expectations
   std::vector<ObservedFinding> findings;

@@ -66,10 +66,16 @@ struct MethodSpec {
 };
 
 // Attributes every <call> accepts besides its arguments (see above).
-inline constexpr std::string_view kStepAttributes[] = {
-    "method",        "as",           "expect",         "wait",
-    "expect-count",  "expect-state", "expect-failure", "expect-status",
-    "expect-application-error", "expect-message"};
+inline constexpr std::string_view kStepAttributes[] = {"method",
+                                                       "as",
+                                                       "expect",
+                                                       "wait",
+                                                       "expect-count",
+                                                       "expect-state",
+                                                       "expect-failure",
+                                                       "expect-status",
+                                                       "expect-application-error",
+                                                       "expect-message"};
 
 // Every method, in the order of docs/scenario-format.md.
 const std::vector<MethodSpec>& Methods();

@@ -68,7 +68,7 @@ enum class StepKind {
   kStopService,
   kStartService,
   kRestartService,
-  kEndHold,    // <end-hold/>: whoever holds the provider's writes ends the hold (LIM-06)
+  kEndHold,  // <end-hold/>: whoever holds the provider's writes ends the hold (LIM-06)
 };
 
 // <bcd as|document writer component logical-path ...>: what a Backup Components Document
@@ -109,7 +109,7 @@ struct Step {
   // GetWriterStatus: GetWriterStatusEx's application error and message (WRT-ERR-02, REQ-STAT-04)
   std::optional<HResult> expect_application_error;
   std::optional<std::string> expect_message;
-    // expect-status= (async calls, <wait>): what IVssAsync::QueryStatus reports after the wait,
+  // expect-status= (async calls, <wait>): what IVssAsync::QueryStatus reports after the wait,
   // apart from expect= (Wait's result, or either of them when expect-status is absent).
   std::optional<ExpectedResult> expect_status;
   std::optional<BcdCheck> bcd;  // kBcd
