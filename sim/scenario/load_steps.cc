@@ -348,12 +348,14 @@ void ReadRequester(const Element& e, Scenario* scenario) {
   DataElements data_elements;
   ReadStepList(e, scenario, &data_elements);
   // A data step acts for a requester the <call> steps create.
-  for (const auto& [requester, element] : data_elements) {
+  for (const auto& entry : data_elements) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda (C++17).
+    const std::string& requester = entry.first;
     bool used = std::any_of(scenario->steps.begin(), scenario->steps.end(), [&](const Step& s) {
       // NAME#k: a repeat's new instance of NAME (load_repeat.cc)
       return s.requester == requester || s.requester.rfind(requester + "#", 0) == 0;
     });
-    if (!used) element.Error("no requester step uses " + Quote(requester) + " (as=)");
+    if (!used) entry.second.Error("no requester step uses " + Quote(requester) + " (as=)");
   }
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <string_view>
 
@@ -54,10 +53,9 @@ std::string Html(std::string_view text) {
 // Virtual time as seconds with milliseconds: "70.000 s".
 std::string Seconds(runtime::TimePoint t) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.since_start).count();
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld.%03lld s", static_cast<long long>(ms / 1000),
-                static_cast<long long>(ms % 1000));
-  return text;
+  std::string fraction = std::to_string(ms % 1000);
+  fraction.insert(0, 3 - fraction.size(), '0');
+  return std::to_string(ms / 1000) + "." + fraction + " s";
 }
 
 int Rank(std::string_view actor) {  // the Mermaid order: requesters, vss, writers, provider
