@@ -8,6 +8,7 @@
 #   md-check  nothing; fails when OUT (the committed docs/rules.md) differs from what md writes
 # Malformed input fails with <file>:<line>: <what>. Needs only CMake (no Python at build time).
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/VsssimWriteIfChanged.cmake)
 foreach(var MODE DATA OUT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "rules_codegen.cmake: ${var} is not set")
@@ -119,17 +120,6 @@ if(DEFINED TEXT AND NOT TEXT STREQUAL "")
   endforeach()
 endif()
 
-# Rewrites `path` only when its content changes (an unchanged registry rebuilds nothing).
-function(rules_write_if_changed path text)
-  if(EXISTS "${path}")
-    file(READ "${path}" old)
-    if(old STREQUAL text)
-      return()
-    endif()
-  endif()
-  file(WRITE "${path}" "${text}")
-endfunction()
-
 function(rules_cxx_string out text)
   rules_unhide(text "${text}")
   string(REPLACE "\\" "\\\\" text "${text}")
@@ -181,7 +171,7 @@ const std::size_t kRuleTableSize = ${count};
 
 }  // namespace vsssim::rules::internal
 ")
-  rules_write_if_changed("${OUT}" "${result}")
+  vsssim_write_if_changed("${OUT}" "${result}")
   return()
 endif()
 
@@ -225,7 +215,7 @@ MAY findings are only reported.
 |---|---|---|---|---|
 ${rows}")
   if(MODE STREQUAL "md")
-    rules_write_if_changed("${OUT}" "${result}")
+    vsssim_write_if_changed("${OUT}" "${result}")
     return()
   endif()
   if(NOT EXISTS "${OUT}")

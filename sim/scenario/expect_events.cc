@@ -171,11 +171,18 @@ std::string DescribeScope(const EventScope& scope) {
   return out;
 }
 
-void CheckScopedEvents(const World& world, const trace::Trace& trace, const Expectations& expect,
-                       std::vector<ExpectationFailure>& failures) {
+// The events writer `name` got in `scope`: for the default scope the writer's own record (every
+// session, injected Identify included: what <events> always meant), else the trace's deliveries.
+std::vector<vss::WriterEvent> EventsOf(const World& world, const trace::Trace& trace,
+                                       const std::string& name, const EventScope& scope) {
+  if (DefaultScope(scope)) return world.received(name);
+  return EventsIn(DeliveredTo(world, trace, name), scope);
+}
+
+void CheckEvents(const World& world, const trace::Trace& trace, const Expectations& expect,
+                 std::vector<ExpectationFailure>& failures) {
   for (const EventsExpectation& e : expect.events) {
-    if (DefaultScope(e.scope)) continue;  // the interpreter's own check
-    const auto got = EventsIn(DeliveredTo(world, trace, e.writer), e.scope);
+    const auto got = EventsOf(world, trace, e.writer, e.scope);
     bool ok = e.subsequence ? IsSubsequence(e.events, got) : e.events == got;
     if (!ok) {
       failures.push_back({e.where,
@@ -185,8 +192,7 @@ void CheckScopedEvents(const World& world, const trace::Trace& trace, const Expe
     }
   }
   for (const NoEventExpectation& e : expect.no_events) {
-    if (DefaultScope(e.scope)) continue;
-    const auto got = EventsIn(DeliveredTo(world, trace, e.writer), e.scope);
+    const auto got = EventsOf(world, trace, e.writer, e.scope);
     if (std::find(got.begin(), got.end(), e.event) != got.end()) {
       failures.push_back({e.where, "<no-event writer=" + e.writer + DescribeScope(e.scope) + ">",
                           "no " + std::string(vss::NameOf(e.event)), Join(got)});

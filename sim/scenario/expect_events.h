@@ -38,9 +38,9 @@ bool InScope(const Delivered& d, const EventScope& scope);
 // "<events writer=W as=R injected=exclude>" style label of a scope (empty for the default).
 std::string DescribeScope(const EventScope& scope);
 
-// <events>/<no-event> with a non-default scope, <event>, <observed>.
-void CheckScopedEvents(const World& world, const trace::Trace& trace, const Expectations& expect,
-                       std::vector<ExpectationFailure>& failures);
+// <events>/<no-event> (any scope), <event>, <observed>.
+void CheckEvents(const World& world, const trace::Trace& trace, const Expectations& expect,
+                 std::vector<ExpectationFailure>& failures);
 void CheckEventTimes(const World& world, const trace::Trace& trace, const Expectations& expect,
                      std::vector<ExpectationFailure>& failures);
 void CheckObserved(const World& world, const trace::Trace& trace, const Expectations& expect,

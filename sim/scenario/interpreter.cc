@@ -16,46 +16,6 @@
 namespace vsssim::scenario {
 namespace {
 
-std::string Join(const std::vector<vss::WriterEvent>& events) {
-  std::string out;
-  for (vss::WriterEvent e : events) {
-    if (!out.empty()) out += ' ';
-    out += std::string(vss::NameOf(e));
-  }
-  return out.empty() ? "(none)" : out;
-}
-
-bool IsSubsequence(const std::vector<vss::WriterEvent>& want,
-                   const std::vector<vss::WriterEvent>& got) {
-  std::size_t i = 0;
-  for (vss::WriterEvent e : got) {
-    if (i < want.size() && want[i] == e) ++i;
-  }
-  return i == want.size();
-}
-
-void CheckEvents(World& world, const Expectations& expect,
-                 std::vector<ExpectationFailure>& failures) {
-  for (const EventsExpectation& e : expect.events) {
-    if (!e.scope.requester.empty() || e.scope.injected != InjectedEvents::kInclude) continue;
-    const std::vector<vss::WriterEvent> got = world.received(e.writer);
-    bool ok = e.subsequence ? IsSubsequence(e.events, got) : e.events == got;
-    if (!ok) {
-      failures.push_back({e.where,
-                          "<events writer=" + e.writer + (e.subsequence ? " subsequence>" : ">"),
-                          Join(e.events), Join(got)});
-    }
-  }
-  for (const NoEventExpectation& e : expect.no_events) {
-    if (!e.scope.requester.empty() || e.scope.injected != InjectedEvents::kInclude) continue;
-    const std::vector<vss::WriterEvent> got = world.received(e.writer);
-    if (std::find(got.begin(), got.end(), e.event) != got.end()) {
-      failures.push_back({e.where, "<no-event writer=" + e.writer + ">",
-                          "no " + std::string(vss::NameOf(e.event)), Join(got)});
-    }
-  }
-}
-
 void CheckStates(World& world, const Expectations& expect,
                  std::vector<ExpectationFailure>& failures) {
   for (const StateExpectation& s : expect.states) {
@@ -181,10 +141,9 @@ RunResult RunScenario(const Scenario& scenario, const RunOptions& options) {
     if (world.simulated()) data.Check(scenario.expect.same_data);
     for (ExpectationFailure& f : data.failures()) result.failures.push_back(std::move(f));
     if (world.simulated()) {  // an external engine refused these expectations above
-      CheckEvents(world, scenario.expect, result.failures);
+      // <events>, <no-event>, <event>, <observed> (expect_events.h)
+      CheckEvents(world, *result.trace, scenario.expect, result.failures);
       CheckStates(world, scenario.expect, result.failures);
-      // E: scoped <events>/<no-event>, <event>, <observed> (expect_events.h)
-      CheckScopedEvents(world, *result.trace, scenario.expect, result.failures);
       CheckEventTimes(world, *result.trace, scenario.expect, result.failures);
       CheckObserved(world, *result.trace, scenario.expect, result.failures);
     }

@@ -28,18 +28,20 @@ std::string Commented(std::string_view text) {
 
 }  // namespace
 
+const DemoCase* FindDemoCase(std::string_view name, std::string_view command, std::ostream& err) {
+  for (const DemoCase& c : DemoCases()) {
+    if (c.name == name) return &c;
+  }
+  err << command << ": no case '" << name << "'; the cases are:";
+  for (const DemoCase& c : DemoCases()) err << " " << c.name;
+  err << "\n";
+  return nullptr;
+}
+
 int RunDemoCase(std::string_view name, const std::string& trace, std::optional<std::uint64_t> seed,
                 std::ostream& out, std::ostream& err) {
-  const DemoCase* found = nullptr;
-  for (const DemoCase& c : DemoCases()) {
-    if (c.name == name) found = &c;
-  }
-  if (found == nullptr) {
-    err << "demo: no case '" << name << "'; the cases are:";
-    for (const DemoCase& c : DemoCases()) err << " " << c.name;
-    err << "\n";
-    return 2;
-  }
+  const DemoCase* found = FindDemoCase(name, "demo", err);
+  if (found == nullptr) return 2;
   scenario::LoadResult loaded = scenario::LoadScenarioText(found->text, std::string(found->file));
   if (!loaded.ok()) {  // a bundled file is checked by its fixture test; never expected here
     err << loaded.ErrorText();

@@ -24,6 +24,9 @@ struct DemoCase {
 
 // In the order a learner should watch them.
 const std::vector<DemoCase>& DemoCases();
+// The case called `name`, or nullptr after telling `err` "<command>: no case 'NAME'; the cases
+// are: ...".
+const DemoCase* FindDemoCase(std::string_view name, std::string_view command, std::ostream& err);
 
 // Runs case `name` with trace format `trace` ("text", "mermaid" or "html"); `seed` overrides
 // the scenario's. Exit 0 when the scenario's expectations hold, 1 when not, 2 for an unknown

@@ -2,6 +2,7 @@
 # Compiles the scenario files of `vsssim demo --case NAME` (fixtures/demo/NAME.xml) into the
 # tool, so the demo runs from any directory and from an installed binary. Needs only CMake.
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/VsssimWriteIfChanged.cmake)
 set(body "")
 foreach(name IN LISTS CASES)
   set(path "${ROOT}/fixtures/demo/${name}.xml")
@@ -24,10 +25,4 @@ ${body}  };
 
 }  // namespace vsssim::tools
 ")
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-  if(old STREQUAL result)
-    return()
-  endif()
-endif()
-file(WRITE "${OUT}" "${result}")
+vsssim_write_if_changed("${OUT}" "${result}")

@@ -5,6 +5,7 @@
 # (fixtures/**/*.xml). File granularity: the table changes only when a citation moves between
 # files, so an ordinary edit rebuilds nothing. Needs only CMake.
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/VsssimWriteIfChanged.cmake)
 foreach(var REGISTRY ROOT OUT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "rule_sites.cmake: ${var} is not set")
@@ -72,10 +73,4 @@ ${body}  };
 
 }  // namespace vsssim::tools
 ")
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-  if(old STREQUAL result)
-    return()
-  endif()
-endif()
-file(WRITE "${OUT}" "${result}")
+vsssim_write_if_changed("${OUT}" "${result}")

@@ -162,16 +162,8 @@ int RunTeach(const TeachOptions& options, std::istream& in, std::ostream& out, s
     label = options.file;
   } else {
     const std::string name = options.demo_case.empty() ? "happy" : options.demo_case;
-    const DemoCase* found = nullptr;
-    for (const DemoCase& c : DemoCases()) {
-      if (c.name == name) found = &c;
-    }
-    if (found == nullptr) {
-      err << "teach: no case '" << name << "'; the cases are:";
-      for (const DemoCase& c : DemoCases()) err << " " << c.name;
-      err << "\n";
-      return 2;
-    }
+    const DemoCase* found = FindDemoCase(name, "teach", err);
+    if (found == nullptr) return 2;
     loaded = scenario::LoadScenarioText(found->text, std::string(found->file));
     label = std::string(found->file);
   }
